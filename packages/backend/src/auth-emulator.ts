@@ -1,0 +1,95 @@
+import { createRequire } from 'node:module';
+import { BackendError } from './backend-error.js';
+import { findFreePort, isPortFree } from './free-port.js';
+
+/** Where to run the official Firebase Auth emulator. */
+export interface AuthEmulatorOptions {
+  /** Interface to bind; defaults to `127.0.0.1`. */
+  host?: string;
+  /** Port to bind; `0` or absent picks a free one. The emulator's usual port is 9099. */
+  port?: number;
+  /** Project id; `demo-` projects never reach Google. Defaults to `demo-iotkit`. */
+  projectId?: string;
+}
+
+/** A running Auth emulator. */
+export interface RunningAuthEmulator {
+  readonly host: string;
+  readonly port: number;
+  readonly projectId: string;
+  /** `host:port`, the value of `FIREBASE_AUTH_EMULATOR_HOST`. */
+  readonly hostAndPort: string;
+  /** Base URL, e.g. `http://127.0.0.1:9099`. REST paths follow it with the Google host as prefix. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+interface AuthEmulatorClass {
+  new (args: { host: string; port: number; projectId: string; singleProjectMode: number }): {
+    start(): Promise<void>;
+    stop(): Promise<void>;
+  };
+}
+
+/**
+ * Starts the Auth emulator that ships in `firebase-tools`, in this process.
+ *
+ * It is the same code `firebase emulators:start --only auth` runs, minus the CLI around it (which
+ * spends seconds on network look-ups that fail offline). Plain Node, no Java, no download.
+ */
+export async function startAuthEmulator(options: AuthEmulatorOptions = {}): Promise<RunningAuthEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port && options.port > 0 ? options.port : await findFreePort(host);
+  const projectId = options.projectId ?? 'demo-iotkit';
+  let AuthEmulator: AuthEmulatorClass;
+  try {
+    const require = createRequire(import.meta.url);
+    ({ AuthEmulator } = require('firebase-tools/lib/emulator/auth/index.js') as {
+      AuthEmulator: AuthEmulatorClass;
+    });
+  } catch (cause) {
+    throw new BackendError(
+      'backend/missing-firebase-tools',
+      'firebase-tools is not installed; run `pnpm install` at the repository root',
+      { cause },
+    );
+  }
+  // express reports a taken port as an unhandled 'error' event after start() resolves, so
+  // probe first to turn it into a typed error.
+  if (!(await isPortFree(port, host))) {
+    throw new BackendError('backend/port-in-use', `port ${port} on ${host} is already in use (is another Auth emulator running?)`);
+  }
+  // singleProjectMode 0 = NO_WARNING: tests use one project id anyway.
+  const emulator = new AuthEmulator({ host, port, projectId, singleProjectMode: 0 });
+  try {
+    await emulator.start();
+  } catch (cause) {
+    throw new BackendError('backend/start-failed', `the Auth emulator failed to start: ${String(cause)}`, { cause });
+  }
+  await waitUntilListening(`http://${host}:${port}/`);
+  const hostAndPort = `${host}:${port}`;
+  return {
+    host,
+    port,
+    projectId,
+    hostAndPort,
+    url: `http://${hostAndPort}`,
+    stop: () => emulator.stop(),
+  };
+}
+
+/** `app.listen` returns before the socket is bound; wait until a request gets any answer. */
+async function waitUntilListening(url: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await fetch(url);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new BackendError('backend/start-failed', `the Auth emulator never answered at ${url}`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
