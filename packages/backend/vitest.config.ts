@@ -1,4 +1,14 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.js';
 
-export default mergeConfig(sharedConfig, defineConfig({ test: {} }));
+// globalSetup runs in vitest's own `__vitest__` environment, which does not inherit
+// `resolve.conditions`; without this `@iotkit/rtdb-server` resolves to its (unbuilt) dist.
+const sourceConditions = ['@iotkit/source', 'node', 'import', 'module', 'default'];
+
+export default mergeConfig(
+  sharedConfig,
+  defineConfig({
+    environments: { __vitest__: { resolve: { conditions: sourceConditions } } },
+    test: { globalSetup: ['./test/global-setup.ts'] },
+  }),
+);

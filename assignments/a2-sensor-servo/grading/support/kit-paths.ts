@@ -1,0 +1,27 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The kit's C++ firmware (`@iotkit/firmware`: `lib/`, `platform/host/`), found through the
+ * `node_modules` the graded tests run with: in the repository, in a grader's temp copy of
+ * `grading/`, and in a student handout (where it is vendored) alike.
+ */
+export function kitFirmwareDir(): string {
+  let dir = here;
+  for (;;) {
+    const linked = join(dir, 'node_modules', '@iotkit', 'firmware');
+    if (existsSync(join(linked, 'lib'))) return realpathSync(linked);
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find node_modules/@iotkit/firmware above the graded tests; run `pnpm install`');
+    dir = parent;
+  }
+}
+
+/** The CMake recipe that builds a submission's virtual device. */
+export const DEVICE_BUILD_RECIPE = join(here, 'device-build');
+
+/** The course rules the graded namespace gets (a copy of the kit's `database.rules.json`). */
+export const COURSE_RULES_FILE = join(here, 'database.rules.json');

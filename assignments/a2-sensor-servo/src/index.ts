@@ -1,0 +1,13 @@
+/**
+ * Assignment 2 (IR sensor → keypad login → RTDB → servo and LCD): the companion pieces the kit
+ * runs next to the student's firmware — the cloud function, the dashboard — and where the
+ * assignment's files live.
+ *
+ * @packageDocumentation
+ */
+export { A2_ROOT, A2_FIRMWARE_DIR, A2_FUNCTIONS_MODULE } from './a2-paths.js';
+export { startDashboard, bundleDashboardScript } from '../companion/dashboard/src/dashboard-server.js';
+export type { DashboardOptions, RunningDashboard } from '../companion/dashboard/src/dashboard-server.js';
+export type { DashboardConfig } from '../companion/dashboard/src/page/dashboard-config.js';
+export { servoFromReading } from '../companion/functions/src/servo-from-reading.js';
+export type { ServoCommand, RejectedReading } from '../companion/functions/src/servo-from-reading.js';

@@ -1,0 +1,118 @@
+// Process-level behaviour of startDevice with the real demo firmware, no backend needed: the
+// device is pointed at a closed port, so only boot, inputs, errors and shutdown are exercised.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DevicesError, buildFirmware, startDevice, type DeviceConfig, type LogEvent } from '../../src/index.js';
+
+const offline: DeviceConfig = {
+  rtdbUrl: 'http://127.0.0.1:9',
+  authUrl: 'http://127.0.0.1:9',
+  apiKey: 'demo-key',
+  email: 'nobody@example.com',
+  password: 'secret123',
+};
+
+beforeAll(async () => {
+  await buildFirmware();
+}, 900_000);
+
+describe('startDevice', () => {
+  it('boots, reports the first LCD frame, and exits 0 on stop()', async () => {
+    const device = startDevice({ app: 'demo', config: offline });
+    const boot = await device.waitFor((e) => e.type === 'boot', 5000, { includePast: true });
+    expect(boot).toMatchObject({ type: 'boot', app: 'demo' });
+    await device.waitFor((e) => e.type === 'lcd' && e.lines[1] === 'signing in', 5000, { includePast: true });
+    const exit = await device.stop();
+    expect(exit).toMatchObject({ type: 'exit', code: 0, signal: null });
+    expect(device.timeline().at(-1)?.event.type).toBe('exit');
+  });
+
+  it('reports a refused connection as an http event with status 0 and keeps retrying', async () => {
+    const device = startDevice({ app: 'demo', config: offline });
+    const http = await device.waitFor((e) => e.type === 'http', 5000);
+    expect(http).toMatchObject({ method: 'POST', status: 0, error: 'connect-failed' });
+    const warn = await device.waitFor((e): e is LogEvent => e.type === 'log' && e.level === 'warn', 5000, { includePast: true });
+    expect(warn.msg).toContain('auth/network');
+    await device.stop();
+  });
+
+  it('exits with code 1 and a final error log when the config has a wrong type', async () => {
+    const device = startDevice({ app: 'demo', config: { ...offline, namespace: 5 } as unknown as DeviceConfig });
+    const exit = await device.exited;
+    expect(exit.code).toBe(1);
+    const last = device.timeline().at(-2)?.event;
+    expect(last).toMatchObject({ type: 'log', level: 'error' });
+    expect((last as LogEvent).msg).toContain('namespace');
+  });
+
+  it('exits with code 2 when the app settings are invalid', async () => {
+    const device = startDevice({ app: 'demo', config: { ...offline, app: { readingIntervalMs: 1 } } });
+    const exit = await device.exited;
+    expect(exit.code).toBe(2);
+    expect(device.formatTimeline()).toContain('readingIntervalMs');
+  });
+
+  it('rejects bad inputs before they reach the device', async () => {
+    const device = startDevice({ app: 'demo', config: offline });
+    expect(() => device.press('12X')).toThrowError(expect.objectContaining({ code: 'devices/bad-input' }));
+    expect(() => device.setIr(1.5)).toThrowError(expect.objectContaining({ code: 'devices/bad-input' }));
+    await device.kill();
+  });
+
+  it('the firmware warns about malformed input lines instead of crashing', async () => {
+    const device = startDevice({ app: 'demo', config: offline });
+    await device.waitFor((e) => e.type === 'boot', 5000, { includePast: true });
+    device.send({ type: 'key', key: 'Q' });
+    const warn = await device.waitFor((e): e is LogEvent => e.type === 'log' && e.msg.startsWith('bad input'), 5000);
+    expect(warn.msg).toContain('one of 0-9');
+    expect((await device.stop()).code).toBe(0);
+  });
+
+  it('waitFor times out with devices/timeout and the recent timeline', async () => {
+    const device = startDevice({ app: 'demo', config: offline });
+    const error = await device.waitFor((e) => e.type === 'servo', 300).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DevicesError);
+    expect((error as DevicesError).code).toBe('devices/timeout');
+    expect((error as DevicesError).message).toContain('boot demo');
+    await device.stop();
+  });
+
+  it('waitFor rejects with devices/exited when the device dies first', async () => {
+    const device = startDevice({ app: 'demo', config: offline });
+    const waiting = device.waitFor((e) => e.type === 'servo', 10_000);
+    await device.kill();
+    await expect(waiting).rejects.toMatchObject({ code: 'devices/exited' });
+  });
+
+  it('kills the process at maxRunMs', async () => {
+    const device = startDevice({ app: 'demo', config: offline, maxRunMs: 300 });
+    const exit = await device.exited;
+    expect(exit.signal).toBe('SIGKILL');
+  });
+
+  it('events() iterates until exit', async () => {
+    const device = startDevice({ app: 'demo', config: offline });
+    const types: string[] = [];
+    const iterate = (async () => {
+      for await (const event of device.events()) types.push(event.type);
+    })();
+    await device.waitFor((e) => e.type === 'http', 5000, { includePast: true });
+    await device.stop();
+    await iterate;
+    expect(types).toContain('http');
+    expect(types.at(-1)).toBe('exit');
+  });
+
+  it('throws devices/not-built for a missing executable', () => {
+    expect(() => startDevice({ executable: '/nonexistent/device', config: offline })).toThrowError(
+      expect.objectContaining({ code: 'devices/not-built' }),
+    );
+  });
+});
+
+describe('buildFirmware', () => {
+  it('names the OS package when a tool is missing', async () => {
+    const error = await buildFirmware({ env: { ...process.env, PATH: '/nonexistent' } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'devices/missing-tool' });
+    expect((error as Error).message).toMatch(/cmake not found: install cmake/);
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedConfig } from '../../vitest.shared.js';
+
+export default mergeConfig(
+  sharedConfig,
+  defineConfig({
+    test: {
+      globalSetup: ['test/global-setup.ts'],
+      // A clean firmware build takes minutes on 2 cores.
+      hookTimeout: 900_000,
+    },
+  }),
+);

@@ -1,0 +1,43 @@
+import { changeDelta } from './change-delta.js';
+import type { DatabaseEventType } from './event-types.js';
+import type { JsonValue } from './json-equal.js';
+
+/** Inputs of one database CloudEvent. */
+export interface CloudEventInput {
+  readonly eventType: DatabaseEventType;
+  /** Concrete path without a leading slash. */
+  readonly ref: string;
+  /** Database instance name; against an emulator this is the `?ns=` namespace. */
+  readonly instance: string;
+  readonly before: JsonValue;
+  readonly after: JsonValue;
+  readonly id: string;
+  readonly time: Date;
+  readonly location: string;
+}
+
+/**
+ * Builds the raw CloudEvent the production backend delivers to a v2 database function, in the
+ * shape firebase-functions' wrapper decodes: `data.data` is the value before the change and
+ * `data.delta` the patch to the new value; `firebasedatabasehost`, `instance` and `ref` are
+ * extension attributes. The wrapper turns it into the `DatabaseEvent` handlers see.
+ *
+ * The writer's identity is not on the wire of the realtime protocol, so `authtype` is `unknown`.
+ */
+export function databaseCloudEvent(input: CloudEventInput): Record<string, unknown> {
+  return {
+    specversion: '1.0',
+    id: input.id,
+    source: `//firebasedatabase.googleapis.com/projects/_/locations/${input.location}/instances/${input.instance}`,
+    type: input.eventType,
+    time: input.time.toISOString(),
+    subject: `refs/${input.ref}`,
+    datacontenttype: 'application/json',
+    data: { data: input.before, delta: changeDelta(input.before, input.after) },
+    firebasedatabasehost: 'firebaseio.com',
+    instance: input.instance,
+    ref: input.ref,
+    location: input.location,
+    authtype: 'unknown',
+  };
+}

@@ -1,0 +1,157 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { GraderError } from '../core/grader-error.js';
+import { parseManifest, selectTests } from '../core/manifest.js';
+import { stripSolutions } from '../core/strip-solutions.js';
+import { findWorkspaceRoot, readWorkspace, type WorkspaceInfo } from './workspace-catalog.js';
+
+/** Options of {@link makeHandout}. */
+export interface HandoutOptions {
+  /** The assignment folder (reference solution with markers). */
+  assignmentDir: string;
+  /** Where the handout goes; must not exist or be empty. */
+  outDir: string;
+}
+
+/** A file whose solution regions were removed. */
+export interface StrippedFile {
+  /** Path relative to the assignment. */
+  file: string;
+  /** Regions removed. */
+  regions: number;
+}
+
+/** What {@link makeHandout} did. */
+export interface HandoutReport {
+  /** Files written (vendored packages excluded). */
+  files: number;
+  /** Files whose solution regions were removed, with the count. */
+  stripped: StrippedFile[];
+  /** Workspace packages copied into `vendor/`. */
+  vendored: string[];
+  /** Dependency specs rewritten, `name → new spec`. */
+  rewritten: Record<string, string>;
+}
+
+const SKIP = new Set(['node_modules', 'dist', 'build', '.turbo', '.vite', '.git', '.pio']);
+const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+
+type PackageJson = Record<string, unknown> & { name?: string; scripts?: Record<string, string> };
+
+function rewriteDeps(pj: PackageJson, ws: WorkspaceInfo, vendorRel: (name: string) => string, report: HandoutReport, vendorQueue: string[]): void {
+  for (const field of DEP_FIELDS) {
+    const deps = pj[field] as Record<string, string> | undefined;
+    if (!deps) continue;
+    for (const [name, spec] of Object.entries(deps)) {
+      if (spec.startsWith('workspace:')) {
+        if (!ws.packages.has(name)) throw new GraderError('grader/bad-arguments', `${name} is a workspace dependency but no workspace package has that name`);
+        deps[name] = `file:${vendorRel(name)}`;
+        vendorQueue.push(name);
+      } else if (spec.startsWith('catalog:')) {
+        const version = ws.catalog.get(name);
+        if (!version) throw new GraderError('grader/bad-arguments', `${name} uses catalog: but pnpm-workspace.yaml has no catalog entry for it`);
+        deps[name] = version;
+      } else continue;
+      report.rewritten[`${pj.name ?? 'handout'} → ${name}`] = deps[name] as string;
+    }
+  }
+}
+
+const vendorFolder = (name: string): string => name.replace(/^@/, '').replace(/\//g, '-');
+
+/**
+ * Makes the student starter from an assignment's reference solution: solution regions become
+ * TODOs (see `stripSolutions`), `grading/hidden/` and the hidden manifest entries are dropped,
+ * build output and dependencies are left out, and `workspace:` / `catalog:` dependency specs are
+ * rewritten so the folder installs on its own — workspace packages are copied into `vendor/` and
+ * referenced as `file:` dependencies; catalog entries become their exact versions; a `tsconfig`
+ * that extends a file outside the assignment gets a local copy of it.
+ * @param options - assignment and output folders
+ * @throws GraderError `grader/bad-arguments` (output not empty), `grader/bad-solution-markers`, `grader/bad-manifest`
+ */
+export function makeHandout(options: HandoutOptions): HandoutReport {
+  const src = resolve(options.assignmentDir);
+  const out = resolve(options.outDir);
+  if (out === src || out.startsWith(src + sep)) throw new GraderError('grader/bad-arguments', 'the handout folder cannot be inside the assignment folder');
+  if (existsSync(out) && readdirSync(out).length > 0) throw new GraderError('grader/bad-arguments', `${out} is not empty; pick a new folder`);
+  const wsRoot = findWorkspaceRoot(src);
+  const ws: WorkspaceInfo = wsRoot ? readWorkspace(wsRoot) : { root: src, catalog: new Map(), packages: new Map() };
+  const report: HandoutReport = { files: 0, stripped: [], vendored: [], rewritten: {} };
+
+  const copyTree = (from: string, to: string): void => {
+    for (const entry of readdirSync(from)) {
+      if (SKIP.has(entry)) continue;
+      const a = join(from, entry);
+      const rel = relative(src, a).split(sep).join('/');
+      if (rel === 'grading/hidden') continue;
+      const b = join(to, entry);
+      if (statSync(a).isDirectory()) {
+        copyTree(a, b);
+        continue;
+      }
+      mkdirSync(to, { recursive: true });
+      const text = readFileSync(a);
+      const asText = text.includes(0) ? null : text.toString('utf8');
+      if (asText !== null && /BEGIN SOLUTION|END SOLUTION/.test(asText)) {
+        const stripped = stripSolutions(asText, rel);
+        if (stripped.regions > 0) report.stripped.push({ file: rel, regions: stripped.regions });
+        writeFileSync(b, stripped.text);
+      } else {
+        writeFileSync(b, text);
+      }
+      report.files += 1;
+    }
+  };
+  mkdirSync(out, { recursive: true });
+  copyTree(src, out);
+
+  const manifestFile = join(out, 'grading', 'manifest.json');
+  if (existsSync(manifestFile)) {
+    const manifest = parseManifest(JSON.parse(readFileSync(manifestFile, 'utf8')));
+    const tests = selectTests(manifest, false);
+    const maxScore = tests.filter((t) => !t.bonus).reduce((s, t) => s + t.points, 0);
+    writeFileSync(manifestFile, `${JSON.stringify({ assignment: manifest.assignment, title: manifest.title, maxScore, tests }, null, 2)}\n`);
+  }
+
+  const queue: string[] = [];
+  const pjFile = join(out, 'package.json');
+  if (existsSync(pjFile)) {
+    const pj = JSON.parse(readFileSync(pjFile, 'utf8')) as PackageJson;
+    rewriteDeps(pj, ws, (n) => `./vendor/${vendorFolder(n)}`, report, queue);
+    if (pj.scripts?.check !== undefined) pj.scripts.check = 'iotkit-grader check .';
+    writeFileSync(pjFile, `${JSON.stringify(pj, null, 2)}\n`);
+  }
+  const done = new Set<string>();
+  for (let name = queue.shift(); name; name = queue.shift()) {
+    if (done.has(name)) continue;
+    done.add(name);
+    const from = ws.packages.get(name) as string;
+    const to = join(out, 'vendor', vendorFolder(name));
+    for (const part of ['src', 'bin', 'README.md', 'LICENSE']) {
+      if (existsSync(join(from, part))) cpSync(join(from, part), join(to, part), { recursive: true });
+    }
+    const pj = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as PackageJson;
+    delete pj.devDependencies;
+    delete pj.scripts;
+    rewriteDeps(pj, ws, (n) => `../${vendorFolder(n)}`, report, queue);
+    writeFileSync(join(to, 'package.json'), `${JSON.stringify(pj, null, 2)}\n`);
+    report.vendored.push(name);
+  }
+
+  localiseTsconfig(src, out, ws);
+  return report;
+}
+
+/** A tsconfig extending a file outside the assignment gets that file copied next to it. */
+function localiseTsconfig(src: string, out: string, ws: WorkspaceInfo): void {
+  const file = join(out, 'tsconfig.json');
+  if (!existsSync(file)) return;
+  const tsconfig = JSON.parse(readFileSync(file, 'utf8')) as { extends?: string };
+  if (typeof tsconfig.extends !== 'string' || !tsconfig.extends.startsWith('.')) return;
+  const target = resolve(src, tsconfig.extends);
+  if (target.startsWith(src + sep) || !existsSync(target)) return;
+  const local = `tsconfig.${basename(dirname(target)) === basename(ws.root) ? 'base' : 'shared'}.json`;
+  cpSync(target, join(out, local));
+  tsconfig.extends = `./${local}`;
+  writeFileSync(file, `${JSON.stringify(tsconfig, null, 2)}\n`);
+}

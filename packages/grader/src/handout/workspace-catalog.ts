@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** What the handout needs to know about the monorepo it is cut from. */
+export interface WorkspaceInfo {
+  /** Repository root (folder of `pnpm-workspace.yaml`). */
+  root: string;
+  /** `catalog:` versions by package name. */
+  catalog: Map<string, string>;
+  /** Workspace packages by name → folder. */
+  packages: Map<string, string>;
+}
+
+/** Walks up from `dir` to the folder holding `pnpm-workspace.yaml`, or null. */
+export function findWorkspaceRoot(dir: string): string | null {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'pnpm-workspace.yaml'))) return d;
+    if (dirname(d) === d) return null;
+  }
+}
+
+/**
+ * Reads the `catalog:` map of `pnpm-workspace.yaml` (the flat form the kit uses: one
+ * `name: version` per indented line).
+ * @param yaml - file contents
+ */
+export function parseCatalog(yaml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let inCatalog = false;
+  for (const raw of yaml.split(/\r?\n/)) {
+    const line = raw.replace(/\s+#.*$/, '');
+    if (/^catalog:\s*$/.test(line)) {
+      inCatalog = true;
+      continue;
+    }
+    if (!inCatalog) continue;
+    if (line.trim() === '') continue;
+    if (!/^\s/.test(line)) break;
+    const m = /^\s+["']?([^"':]+(?::[^"':]+)?)["']?\s*:\s*["']?([^"'\s]+)["']?\s*$/.exec(line);
+    if (m?.[1] && m[2]) out.set(m[1], m[2]);
+  }
+  return out;
+}
+
+/**
+ * Reads the catalog and the workspace packages (`packages/*`, `tools/*`, `assignments/*`).
+ * @param root - repository root
+ */
+export function readWorkspace(root: string): WorkspaceInfo {
+  const catalog = parseCatalog(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8'));
+  const packages = new Map<string, string>();
+  for (const group of ['packages', 'tools', 'assignments']) {
+    const base = join(root, group);
+    if (!existsSync(base)) continue;
+    for (const name of readdirSync(base)) {
+      const pj = join(base, name, 'package.json');
+      if (!existsSync(pj)) continue;
+      try {
+        const parsed = JSON.parse(readFileSync(pj, 'utf8')) as { name?: string };
+        if (parsed.name) packages.set(parsed.name, join(base, name));
+      } catch {
+        // a broken package.json elsewhere is not the handout's problem
+      }
+    }
+  }
+  return { root, catalog, packages };
+}

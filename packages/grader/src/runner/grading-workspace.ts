@@ -1,0 +1,104 @@
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Assignment } from '../assignment/load-assignment.js';
+
+/** The unprivileged user submission code runs as when the grader is root (`nobody`). */
+export const SANDBOX_ID = 65534;
+
+/** Folders of one grading run. */
+export interface GradingWorkspace {
+  /** Top folder: owned by the grader, mode 0711 (no listing). */
+  root: string;
+  /** The submission copy (or the working copy itself for `check`). */
+  submissionDir: string;
+  /** Tests root: `grading/` copy + linked `node_modules`; mode 0700. */
+  testsRoot: string;
+  /** Whether submission programs run as the sandbox user. */
+  sandboxed: boolean;
+  /** Removes everything the run created. */
+  dispose(): void;
+}
+
+/** Never copied from a submission: dependencies, VCS data, and the tests themselves. */
+const SKIP_IN_SUBMISSION = new Set(['node_modules', '.git', 'grading', '.turbo', '.vite']);
+
+const graderPackageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Links every entry of `from` into `to`, merging scoped folders, then adds `extra` packages that are missing. */
+function linkNodeModules(to: string, from: string | null, extra: Record<string, string>): void {
+  mkdirSync(to, { recursive: true });
+  const link = (name: string, target: string): void => {
+    const dest = join(to, name);
+    if (existsSync(dest)) return;
+    mkdirSync(dirname(dest), { recursive: true });
+    symlinkSync(target, dest, 'dir');
+  };
+  if (from) {
+    for (const entry of readdirSync(from)) {
+      if (entry.startsWith('@')) {
+        for (const scoped of readdirSync(join(from, entry))) link(`${entry}/${scoped}`, join(from, entry, scoped));
+      } else if (entry !== '.vite' && entry !== '.cache') {
+        link(entry, join(from, entry));
+      }
+    }
+  }
+  for (const [name, target] of Object.entries(extra)) link(name, target);
+}
+
+function chownTree(dir: string, id: number): void {
+  chownSync(dir, id, id);
+  for (const entry of readdirSync(dir)) {
+    const p = join(dir, entry);
+    const st = lstatSync(p);
+    if (st.isSymbolicLink()) continue;
+    if (st.isDirectory()) chownTree(p, id);
+    else chownSync(p, id, id);
+  }
+}
+
+/**
+ * Lays out one run. The submission is copied to `root/submission` (without `grading/`,
+ * `node_modules`, `.git`); the selected tests go to `root/tests/grading`, a folder the
+ * submission user cannot read; both get `node_modules` linked from the assignment.
+ * @param assignment - the assignment
+ * @param source - submission folder; `null` grades the assignment folder in place (`check`)
+ * @param includeHidden - copy `grading/hidden/` too
+ */
+export function createGradingWorkspace(assignment: Assignment, source: string | null, includeHidden: boolean): GradingWorkspace {
+  const root = mkdtempSync(join(tmpdir(), 'iotkit-grade-'));
+  chmodSync(root, 0o711);
+  const sandboxed = source !== null && process.getuid?.() === 0;
+  let submissionDir = assignment.dir;
+  if (source !== null) {
+    submissionDir = join(root, 'submission');
+    cpSync(source, submissionDir, {
+      recursive: true,
+      dereference: false,
+      verbatimSymlinks: true,
+      filter: (src) => {
+        const rel = relative(source, src);
+        return rel === '' || !SKIP_IN_SUBMISSION.has(rel.split(sep)[0] ?? '');
+      },
+    });
+    if (assignment.nodeModulesDir) symlinkSync(assignment.nodeModulesDir, join(submissionDir, 'node_modules'), 'dir');
+    if (sandboxed) chownTree(submissionDir, SANDBOX_ID);
+    else chmodSync(submissionDir, 0o700);
+  }
+  const testsRoot = join(root, 'tests');
+  mkdirSync(testsRoot, { mode: 0o700 });
+  cpSync(join(assignment.dir, 'grading'), join(testsRoot, 'grading'), {
+    recursive: true,
+    filter: (src) => includeHidden || basename(src) !== 'hidden' || dirname(src) !== join(assignment.dir, 'grading'),
+  });
+  writeFileSync(join(testsRoot, 'package.json'), JSON.stringify({ name: `${assignment.id}-grading`, private: true, type: 'module' }));
+  linkNodeModules(join(testsRoot, 'node_modules'), assignment.nodeModulesDir, { '@iotkit/grader': graderPackageDir });
+  return {
+    root,
+    submissionDir,
+    testsRoot,
+    sandboxed,
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { allowAllPolicy, type AccessPolicy } from '../core/access-policy.js';
+import type { Database } from '../core/database.js';
+import { isRtdbError } from '../core/rtdb-error.js';
+import { DEFAULT_NAMESPACE, resolveNamespace } from '../core/namespace-resolver.js';
+import { DEFAULT_DECODER_LIMITS, type FrameDecoderLimits } from './frame-codec.js';
+import { RealtimeSession } from './realtime-session.js';
+
+/** What the realtime layer needs from the running server it attaches to. */
+export interface RealtimeHost {
+  /** The HTTP server REST runs on; WebSocket upgrades to `/.ws` are taken over. */
+  httpServer: Server;
+  /** The database of a namespace (created on first use). */
+  database(namespace: string): Database;
+  /** The rules in force for a namespace (default: allow everything). */
+  policy?(namespace: string): AccessPolicy;
+  /** Namespace for requests naming none (default `demo-iotkit-default-rtdb`). */
+  defaultNamespace?: string;
+  /** Server clock in ms (default `Date.now`). */
+  clock?: () => number;
+  /** Diagnostics sink (default: nothing). */
+  log?: (line: string) => void;
+  /** Subscribes to rules changes, so open listens are re-checked; returns the remover. */
+  addPolicyChangeListener?(listener: (namespace: string) => void): () => void;
+}
+
+/** Tuning of {@link attachRealtime}; the defaults suit the SDKs. */
+export interface RealtimeOptions {
+  /** Makes session ids (default: 16 random hex digits). */
+  sessionId?: () => string;
+  /** Interval of WebSocket pings that detect dead peers; 0 disables (default 30 s). */
+  heartbeatMs?: number;
+  /** Bounds on client framing. */
+  limits?: FrameDecoderLimits;
+  /** Outgoing bytes a slow client may leave unread before it is disconnected (default 64 MiB). */
+  maxBufferedBytes?: number;
+}
+
+/** The realtime endpoint attached to a server. */
+export interface RealtimeEndpoint {
+  /** Number of open sessions. */
+  sessionCount(): number;
+  /** Re-evaluates every listen of a namespace against its rules (call after the rules change). */
+  policyChanged(namespace: string): void;
+  /** Disconnects every client, runs their onDisconnect writes, and stops accepting upgrades. */
+  close(): Promise<void>;
+}
+
+interface NamespaceHub {
+  sessions: Set<RealtimeSession>;
+  unsubscribe: () => void;
+}
+
+/**
+ * Serves the realtime protocol (v5) of the official SDKs at `/.ws?v=5&ns=…` on the same port as
+ * REST, by taking over WebSocket upgrades of `host.httpServer`.
+ *
+ * @param host - the running server: HTTP server, databases, rules
+ * @param options - tuning
+ * @returns the endpoint, to close with the server
+ */
+export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}): RealtimeEndpoint {
+  const clock = host.clock ?? Date.now;
+  const log = host.log ?? (() => undefined);
+  const policyOf = (ns: string): AccessPolicy => host.policy?.(ns) ?? allowAllPolicy;
+  const makeId = options.sessionId ?? (() => randomBytes(8).toString('hex'));
+  const limits = options.limits ?? DEFAULT_DECODER_LIMITS;
+  const maxBuffered = options.maxBufferedBytes ?? 64 * 1024 * 1024;
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 16 * 1024 * 1024 });
+  const sessions = new Map<string, RealtimeSession>();
+  const hubs = new Map<string, NamespaceHub>();
+  const sockets = new Set<WebSocket>();
+  const finishing = new Set<Promise<void>>();
+  let closing = false;
+
+  const hubFor = (ns: string, db: Database): NamespaceHub => {
+    let hub = hubs.get(ns);
+    if (!hub) {
+      const members = new Set<RealtimeSession>();
+      // Filed at the root, this runs before any listen's own handler for the same write, so a
+      // listen the write makes unreadable is revoked before its data would be pushed.
+      const unsubscribe = db.listen([], () => {
+        if (policyOf(ns) === allowAllPolicy) return;
+        for (const session of members) session.recheckListens();
+      });
+      hub = { sessions: members, unsubscribe };
+      hubs.set(ns, hub);
+    }
+    return hub;
+  };
+
+  const onConnection = (ws: WebSocket, request: IncomingMessage, ns: string): void => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let db: Database;
+    try {
+      db = host.database(ns);
+    } catch (error) {
+      log(`rtdb realtime: cannot open namespace ${ns}: ${String(error)}`);
+      ws.close(1011, 'namespace unavailable');
+      return;
+    }
+    const previous = sessions.get(url.searchParams.get('ls') ?? '');
+    // A reconnecting client names its previous session; if that socket is still half-open, end it
+    // now and let its onDisconnect writes run before anything the new session asks for.
+    const previousDone = previous ? previous.handleClose() : undefined;
+    previous?.terminate(4000, 'replaced by a newer session');
+    const session = new RealtimeSession(
+      {
+        sendFrame: (text) => {
+          if (ws.readyState !== ws.OPEN) return;
+          if (ws.bufferedAmount > maxBuffered) {
+            log(`rtdb realtime: disconnecting a client that stopped reading (${ws.bufferedAmount} bytes queued)`);
+            ws.terminate();
+            return;
+          }
+          ws.send(text);
+        },
+        close: (code, reason) => {
+          if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+          else ws.terminate();
+        },
+      },
+      { sessionId: uniqueId(makeId, sessions), host: request.headers.host ?? 'localhost', db, policy: () => policyOf(ns), clock, log, limits },
+      previousDone,
+    );
+    sessions.set(session.id, session);
+    sockets.add(ws);
+    const hub = hubFor(ns, db);
+    hub.sessions.add(session);
+    let alive = true;
+    ws.on('pong', () => {
+      alive = true;
+    });
+    const heartbeat =
+      (options.heartbeatMs ?? 30_000) > 0
+        ? setInterval(() => {
+            if (!alive) return ws.terminate();
+            alive = false;
+            ws.ping();
+          }, options.heartbeatMs ?? 30_000)
+        : undefined;
+    heartbeat?.unref();
+    ws.on('message', (data, isBinary) => {
+      session.receiveFrame(isBinary ? Buffer.from(data as Buffer).toString('utf8') : String(data));
+    });
+    ws.on('error', (error) => log(`rtdb realtime: socket error in session ${session.id}: ${error.message}`));
+    ws.on('close', () => {
+      clearInterval(heartbeat);
+      sockets.delete(ws);
+      if (sessions.get(session.id) === session) sessions.delete(session.id);
+      hub.sessions.delete(session);
+      const done = session.handleClose().finally(() => {
+        finishing.delete(done);
+        if (hub.sessions.size === 0 && hubs.get(ns) === hub) {
+          hub.unsubscribe();
+          hubs.delete(ns);
+        }
+      });
+      finishing.add(done);
+    });
+    session.start();
+  };
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/.ws' || closing) {
+      rejectUpgrade(socket, closing ? 503 : 404, closing ? 'Server is shutting down' : 'Not found');
+      return;
+    }
+    let ns: string;
+    try {
+      ns = resolveNamespace(url.searchParams.get('ns'), request.headers.host, host.defaultNamespace ?? DEFAULT_NAMESPACE);
+    } catch (error) {
+      rejectUpgrade(socket, 400, isRtdbError(error) ? error.message : 'Invalid namespace');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, request, ns));
+  };
+
+  const policyChanged = (ns: string): void => {
+    for (const session of hubs.get(ns)?.sessions ?? []) session.recheckListens();
+  };
+  host.httpServer.on('upgrade', onUpgrade);
+  const stopPolicyUpdates = host.addPolicyChangeListener?.(policyChanged);
+
+  return {
+    sessionCount: () => sessions.size,
+    policyChanged,
+    close: async () => {
+      closing = true;
+      stopPolicyUpdates?.();
+      host.httpServer.off('upgrade', onUpgrade);
+      for (const ws of sockets) ws.terminate();
+      // Each terminated socket reports 'close' asynchronously; wait until all have, then until
+      // their onDisconnect writes are done.
+      const deadline = Date.now() + 5000;
+      while (sockets.size > 0 && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all([...finishing]);
+      for (const hub of hubs.values()) hub.unsubscribe();
+      hubs.clear();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+function uniqueId(makeId: () => string, taken: Map<string, unknown>): string {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const id = makeId();
+    if (id.length > 0 && !taken.has(id)) return id;
+  }
+  // An injected generator that keeps repeating itself must not break the handshake.
+  return randomBytes(12).toString('hex');
+}
+
+function rejectUpgrade(socket: Duplex, status: number, message: string): void {
+  const body = JSON.stringify({ error: message });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 503 ? 'Service Unavailable' : 'Bad Request'}\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

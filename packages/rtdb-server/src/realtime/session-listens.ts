@@ -1,0 +1,157 @@
+import type { AccessPolicy } from '../core/access-policy.js';
+import { nodeChild, type DataNode } from '../core/data-node.js';
+import type { ChangeEvent, Database } from '../core/database.js';
+import { pathToString, type Path } from '../core/path.js';
+import { applyQuery, queryIsDefault, type QuerySpec } from '../core/query-spec.js';
+import type { RequestContext } from '../core/request-context.js';
+import { RtdbError } from '../core/rtdb-error.js';
+import { defaultListenPushes, sameResult } from './change-pushes.js';
+import { queryObjectKey } from './query-object.js';
+import { dataPushText, pushText, wirePath } from './server-message.js';
+
+/** What the listens of one connection need from their connection. */
+export interface ListenOwner {
+  /** The namespace's data. */
+  readonly db: Database;
+  /** The rules currently in force for the namespace. */
+  policy(): AccessPolicy;
+  /** Who the connection is authenticated as. */
+  context(): RequestContext;
+  /** Sends one complete message text to the client. */
+  send(text: string): void;
+}
+
+interface Listen {
+  readonly key: string;
+  readonly path: Path;
+  /** The query object exactly as the client sent it (echoed in a revocation). */
+  readonly queryObject: unknown;
+  /** `undefined` for an unfiltered listen. */
+  readonly spec: QuerySpec | undefined;
+  readonly tag: number | undefined;
+  last: DataNode;
+  active: boolean;
+  unsubscribe: () => void;
+}
+
+/** Outcome of adding a listen: the reply payload for the `ok`. */
+export interface ListenAdded {
+  /** `{}` or `{ w: ['no_index'] }`. */
+  reply: Record<string, unknown>;
+}
+
+/**
+ * The listens of one connection: initial data, change pushes (tagged and filtered for queries,
+ * raw for default listens), unlisten, and revocation when the rules stop allowing a read.
+ */
+export class SessionListens {
+  private readonly listens = new Map<string, Listen>();
+
+  /** @param owner - the connection the listens belong to */
+  constructor(private readonly owner: ListenOwner) {}
+
+  /** Number of active listens. */
+  get size(): number {
+    return this.listens.size;
+  }
+
+  /**
+   * Starts a listen: checks read access, sends the current data, then subscribes. The caller
+   * replies `ok` afterwards, so the data always precedes the `ok` (the SDK relies on it).
+   *
+   * @param path - listen location
+   * @param queryObject - the wire query object (absent for default listens)
+   * @param spec - its parsed form
+   * @param tag - the SDK's query tag (present for filtered queries)
+   * @returns the reply payload
+   * @throws RtdbError `rtdb/permission-denied` when rules refuse the read
+   */
+  add(path: Path, queryObject: unknown, spec: QuerySpec, tag: number | undefined): ListenAdded {
+    const filtered = !queryIsDefault(spec);
+    const key = listenKey(path, filtered ? queryObject : undefined, tag);
+    this.remove(key);
+    const ctx = this.owner.context();
+    const policy = this.owner.policy();
+    if (!ctx.admin) {
+      const decision = policy.canRead(ctx, this.owner.db, path, filtered ? spec : undefined);
+      if (!decision.allowed) throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
+    }
+    const listen: Listen = {
+      key,
+      path,
+      queryObject,
+      spec: filtered ? spec : undefined,
+      tag: filtered ? tag : undefined,
+      last: this.owner.db.read(path, filtered ? spec : undefined),
+      active: true,
+      unsubscribe: () => undefined,
+    };
+    this.owner.send(dataPushText({ action: 'd', path, node: listen.last }, listen.tag));
+    listen.unsubscribe = this.owner.db.listen(path, (change) => this.onChange(listen, change));
+    this.listens.set(key, listen);
+    const warnings = spec.index.kind === 'child' && !policy.hasIndex(this.owner.db, path, spec.index) ? ['no_index'] : [];
+    return { reply: warnings.length > 0 ? { w: warnings } : {} };
+  }
+
+  /**
+   * Stops the listen matching an unlisten request; unknown listens are ignored.
+   *
+   * @param path - listen location
+   * @param queryObject - the wire query object of the unlisten
+   * @param spec - its parsed form
+   * @param tag - the query tag
+   */
+  removeMatching(path: Path, queryObject: unknown, spec: QuerySpec, tag: number | undefined): void {
+    this.remove(listenKey(path, queryIsDefault(spec) ? undefined : queryObject, tag));
+  }
+
+  /**
+   * Re-evaluates every listen against the rules (after a write, an auth change or new rules) and
+   * revokes the ones no longer readable with a `c` push, as Firebase does.
+   */
+  recheck(): void {
+    const ctx = this.owner.context();
+    if (ctx.admin || this.listens.size === 0) return;
+    const policy = this.owner.policy();
+    for (const listen of [...this.listens.values()]) {
+      const decision = policy.canRead(ctx, this.owner.db, listen.path, listen.spec);
+      if (decision.allowed) continue;
+      this.remove(listen.key);
+      const body: Record<string, unknown> = { p: wirePath(listen.path) };
+      if (listen.spec) body['q'] = [listen.queryObject];
+      this.owner.send(pushText('c', body));
+    }
+  }
+
+  /** Stops every listen (the connection closed). */
+  clear(): void {
+    for (const key of [...this.listens.keys()]) this.remove(key);
+  }
+
+  private remove(key: string): void {
+    const listen = this.listens.get(key);
+    if (!listen) return;
+    listen.active = false;
+    listen.unsubscribe();
+    this.listens.delete(key);
+  }
+
+  private onChange(listen: Listen, change: ChangeEvent): void {
+    if (!listen.active) return;
+    if (listen.spec === undefined) {
+      for (const push of defaultListenPushes(listen.path, change)) this.owner.send(dataPushText(push, undefined));
+      return;
+    }
+    const result = applyQuery(nodeChild(change.after, listen.path), listen.spec);
+    if (sameResult(listen.last, result)) return;
+    listen.last = result;
+    // The whole window goes out: children that left a limit or range are dropped by the overwrite.
+    this.owner.send(dataPushText({ action: 'd', path: listen.path, node: result }, listen.tag));
+  }
+}
+
+// Identity of a listen: location plus query. The tag alone is not enough (clients other than the
+// JS SDK may omit it), the query object alone neither (two views may share one).
+function listenKey(path: Path, queryObject: unknown, tag: number | undefined): string {
+  return `${pathToString(path)}|${queryObjectKey(queryObject)}|${tag ?? ''}`;
+}

@@ -1,0 +1,79 @@
+import { nodeIsEmpty, type DataNode } from '../core/data-node.js';
+import { nodeHash } from '../core/node-hash.js';
+import { nodeToJson } from '../core/node-json.js';
+import { pathToString } from '../core/path.js';
+import { RtdbError } from '../core/rtdb-error.js';
+import { openEventStream } from '../stream/sse-stream.js';
+import { corsHeaders, sendJsonText } from './http-reply.js';
+import { etagOf, hashFromEtag, wantsEtag, type RestRequest } from './rest-request.js';
+
+/** Refuses the read unless the policy allows it (and, when required, the index is declared). */
+export function checkRead(r: RestRequest): void {
+  const policy = r.server.policy(r.namespace);
+  const query = r.options.query;
+  if (!r.ctx.admin) {
+    const decision = policy.canRead(r.ctx, r.db, r.path, query);
+    if (!decision.allowed) throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
+  }
+  if (r.server.requireIndexes && query?.index.kind === 'child' && !policy.hasIndex(r.db, r.path, query.index)) {
+    const child = query.index.path.join('/');
+    throw new RtdbError(
+      'rtdb/index-not-defined',
+      `Index not defined, add ".indexOn": "${child}", for path "${pathToString(r.path)}", to the rules`,
+    );
+  }
+}
+
+/** `shallow=true`: each child of an object becomes `true`; primitives stay as they are. */
+function shallowJson(node: DataNode): unknown {
+  if (!node.children) return nodeToJson(node);
+  const out: Record<string, true> = {};
+  for (const key of node.children.keys()) out[key] = true;
+  return out;
+}
+
+/** GET: a value, a query result, or (with `Accept: text/event-stream`) an event stream. */
+export function handleRead(r: RestRequest): void {
+  const { req, res, options } = r;
+  checkRead(r);
+  if (String(req.headers.accept ?? '').includes('text/event-stream')) {
+    openEventStream(req, res, {
+      db: r.db,
+      path: r.path,
+      query: options.query,
+      ctx: r.ctx,
+      policy: () => r.server.policy(r.namespace),
+      exportFormat: options.exportFormat,
+      keepAliveMs: r.server.keepAliveMs,
+      onPolicyChange: (recheck) => r.server.onPolicyChange(r.namespace, recheck),
+      clock: () => r.server.clock(),
+      headers: corsHeaders(req),
+    });
+    return;
+  }
+  const node = r.db.read(r.path, options.query);
+  const headers: Record<string, string> = {};
+  const etag = etagOf(nodeIsEmpty(node) ? '' : nodeHash(node));
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (wantsEtag(req) || ifNoneMatch !== undefined) headers['ETag'] = etag;
+  if (ifNoneMatch !== undefined && hashFromEtag(ifNoneMatch) === hashFromEtag(etag)) {
+    res.writeHead(304, { ...corsHeaders(req), ...headers });
+    res.end();
+    return;
+  }
+  if (options.print === 'silent') {
+    res.writeHead(204, { ...corsHeaders(req), ...headers });
+    res.end();
+    return;
+  }
+  const json = options.shallow ? shallowJson(node) : nodeToJson(node, { export: options.exportFormat });
+  let text = options.print === 'pretty' ? JSON.stringify(json, null, 2) : JSON.stringify(json);
+  if (options.download !== undefined) {
+    headers['Content-Disposition'] = `attachment; filename="${options.download.replace(/[^\w.-]/g, '_')}"`;
+  }
+  if (options.callback !== undefined) {
+    text = `${options.callback}(${text});`;
+    headers['Content-Type'] = 'application/javascript; charset=utf-8';
+  }
+  sendJsonText(req, res, 200, text, headers);
+}

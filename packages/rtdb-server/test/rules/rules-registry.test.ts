@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allowAllPolicy } from '../../src/core/access-policy.js';
+import { Database } from '../../src/core/database.js';
+import { parseRules } from '../../src/rules/parse-rules.js';
+import { rulesFileFromFirebaseJson } from '../../src/rules/rules-file-watcher.js';
+import { RulesRegistry } from '../../src/rules/rules-registry.js';
+import { createServerRules } from '../../src/rules/server-rules.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rules-reg-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const alice = { admin: false, auth: { uid: 'alice', provider: 'password', token: {} }, now: 1 };
+
+describe('RulesRegistry', () => {
+  it('namespace rules win over the default; no rules allow everything', () => {
+    const registry = new RulesRegistry();
+    const db = new Database('a');
+    expect(registry.policyFor('a').canRead(alice, db, ['x'])).toEqual({ allowed: true });
+    registry.setDefault(parseRules('{"rules": {".read": false}}', 'default.json'));
+    expect(registry.policyFor('a').canRead(alice, db, ['x']).allowed).toBe(false);
+    registry.load('a', '{"rules": {".read": true}}');
+    expect(registry.policyFor('a').canRead(alice, db, ['x']).allowed).toBe(true);
+    expect(registry.policyFor('b').canRead(alice, new Database('b'), ['x']).allowed).toBe(false);
+    expect(registry.text('a')).toBe('{"rules": {".read": true}}');
+    expect(registry.text('b')).toBe('{"rules": {".read": false}}');
+  });
+
+  it('refused rules keep the old ones and fire no change', () => {
+    const registry = new RulesRegistry();
+    const changes: (string | undefined)[] = [];
+    registry.onChange((ns) => changes.push(ns));
+    registry.load('a', '{"rules": {".read": true}}');
+    expect(() => registry.load('a', '{"rules": {".read": 3}}')).toThrow(expect.objectContaining({ code: 'rtdb/invalid-rules' }) as Error);
+    expect(registry.text('a')).toBe('{"rules": {".read": true}}');
+    registry.setDefault(undefined);
+    expect(changes).toEqual(['a', undefined]);
+  });
+
+  it('records denials with the namespace, uid and explanation, and logs them', () => {
+    const lines: string[] = [];
+    const registry = new RulesRegistry({ log: (l) => lines.push(l), denialLogSize: 5 });
+    registry.load('a', '{"rules": {"devices": {"$uid": {".write": "auth.uid === $uid"}}}}');
+    const db = new Database('a');
+    const decision = registry.policyFor('a').canWrite(alice, db, [{ path: ['devices', 'bob'], value: 1, kind: 'set' }], db.root());
+    expect(decision.allowed).toBe(false);
+    expect(registry.denials.recent('a')).toMatchObject([{ ns: 'a', uid: 'alice', operation: 'write', path: '/devices/bob' }]);
+    expect(lines[0]).toMatch(/^rules: denied write \/devices\/bob for uid alice \(ns a\)/);
+  });
+
+  it('admin contexts bypass the policy; hasIndex follows .indexOn', () => {
+    const registry = new RulesRegistry();
+    registry.load('a', '{"rules": {".read": false, "r": {".indexOn": "ts"}}}');
+    const policy = registry.policyFor('a');
+    const db = new Database('a');
+    expect(policy.canRead({ admin: true, auth: null, now: 1 }, db, [])).toEqual({ allowed: true });
+    expect(policy.hasIndex(db, ['r'], { kind: 'child', path: ['ts'] })).toBe(true);
+    expect(policy.hasIndex(db, ['r'], { kind: 'child', path: ['ir'] })).toBe(false);
+  });
+});
+
+describe('createServerRules', () => {
+  it('hands out allowAllPolicy until a namespace has rules, and routes default changes to every namespace', () => {
+    const rules = createServerRules();
+    expect(rules.policyFor('a')).toBe(allowAllPolicy);
+    const seen: string[] = [];
+    rules.connect({ onPolicyChange: (ns) => seen.push(ns), namespaces: () => ['a', 'b'] });
+    rules.onRulesPut('a', '{"rules": {".read": false}}');
+    expect(rules.policyFor('a')).not.toBe(allowAllPolicy);
+    rules.registry.setDefault(parseRules('{"rules": {}}'));
+    expect(seen).toEqual(['a', 'a', 'b']);
+    rules.close();
+  });
+});
+
+describe('rulesFileFromFirebaseJson', () => {
+  it('resolves the object and array forms, and is undefined without a config or rules entry', () => {
+    writeFileSync(join(dir, 'firebase.json'), '{\n // comment\n "database": {"rules": "db.rules.json"}}');
+    expect(rulesFileFromFirebaseJson(dir)).toBe(join(dir, 'db.rules.json'));
+    writeFileSync(join(dir, 'firebase.json'), '{"database": [{"instance": "x", "rules": "sub/r.json"}]}');
+    expect(rulesFileFromFirebaseJson(dir)).toBe(join(dir, 'sub', 'r.json'));
+    writeFileSync(join(dir, 'firebase.json'), '{"hosting": {}}');
+    expect(rulesFileFromFirebaseJson(dir)).toBeUndefined();
+    expect(rulesFileFromFirebaseJson(join(dir, 'nowhere'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,50 @@
+import { startLocalBackend, type RunningLocalBackend } from '@iotkit/backend';
+import { GraderError, checkAssignment, loadAssignment, resolveAssignmentDir, toConsoleTable, toMarkdown } from '@iotkit/grader';
+import type { Command } from '../command.js';
+
+/** `iotkit check <assignment>`: a student's own run of the public graded tests. */
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'build your assignment and run its public graded tests: score and what to fix',
+  usage: [
+    'Usage: pnpm iotkit check <assignment>',
+    '',
+    'Builds your working copy of the assignment (e.g. `a2` → assignments/a2-sensor-servo) and runs',
+    'the same public graded tests the instructor uses, with the same time and memory limits.',
+    'Prints the score and, for every lost point, what was expected and what happened.',
+    'Exits 0 when every public test passes, 1 otherwise.',
+  ].join('\n'),
+  options: {
+    markdown: { type: 'boolean', description: 'print the feedback as Markdown only (for pasting into an issue)' },
+  },
+  allowPositionals: true,
+  async run(args, io) {
+    const ref = args.positionals[0];
+    if (ref === undefined || args.positionals.length > 1) {
+      io.err('iotkit: usage: pnpm iotkit check <assignment>   (e.g. a2)');
+      return 2;
+    }
+    let backend: RunningLocalBackend | undefined;
+    try {
+      const dir = resolveAssignmentDir(ref, io.root);
+      const assignment = loadAssignment(dir);
+      if (assignment.config.backend !== 'none') {
+        backend = await startLocalBackend({ rtdb: {}, auth: assignment.config.backend === 'rtdb+auth' ? {} : false });
+      }
+      const result = await checkAssignment(dir, {
+        namespace: `${assignment.id}-check`,
+        ...(backend?.urls.database ? { rtdbUrl: backend.urls.database } : {}),
+        ...(backend?.urls.auth ? { authUrl: backend.urls.auth } : {}),
+      });
+      if (args.values.markdown !== true) io.out(toConsoleTable(result, false));
+      io.out(toMarkdown(result, { audience: 'student' }));
+      return result.tests.every((t) => t.status === 'passed') ? 0 : 1;
+    } catch (e) {
+      if (!(e instanceof GraderError)) throw e;
+      io.err(`iotkit: ${e.code}: ${e.message}`);
+      return e.code === 'grader/bad-arguments' ? 2 : 1;
+    } finally {
+      await backend?.stop();
+    }
+  },
+};

@@ -1,0 +1,14 @@
+import type { Command } from '../command.js';
+import { checkCommand } from './check.js';
+import { doctorCommand } from './doctor.js';
+import { gradeCommand } from './grade.js';
+import { handoutCommand } from './handout.js';
+import { rulesCommand } from './rules.js';
+import { setupCommand } from './setup.js';
+import { startCommand } from './start.js';
+
+/**
+ * Every `iotkit` subcommand, in the order `iotkit --help` lists them.
+ * To add one: create `src/commands/<name>.ts` exporting a {@link Command}, import it here, add it below.
+ */
+export const COMMANDS: readonly Command[] = [startCommand, doctorCommand, setupCommand, rulesCommand, checkCommand, gradeCommand, handoutCommand];

@@ -1,0 +1,177 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BackendError, startAuthEmulator, startLocalBackend } from '@iotkit/backend';
+import { CliError } from '../cli-error.js';
+import type { Command, CommandIo } from '../command.js';
+import { readFirebaseConfig } from '../target/firebase-config.js';
+import type { FirebaseConfig } from '../target/firebase-config.js';
+import type { ResolvedTarget } from '../target/resolve-target.js';
+import { TARGET_OPTION, targetFromArgs } from '../target/target-option.js';
+
+/** One running part of the local backend. */
+interface RunningService {
+  /** Lines describing where it listens. */
+  readonly lines: readonly string[];
+  stop(): Promise<void>;
+}
+
+/** How to start one part of the local backend; add new parts to `SERVICES`. */
+interface Service {
+  readonly name: string;
+  start(target: ResolvedTarget, config: FirebaseConfig, ports: { auth?: number; database?: number }, root: string): Promise<RunningService>;
+}
+
+const authService: Service = {
+  name: 'Auth emulator',
+  async start(target, config, ports) {
+    const emulator = await startAuthEmulator({
+      host: config.auth.host,
+      port: ports.auth ?? config.auth.port,
+      projectId: target.projectId,
+    });
+    return {
+      lines: [
+        `Auth emulator     ${emulator.url}`,
+        `  REST            ${emulator.url}/identitytoolkit.googleapis.com/v1 , ${emulator.url}/securetoken.googleapis.com/v1`,
+        `  export FIREBASE_AUTH_EMULATOR_HOST=${emulator.hostAndPort}`,
+      ],
+      stop: () => emulator.stop(),
+    };
+  },
+};
+
+/** `database.rules` of firebase.json, when that file exists: enforced like the emulator does. */
+function rulesFileOf(root: string): string | undefined {
+  try {
+    const json = JSON.parse(readFileSync(join(root, 'firebase.json'), 'utf8')) as { database?: { rules?: unknown } };
+    const file = typeof json.database?.rules === 'string' ? join(root, json.database.rules) : undefined;
+    return file && existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const databaseService: Service = {
+  name: 'Realtime Database',
+  async start(_target, config, ports, root) {
+    const rulesFile = rulesFileOf(root);
+    // Data lives in .iotkit/database so acknowledged writes survive restarts (write-ahead log).
+    const backend = await startLocalBackend({
+      auth: false,
+      rtdb: {
+        host: config.database.host,
+        port: ports.database ?? config.database.port,
+        dataDir: join(root, '.iotkit', 'database'),
+        ...(rulesFile ? { rulesFile } : {}),
+      },
+    });
+    const url = backend.urls.database!;
+    return {
+      lines: [
+        `Realtime Database ${url}  (data: .iotkit/database${rulesFile ? `, rules: ${rulesFile}` : ''})`,
+        `  REST            ${url}/<path>.json?ns=<database>   (default database: demo-iotkit-default-rtdb)`,
+        `  export FIREBASE_DATABASE_EMULATOR_HOST=${backend.env.FIREBASE_DATABASE_EMULATOR_HOST}`,
+      ],
+      stop: () => backend.stop(),
+    };
+  },
+};
+
+// Started in order, stopped in reverse.
+const SERVICES: readonly Service[] = [databaseService, authService];
+
+function parsePort(value: string | boolean | undefined, option = '--auth-port'): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CliError('cli/usage', `${option} must be a port number (0 picks a free one), got "${value}"`);
+  }
+  return port;
+}
+
+async function stopAll(running: RunningService[], io: CommandIo): Promise<void> {
+  for (const service of running.reverse()) {
+    try {
+      await service.stop();
+    } catch (error) {
+      io.err(`iotkit: a service failed to stop cleanly: ${String(error)}`);
+    }
+  }
+}
+
+/** `iotkit start`: brings up the local backend and keeps it running until Ctrl-C. */
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'run the local backend (Realtime Database + Auth emulator) until Ctrl-C',
+  usage: [
+    'Usage: pnpm iotkit start [--target KIND] [--auth-port PORT] [--database-port PORT] [--once]',
+    '',
+    'Starts the local backend on the ports of firebase.json (Database 9000, Auth 9099) and prints its URLs and the',
+    'environment variables that point the official SDKs at it. Stops cleanly on Ctrl-C.',
+    'With --target emulators or firebase nothing is started here; it prints how to reach that target.',
+  ].join('\n'),
+  options: {
+    target: TARGET_OPTION,
+    'auth-port': {
+      type: 'string',
+      valueName: 'PORT',
+      description: 'Auth emulator port (default: firebase.json, 9099)',
+    },
+    'database-port': {
+      type: 'string',
+      valueName: 'PORT',
+      description: 'Realtime Database port (default: firebase.json, 9000)',
+    },
+    once: { type: 'boolean', description: 'start, print, then stop at once (for scripts and tests)' },
+  },
+  async run(args, io) {
+    const target = targetFromArgs(args, io);
+    const ports = {
+      auth: parsePort(args.values['auth-port']),
+      database: parsePort(args.values['database-port'], '--database-port'),
+    };
+    if (target.kind === 'emulators') {
+      io.out(`Target "emulators": run the official Emulator Suite yourself:`);
+      io.out(`  npx firebase emulators:start --only auth,database --project ${target.projectId}`);
+      io.out(`Then: export FIREBASE_AUTH_EMULATOR_HOST=${target.env['FIREBASE_AUTH_EMULATOR_HOST']}`);
+      io.out(`      export FIREBASE_DATABASE_EMULATOR_HOST=${target.env['FIREBASE_DATABASE_EMULATOR_HOST']}`);
+      return 0;
+    }
+    if (target.kind === 'firebase') {
+      io.out(`Target "firebase": nothing to start; the kit talks to project ${target.projectId}`);
+      io.out(`  database ${target.databaseUrl}`);
+      return 0;
+    }
+    const config = readFirebaseConfig(io.root);
+    io.out(`Starting the local backend (${SERVICES.map((s) => s.name).join(', ')})…`);
+    const running: RunningService[] = [];
+    try {
+      for (const service of SERVICES) {
+        try {
+          running.push(await service.start(target, config, ports, io.root));
+        } catch (cause) {
+          const detail = cause instanceof BackendError ? cause.message : String(cause);
+          throw new CliError('cli/backend-failed', `could not start the ${service.name}: ${detail}`, {
+            cause,
+          });
+        }
+      }
+    } catch (error) {
+      await stopAll(running, io);
+      throw error;
+    }
+    io.out(`IoT Cloud Kit local backend (project ${target.projectId})`);
+    for (const service of running) for (const line of service.lines) io.out(`  ${line}`);
+    if (args.values['once'] === true) {
+      await stopAll(running, io);
+      io.out('Stopped (--once).');
+      return 0;
+    }
+    io.out('Press Ctrl-C to stop.');
+    const signal = await io.waitForInterrupt();
+    io.out(`\nReceived ${signal}; stopping…`);
+    await stopAll(running, io);
+    io.out('Stopped.');
+    return 0;
+  },
+};

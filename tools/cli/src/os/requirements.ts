@@ -1,0 +1,178 @@
+import type { SystemProbe } from './system-probe.js';
+import { parseVersion, versionAtLeast } from './version.js';
+
+/** The outcome of one check. */
+export interface CheckResult {
+  /** Whether the requirement is met. */
+  readonly ok: boolean;
+  /** What was found (a version, a path) or what is wrong. */
+  readonly detail: string;
+}
+
+/** Something the kit needs from the machine, with how to get it. */
+export interface Requirement {
+  /** Short name shown by `doctor`. */
+  readonly name: string;
+  /** What needs it. */
+  readonly neededFor: string;
+  /** Whether `doctor` fails without it. */
+  readonly required: boolean;
+  /** Debian/Ubuntu packages `setup` installs with apt-get; empty when setup does not install it. */
+  readonly aptPackages: readonly string[];
+  /** The exact line for Debian/Ubuntu. */
+  readonly debianInstall: string;
+  /** The exact line for macOS. */
+  readonly macInstall: string;
+  /** Looks at the machine. */
+  check(probe: SystemProbe): CheckResult;
+}
+
+/** The pnpm version the workspace is pinned to (`packageManager` in the root package.json). */
+export const PNPM_VERSION = '12.4.2';
+
+/** The lowest Node version the kit supports. */
+export const NODE_MINIMUM = [20, 19, 0] as const;
+
+const INCLUDE_DIRS = ['/usr/include', '/usr/local/include', '/opt/homebrew/include'];
+
+function program(probe: SystemProbe, name: string, args: readonly string[]): CheckResult {
+  const run = probe.run(name, args);
+  if (!run.ok) return { ok: false, detail: `${name} not found on PATH` };
+  return { ok: true, detail: run.output.split('\n')[0] ?? name };
+}
+
+function library(probe: SystemProbe, pkgConfigName: string, header: string): CheckResult {
+  const pc = probe.run('pkg-config', ['--modversion', pkgConfigName]);
+  if (pc.ok) return { ok: true, detail: `${pkgConfigName} ${pc.output}` };
+  const found = INCLUDE_DIRS.map((dir) => `${dir}/${header}`).find((path) => probe.exists(path));
+  return found ? { ok: true, detail: found } : { ok: false, detail: `${header} not found` };
+}
+
+function apt(packages: string): string {
+  return `sudo apt-get update && sudo apt-get install -y ${packages}`;
+}
+
+/** Everything `doctor` checks, in order; `setup` installs the `aptPackages` of the missing ones. */
+export const REQUIREMENTS: readonly Requirement[] = [
+  {
+    name: 'Node.js >= 20.19',
+    neededFor: 'everything',
+    required: true,
+    aptPackages: [],
+    debianInstall:
+      'curl -fsSL https://deb.nodesource.com/setup_20.x | sudo -E bash - && sudo apt-get install -y nodejs',
+    macInstall: 'brew install node@20',
+    check(probe) {
+      const version = parseVersion(probe.nodeVersion);
+      const ok = version !== undefined && versionAtLeast(version, NODE_MINIMUM);
+      return { ok, detail: ok ? `v${probe.nodeVersion}` : `v${probe.nodeVersion} is too old` };
+    },
+  },
+  {
+    name: `pnpm ${PNPM_VERSION}`,
+    neededFor: 'the workspace',
+    required: true,
+    aptPackages: [],
+    debianInstall: `npm install -g pnpm@${PNPM_VERSION}`,
+    macInstall: `npm install -g pnpm@${PNPM_VERSION}`,
+    check(probe) {
+      const run = probe.run('pnpm', ['--version']);
+      if (!run.ok) return { ok: false, detail: 'pnpm not found on PATH' };
+      const version = run.output.split('\n').pop()?.trim() ?? '';
+      return version === PNPM_VERSION
+        ? { ok: true, detail: version }
+        : { ok: false, detail: `found ${version}` };
+    },
+  },
+  {
+    name: 'g++',
+    neededFor: 'the firmware host build',
+    required: true,
+    aptPackages: ['g++'],
+    debianInstall: apt('g++'),
+    macInstall: 'xcode-select --install',
+    check: (probe) => program(probe, 'g++', ['--version']),
+  },
+  {
+    name: 'cmake',
+    neededFor: 'the firmware host build',
+    required: true,
+    aptPackages: ['cmake'],
+    debianInstall: apt('cmake'),
+    macInstall: 'brew install cmake',
+    check: (probe) => program(probe, 'cmake', ['--version']),
+  },
+  {
+    name: 'pkg-config',
+    neededFor: 'finding libcurl and cJSON',
+    required: true,
+    aptPackages: ['pkg-config'],
+    debianInstall: apt('pkg-config'),
+    macInstall: 'brew install pkg-config',
+    check: (probe) => program(probe, 'pkg-config', ['--version']),
+  },
+  {
+    name: 'libcurl (dev)',
+    neededFor: 'HTTP in virtual devices',
+    required: true,
+    aptPackages: ['libcurl4-openssl-dev'],
+    debianInstall: apt('libcurl4-openssl-dev'),
+    macInstall: 'brew install curl',
+    check: (probe) => library(probe, 'libcurl', 'curl/curl.h'),
+  },
+  {
+    name: 'cJSON (dev)',
+    neededFor: 'JSON in the firmware',
+    required: true,
+    aptPackages: ['libcjson-dev'],
+    debianInstall: apt('libcjson-dev'),
+    macInstall: 'brew install cjson',
+    check: (probe) => library(probe, 'libcjson', 'cjson/cJSON.h'),
+  },
+  {
+    name: 'googletest',
+    neededFor: 'the firmware unit tests',
+    required: true,
+    aptPackages: ['libgtest-dev', 'libgmock-dev'],
+    debianInstall: apt('libgtest-dev libgmock-dev'),
+    macInstall: 'brew install googletest',
+    check: (probe) => library(probe, 'gtest', 'gtest/gtest.h'),
+  },
+  {
+    name: 'Chromium',
+    neededFor: 'dashboard browser tests',
+    required: true,
+    aptPackages: ['chromium'],
+    debianInstall: apt('chromium'),
+    macInstall: 'brew install --cask chromium',
+    check(probe) {
+      const path = [
+        '/usr/bin/chromium',
+        '/usr/bin/chromium-browser',
+        '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      ].find((p) => probe.exists(p));
+      return path ? { ok: true, detail: path } : { ok: false, detail: '/usr/bin/chromium not found' };
+    },
+  },
+  {
+    name: 'Java 21 (optional)',
+    neededFor:
+      "only the official Database emulator (the kit's own RTDB server needs no Java); apt has it on Debian 13+ and Ubuntu 22.04+",
+    required: false,
+    aptPackages: [],
+    debianInstall: 'sudo apt-get install -y openjdk-21-jre-headless',
+    macInstall: 'brew install openjdk@21',
+    check(probe) {
+      const run = probe.run('java', ['-version']);
+      if (!run.ok) return { ok: false, detail: 'java not found on PATH' };
+      const version = parseVersion(run.output.replace(/"(\d+)"/, '"$1.0.0"'));
+      const line = run.output.split('\n')[0] ?? '';
+      return version !== undefined && version[0] !== undefined && version[0] >= 21
+        ? { ok: true, detail: line }
+        : { ok: false, detail: `${line} (the Database emulator needs 21 or newer)` };
+    },
+  },
+];
+
+/** The Debian/Ubuntu packages `setup` manages (the same list `doctor` checks). */
+export const OS_PACKAGES: readonly string[] = REQUIREMENTS.flatMap((r) => r.aptPackages);

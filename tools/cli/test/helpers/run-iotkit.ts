@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const tsxCli = fileURLToPath(new URL('../../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+
+/** What a finished `iotkit` process left behind. */
+export interface IotkitResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts `iotkit` exactly as `pnpm iotkit` does (tsx with the source condition) in a child process. */
+export function spawnIotkit(args: readonly string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, [tsxCli, '--conditions=@iotkit/source', main, ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Collects a child's output and exit status. */
+export function finished(child: ChildProcess): Promise<IotkitResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Runs `iotkit` to completion. */
+export function runIotkit(args: readonly string[], env?: NodeJS.ProcessEnv): Promise<IotkitResult> {
+  return finished(spawnIotkit(args, env));
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS, REQUIREMENTS } from '../src/index.js';
+import { runIotkit } from './helpers/run-iotkit.js';
+
+// A PATH with nothing but node on it: every other tool looks missing, for real.
+const emptyBin = mkdtempSync(join(tmpdir(), 'iotkit-path-'));
+symlinkSync(process.execPath, join(emptyBin, 'node'));
+const barePath = { ...process.env, PATH: emptyBin };
+afterAll(() => rmSync(emptyBin, { recursive: true, force: true }));
+
+describe('iotkit (as a process)', () => {
+  it('--help lists every registered command', async () => {
+    const { code, stdout } = await runIotkit(['--help']);
+    expect(code).toBe(0);
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const command of COMMANDS) {
+      expect(stdout).toMatch(new RegExp(`^  ${command.name} +${escape(command.summary)}$`, 'm'));
+    }
+  });
+
+  it.each(COMMANDS.map((c) => c.name))('%s --help prints its usage and exits 0', async (name) => {
+    const { code, stdout } = await runIotkit([name, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Usage: pnpm iotkit ${name}`);
+    expect(stdout).toMatch(/-h, --help +show this help/);
+  });
+
+  it('rejects an unknown command with exit status 2', async () => {
+    const { code, stderr } = await runIotkit(['frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('rejects an unknown flag with exit status 2', async () => {
+    const { code, stderr } = await runIotkit(['doctor', '--frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--frobnicate'");
+  });
+
+  it('doctor prints one ✓/✗ line per requirement and exits 1 only when a required one is missing', async () => {
+    const { code, stdout } = await runIotkit(['doctor']);
+    const checks = stdout.split('\n').filter((line) => /^[✓✗-] /.test(line));
+    expect(checks).toHaveLength(REQUIREMENTS.length);
+    REQUIREMENTS.forEach((r, i) => expect(checks[i]).toContain(r.name));
+    const missingRequired = checks.filter((line) => line.startsWith('✗')).length;
+    expect(code).toBe(missingRequired === 0 ? 0 : 1);
+  });
+
+  it('doctor names missing tools with their Debian and macOS install lines', async () => {
+    const { code, stdout } = await runIotkit(['doctor'], barePath);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^✗ g\+\+ +g\+\+ not found on PATH/m);
+    expect(stdout).toMatch(/^✗ cmake /m);
+    expect(stdout).toMatch(/^✗ pnpm 12\.4\.2 +pnpm not found/m);
+    expect(stdout).toContain('Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y g++');
+    expect(stdout).toContain('macOS:         brew install cmake');
+    expect(stdout).toContain('Debian/Ubuntu: npm install -g pnpm@12.4.2');
+    expect(stdout).toMatch(/required tool\(s\) missing/);
+  });
+
+  it('setup --dry-run prints the exact install commands and changes nothing', async () => {
+    const { code, stdout, stderr } = await runIotkit(['setup', '--dry-run'], barePath);
+    expect(code).toBe(0);
+    expect(stderr).toContain('warning: nothing installed (dry run)');
+    expect(stdout).toMatch(
+      /Debian\/Ubuntu: sudo apt-get update && sudo apt-get install -y g\+\+ cmake pkg-config/,
+    );
+    expect(stdout).toMatch(/macOS: +xcode-select --install && brew install cmake/);
+  });
+});
