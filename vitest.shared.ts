@@ -8,6 +8,9 @@ const sourceConditions = ['@iotkit/source', 'node', 'import', 'module', 'default
 export const sharedConfig: ViteUserConfig = defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions, externalConditions: ['@iotkit/source'] } },
+  // globalSetup files load in vitest's own `__vitest__` environment, which does not inherit
+  // `resolve.conditions`; without this, workspace packages would resolve to their unbuilt dist.
+  environments: { __vitest__: { resolve: { conditions: sourceConditions } } },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
