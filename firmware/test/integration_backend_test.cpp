@@ -205,3 +205,32 @@ TEST_F(Backend, CurlTransportReusesOneConnection) {
   for (int i = 0; i < 5; ++i) ASSERT_EQ(rtdb.get((base + "/latest").c_str(), result), iotkit::RtdbStatus::Ok);
   EXPECT_LE(http.connectionsOpened() - before, 1);
 }
+
+TEST_F(Backend, AuthCustomTokenSignIn) {
+  const std::string token = env("IOTKIT_CUSTOM_TOKEN");
+  ASSERT_FALSE(token.empty()) << "set IOTKIT_CUSTOM_TOKEN (an unsigned custom token the Auth emulator accepts)";
+  ASSERT_EQ(auth.signInWithCustomToken(token.c_str()), iotkit::AuthStatus::Ok) << auth.lastError();
+  EXPECT_EQ(auth.uid(), env("IOTKIT_CUSTOM_UID"));
+  EXPECT_EQ(auth.signInWithCustomToken("not-a-jwt"), iotkit::AuthStatus::InvalidCustomToken) << auth.lastError();
+}
+
+TEST_F(Backend, AuthIdTokenFromElsewhereIsUsableAndRefreshable) {
+  signIn();
+  const std::string id = auth.idToken();
+  const std::string refresh = auth.refreshToken();
+  const std::string uid = auth.uid();
+  fakes::MapStore otherStore;
+  iotkit::AuthClient device(http, clock, &otherStore);
+  iotkit::AuthConfig config;
+  config.authUrl = authUrl;
+  config.apiKey = "demo-key";
+  device.configure(config);
+  ASSERT_EQ(device.useIdToken(id.c_str(), refresh.c_str(), 3600), iotkit::AuthStatus::Ok);
+  EXPECT_EQ(device.uid(), uid) << "uid read from the emulator's ID token";
+  iotkit::RtdbClient deviceRtdb(http, &device);
+  deviceRtdb.configure(rtdbUrl.c_str(), ns.c_str());
+  EXPECT_EQ(deviceRtdb.put((base + "/idtoken").c_str(), "true", result), iotkit::RtdbStatus::Ok) << result.error;
+  ASSERT_EQ(device.refresh(), iotkit::AuthStatus::Ok) << device.lastError();
+  EXPECT_EQ(deviceRtdb.get((base + "/idtoken").c_str(), result), iotkit::RtdbStatus::Ok) << result.error;
+  EXPECT_EQ(result.body, "true");
+}

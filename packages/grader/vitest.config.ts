@@ -1,4 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.js';
 
-export default mergeConfig(sharedConfig, defineConfig({ test: {} }));
+// test/fixtures holds graded test files of fixture assignments: the grader runs them, vitest must not.
+export default mergeConfig(sharedConfig, defineConfig({ test: { exclude: ['**/node_modules/**', 'test/fixtures/**'] } }));

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { loadAssignment } from '../src/assignment/load-assignment.js';
 import { gradeClass } from '../src/class/grade-class.js';
 import { gradeSubmission } from '../src/runner/grade-submission.js';
@@ -45,6 +46,11 @@ try {
   const wallMs = performance.now() - t;
   const per = summary.results.map((r) => r.durationMs);
   const meanMs = per.reduce((a, b) => a + b, 0) / per.length;
+  const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+  const builds = mean(summary.results.map((r) => r.timings?.buildMs ?? 0));
+  const ran = summary.results.filter((r) => r.timings?.testsMs !== undefined);
+  const testProcess = mean(ran.map((r) => r.timings?.testsMs ?? 0));
+  const bodies = mean(ran.map((r) => r.tests.reduce((s, x) => s + (x.durationMs ?? 0), 0)));
 
   console.log(`grader bench (${CLASS_SIZE} submissions, --jobs ${JOBS}, ${KINDS.join('/')})`);
   console.log(`  baseline: bare tsc build of one submission      ${secs(buildMs)} s`);
@@ -52,6 +58,10 @@ try {
   console.log(`  class wall time                                 ${secs(wallMs)} s (${(CLASS_SIZE / (wallMs / 60000)).toFixed(1)} submissions/min)`);
   console.log(`  mean time per submission inside the class run   ${secs(meanMs)} s`);
   console.log(`  wall time per submission (wall / N)             ${secs(wallMs / CLASS_SIZE)} s`);
+  console.log(`  in the class: mean build ${secs(builds)} s, mean test process ${secs(testProcess)} s of which test bodies ${secs(bodies)} s`);
+  const setup = mean(summary.results.map((r) => r.durationMs - (r.timings?.buildMs ?? 0) - (r.timings?.testsMs ?? 0)));
+  console.log(`  in the class: copy + setup + cleanup per submission ${secs(setup)} s`);
+  console.log(`  machine load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
   console.log(`  grader overhead per submission (alone − build − test bodies) ${secs(singleMs - buildMs - testBodyMs)} s`);
   console.log(`  speed-up vs grading one by one (N × alone / wall) ${((CLASS_SIZE * singleMs) / wallMs).toFixed(2)}×`);
   console.log(`  graded ${summary.gradedNow.length}, not graded ${summary.notGraded.length}`);

@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 export { GraderError, type GraderErrorCode } from './core/grader-error.js';
-export type { GradedTestResult, RunOutcome, SubmissionResult, TestFeedback, TestReason, TestStatus, TimelineEntry, Visibility } from './core/result-model.js';
+export type { GradedTestResult, RunOutcome, SubmissionResult, SubmissionTimings, TestFeedback, TestReason, TestStatus, TimelineEntry, Visibility } from './core/result-model.js';
 export { parseManifest, selectTests, testId, type Manifest, type ManifestTest } from './core/manifest.js';
 export { parseGraderConfig, DEFAULT_CONFIG, type GraderConfig } from './core/grader-config.js';
 export { scoreTests, type ScoredTests } from './core/score.js';
@@ -32,5 +32,5 @@ export { ClassProgress, type ProgressSink } from './class/progress.js';
 export { listSubmissions, materializeSubmission, safeId, type SubmissionSource, type MaterializedSubmission } from './class/submission-source.js';
 export { unzipSubmission, type UnzipLimits } from './class/unzip-submission.js';
 export { makeHandout, type HandoutOptions, type HandoutReport, type StrippedFile } from './handout/make-handout.js';
-export { parseCatalog, readWorkspace, findWorkspaceRoot, type WorkspaceInfo } from './handout/workspace-catalog.js';
+export { parseCatalog, allowBuildsBlock, readWorkspace, findWorkspaceRoot, type WorkspaceInfo } from './handout/workspace-catalog.js';
 export { graderCli } from './bin/grader-cli.js';

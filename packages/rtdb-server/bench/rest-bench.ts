@@ -95,10 +95,12 @@ async function rangeQuery(): Promise<void> {
 function rss(): void {
   const tsx = join(here, '..', 'node_modules', '.bin', 'tsx');
   const run = (mode: string) =>
-    JSON.parse(execFileSync(tsx, ['--conditions=@iotkit/source', '--expose-gc', join(here, 'rss-probe.ts'), mode], { encoding: 'utf8' })) as { rssMb: number; leaves: number };
+    JSON.parse(execFileSync(tsx, ['--conditions=@iotkit/source', '--expose-gc', join(here, 'rss-probe.ts'), mode], { encoding: 'utf8' })) as { rssMb: number; heapMb: number; leaves: number };
   const tree = run('tree');
   const plain = run('plain');
-  console.log(`RSS growth with ${fmt(tree.leaves)} leaves: server tree ${fmt(tree.rssMb, 1)} MB, plain JS object baseline ${fmt(plain.rssMb, 1)} MB (ratio ${fmt(tree.rssMb / plain.rssMb, 2)})`);
+  console.log(`Memory with ${fmt(tree.leaves)} leaves written through Database.write (after GC)`);
+  console.log(`  RSS growth:  server tree ${fmt(tree.rssMb, 1)} MB, plain JS object baseline ${fmt(plain.rssMb, 1)} MB (ratio ${fmt(tree.rssMb / plain.rssMb, 2)})`);
+  console.log(`  heap in use: server tree ${fmt(tree.heapMb, 1)} MB, plain JS object baseline ${fmt(plain.heapMb, 1)} MB (ratio ${fmt(tree.heapMb / plain.heapMb, 2)})`);
 }
 
 await restThroughput();

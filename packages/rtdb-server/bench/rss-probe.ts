@@ -5,7 +5,7 @@ import { Database, nodeFromJson } from '../src/index.js';
 const mode = process.argv[2];
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
-const before = process.memoryUsage().rss;
+const before = process.memoryUsage();
 const children = 10_000;
 const leavesPerChild = 100;
 function makeChild(i: number): Record<string, number> {
@@ -31,5 +31,5 @@ if (mode === 'tree') {
   keep = plain;
 }
 gc?.();
-const after = process.memoryUsage().rss;
-console.log(JSON.stringify({ gc: gc !== undefined, mode, leaves: children * leavesPerChild, rssMb: Math.round((after - before) / 1e5) / 10, kept: keep !== undefined }));
+const after = process.memoryUsage();
+console.log(JSON.stringify({ gc: gc !== undefined, mode, leaves: children * leavesPerChild, rssMb: Math.round((after.rss - before.rss) / 1e5) / 10, heapMb: Math.round((after.heapUsed - before.heapUsed) / 1e5) / 10, kept: keep !== undefined }));

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
-import { COMMANDS } from './commands/index.js';
-import type { CommandIo } from './command.js';
+import type { Command, CommandIo } from './command.js';
+import { doctorCommand } from './commands/doctor.js';
+import { setupCommand } from './commands/setup.js';
 import { findRepoRoot } from './repo-root.js';
 import { runCli } from './run-cli.js';
 
@@ -12,12 +13,26 @@ const io: CommandIo = {
   root: findRepoRoot(dirname(fileURLToPath(import.meta.url))),
   waitForInterrupt: () =>
     new Promise((resolve) => {
-      process.once('SIGINT', () => resolve('SIGINT'));
-      process.once('SIGTERM', () => resolve('SIGTERM'));
+      // Ctrl-C reaches every process of the terminal's group, and tsx relays it once more: the
+      // first signal starts the shutdown, later ones must not kill it halfway (handlers stay).
+      const onSignal = (signal: NodeJS.Signals) => resolve(signal);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
     }),
 };
 
-const code = await runCli(process.argv.slice(2), COMMANDS, io);
+// The full list pulls in every package of the kit. If one of them is broken, `doctor` and `setup`
+// (which need none of them) must still run: they are what you reach for when things are broken.
+let commands: readonly Command[];
+try {
+  ({ COMMANDS: commands } = await import('./commands/index.js'));
+} catch (error) {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  io.err(`iotkit: warning: commands failed to load (${reason}); only doctor and setup are available.`);
+  commands = [doctorCommand, setupCommand];
+}
+
+const code = await runCli(process.argv.slice(2), commands, io);
 // Libraries such as firebase-tools may leave timers behind; the command is done, so exit now,
 // once pending output has been flushed.
 process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS, REQUIREMENTS } from '../src/index.js';
 import { runIotkit } from './helpers/run-iotkit.js';
@@ -69,5 +71,25 @@ describe('iotkit (as a process)', () => {
       /Debian\/Ubuntu: sudo apt-get update && sudo apt-get install -y g\+\+ cmake pkg-config/,
     );
     expect(stdout).toMatch(/macOS: +xcode-select --install && brew install cmake/);
+  });
+
+  it('keeps doctor and setup working when another command cannot be loaded', () => {
+    // A copy of the CLI whose command list throws on import, as a broken package would.
+    const copy = mkdtempSync(join(tmpdir(), 'iotkit-broken-'));
+    try {
+      cpSync(fileURLToPath(new URL('../src', import.meta.url)), copy, { recursive: true });
+      writeFileSync(join(copy, 'package.json'), '{ "type": "module" }\n');
+      writeFileSync(join(copy, 'commands', 'index.ts'), "throw new Error('a package is broken');\n");
+      const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+      const run = spawnSync(process.execPath, [tsx, join(copy, 'main.ts'), '--help'], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toContain(
+        'commands failed to load (a package is broken); only doctor and setup are available',
+      );
+      expect(run.stdout).toMatch(/^ {2}doctor /m);
+      expect(run.stdout).not.toMatch(/^ {2}start /m);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

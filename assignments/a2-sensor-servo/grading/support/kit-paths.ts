@@ -10,12 +10,21 @@ const here = dirname(fileURLToPath(import.meta.url));
  * `grading/`, and in a student handout (where it is vendored) alike.
  */
 export function kitFirmwareDir(): string {
+  return linkedPackage('firmware', 'lib');
+}
+
+/** The mapping test vectors shared by the TypeScript and C++ mappings. */
+export function mappingVectorsFile(): string {
+  return join(linkedPackage('mapping', 'vectors.json'), 'vectors.json');
+}
+
+function linkedPackage(name: string, mustHave: string): string {
   let dir = here;
   for (;;) {
-    const linked = join(dir, 'node_modules', '@iotkit', 'firmware');
-    if (existsSync(join(linked, 'lib'))) return realpathSync(linked);
+    const linked = join(dir, 'node_modules', '@iotkit', name);
+    if (existsSync(join(linked, mustHave))) return realpathSync(linked);
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find node_modules/@iotkit/firmware above the graded tests; run `pnpm install`');
+    if (parent === dir) throw new Error(`cannot find node_modules/@iotkit/${name} above the graded tests; run \`pnpm install\``);
     dir = parent;
   }
 }

@@ -44,40 +44,41 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Compiles the app sources in `appDir` (`*.cpp`) with the kit's firmware library into a virtual
+ * device and returns the executable: a private copy, so parallel graders do not overwrite each
+ * other's. Compile errors become an Error whose message ends with the compiler output.
+ */
+export function buildA2Device(appDir: string): Promise<string> {
+  if (!existsSync(appDir)) return Promise.reject(new Error(`${appDir} does not exist: the firmware's app sources belong in firmware/src/app/`));
+  return withBuildLock(async () => {
+    // CMake ties a build folder to one source folder, and the tests run from a fresh copy each
+    // time, so the recipe is copied next to the shared build folder first.
+    const recipeDir = `${BUILD_DIR}-recipe`;
+    mkdirSync(recipeDir, { recursive: true });
+    const recipe = readFileSync(join(DEVICE_BUILD_RECIPE, 'CMakeLists.txt'), 'utf8');
+    const recipeFile = join(recipeDir, 'CMakeLists.txt');
+    if (!existsSync(recipeFile) || readFileSync(recipeFile, 'utf8') !== recipe) writeFileSync(recipeFile, recipe);
+    const configureArgs = ['-S', recipeDir, '-B', BUILD_DIR, `-DIOTKIT_FIRMWARE_DIR=${kitFirmwareDir()}`, `-DA2_APP_DIR=${appDir}`, '-DCMAKE_BUILD_TYPE=Release'];
+    let configure = await run('cmake', configureArgs);
+    if (configure.code !== 0 && existsSync(BUILD_DIR)) {
+      // A build folder left by another recipe or kit version: start it over once.
+      rmSync(BUILD_DIR, { recursive: true, force: true });
+      configure = await run('cmake', configureArgs);
+    }
+    if (configure.code !== 0) throw new Error(`cmake could not configure the firmware build:\n${configure.output.slice(-4000)}`);
+    const compile = await run('cmake', ['--build', BUILD_DIR, '--parallel', '2']);
+    if (compile.code !== 0) throw new Error(`your firmware does not compile:\n${compile.output.slice(-4000)}`);
+    const copy = join(mkdtempSync(join(tmpdir(), 'iotkit-a2-device-')), 'a2-device');
+    copyFileSync(join(BUILD_DIR, 'a2-device'), copy);
+    return copy;
+  });
+}
+
 let built: Promise<string> | undefined;
 
-/**
- * Compiles the submission's `firmware/src/app/*.cpp` with the kit's firmware library into a
- * virtual device and returns the executable (a private copy, so parallel graders do not
- * overwrite each other's). Compile errors become an Error whose message ends with the compiler
- * output, which is what a student needs to see.
- */
+/** {@link buildA2Device} for the submission under test (`firmware/src/app/`), once per process. */
 export function buildSubmissionDevice(): Promise<string> {
-  built ??= (async () => {
-    const appDir = join(submissionDir(), 'firmware', 'src', 'app');
-    if (!existsSync(appDir)) throw new Error(`${appDir} does not exist: the firmware's app sources belong in firmware/src/app/`);
-    return withBuildLock(async () => {
-      // CMake ties a build folder to one source folder, and the tests run from a fresh copy each
-      // time, so the recipe is copied next to the shared build folder first.
-      const recipeDir = `${BUILD_DIR}-recipe`;
-      mkdirSync(recipeDir, { recursive: true });
-      const recipe = readFileSync(join(DEVICE_BUILD_RECIPE, 'CMakeLists.txt'), 'utf8');
-      const recipeFile = join(recipeDir, 'CMakeLists.txt');
-      if (!existsSync(recipeFile) || readFileSync(recipeFile, 'utf8') !== recipe) writeFileSync(recipeFile, recipe);
-      const configureArgs = ['-S', recipeDir, '-B', BUILD_DIR, `-DIOTKIT_FIRMWARE_DIR=${kitFirmwareDir()}`, `-DA2_APP_DIR=${appDir}`, '-DCMAKE_BUILD_TYPE=Release'];
-      let configure = await run('cmake', configureArgs);
-      if (configure.code !== 0 && existsSync(BUILD_DIR)) {
-        // A build folder left by another recipe or kit version: start it over once.
-        rmSync(BUILD_DIR, { recursive: true, force: true });
-        configure = await run('cmake', configureArgs);
-      }
-      if (configure.code !== 0) throw new Error(`cmake could not configure the firmware build:\n${configure.output.slice(-4000)}`);
-      const compile = await run('cmake', ['--build', BUILD_DIR, '--parallel', '2']);
-      if (compile.code !== 0) throw new Error(`your firmware does not compile:\n${compile.output.slice(-4000)}`);
-      const copy = join(mkdtempSync(join(tmpdir(), 'iotkit-a2-device-')), 'a2-device');
-      copyFileSync(join(BUILD_DIR, 'a2-device'), copy);
-      return copy;
-    });
-  })();
+  built ??= buildA2Device(join(submissionDir(), 'firmware', 'src', 'app'));
   return built;
 }

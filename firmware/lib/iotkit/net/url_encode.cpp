@@ -20,9 +20,11 @@ void appendEncodedByte(std::string& out, unsigned char c) {
 
 }  // namespace
 
-void appendPercentEncoded(std::string& out, const char* text) {
-  for (const char* p = text; *p != '\0'; ++p) {
-    const auto c = static_cast<unsigned char>(*p);
+void appendPercentEncoded(std::string& out, const char* text) { appendPercentEncoded(out, text, std::strlen(text)); }
+
+void appendPercentEncoded(std::string& out, const char* text, size_t length) {
+  for (size_t i = 0; i < length; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
     if (isUnreserved(c)) {
       out.push_back(static_cast<char>(c));
     } else {

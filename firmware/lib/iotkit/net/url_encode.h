@@ -3,12 +3,15 @@
 // (bytes EF A3 BF) becomes %EF%A3%BF. The ESP32 Firebase libraries skip this step.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace iotkit {
 
 /** Appends `text` percent-encoded to `out`. */
 void appendPercentEncoded(std::string& out, const char* text);
+/** Same for the first `length` bytes of `text` (no NUL needed). */
+void appendPercentEncoded(std::string& out, const char* text, size_t length);
 
 /** Appends a database path with each segment encoded and '/' kept. */
 void appendEncodedPath(std::string& out, const char* path);

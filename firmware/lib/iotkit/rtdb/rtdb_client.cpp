@@ -60,15 +60,13 @@ bool RtdbClient::buildUrl(const char* path, const RtdbQuery* query, std::string&
   // Collapse repeated and edge slashes so "/a//b/" and "a/b" name the same node.
   const char* p = path;
   bool needSlash = false;
-  std::string segment;
   while (*p != '\0') {
     while (*p == '/') ++p;
     const char* start = p;
     while (*p != '\0' && *p != '/') ++p;
     if (p == start) break;
-    segment.assign(start, static_cast<size_t>(p - start));
     if (needSlash) out.push_back('/');
-    appendPercentEncoded(out, segment.c_str());
+    appendPercentEncoded(out, start, static_cast<size_t>(p - start));
     needSlash = true;
   }
   out.append(".json");

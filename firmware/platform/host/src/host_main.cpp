@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -87,7 +88,11 @@ int main(int argc, char** argv) {
     iotkit::host::VirtualServo servo(events);
     iotkit::host::MemoryStore store;
     iotkit::host::CurlTransport curl;
-    iotkit::host::RecordingTransport http(curl, clock, events);
+    // IOTKIT_SIM_LATENCY_MS: simulated network latency per request (see @iotkit/devices).
+    const char* latency = std::getenv("IOTKIT_SIM_LATENCY_MS");
+    const long latencyMs = latency != nullptr ? std::strtol(latency, nullptr, 10) : 0;
+    iotkit::host::RecordingTransport http(curl, clock, events,
+                                          latencyMs > 0 && latencyMs < 60000 ? static_cast<uint32_t>(latencyMs) : 0);
     iotkit::host::CurlStream curlStream;
     iotkit::host::RecordingStream stream(curlStream, clock, events);
     HostRuntime runtime;

@@ -1,5 +1,8 @@
 #include "iotkit/host/virtual_board.h"
 
+#include <chrono>
+#include <thread>
+
 namespace iotkit::host {
 
 VirtualDisplay::VirtualDisplay(EventWriter& events) : events_(events) {}
@@ -48,6 +51,7 @@ bool MemoryStore::remove(const char* key) { return values_.erase(key) > 0; }
 
 TransportError RecordingTransport::send(const HttpRequest& request, HttpResponse& response) {
   const uint32_t started = clock_.millis();
+  if (latencyMs_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(latencyMs_));
   const TransportError error = inner_.send(request, response);
   events_.http(httpMethodName(request.method), request.url, response.status, clock_.millis() - started,
                error == TransportError::None ? "" : transportErrorName(error));

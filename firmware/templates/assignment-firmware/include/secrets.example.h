@@ -2,12 +2,12 @@
 // the virtual device's --config file (docs/guides/firmware.md).
 #pragma once
 
-static const char* kWifiSsid = "your-wifi";
-static const char* kWifiPassword = "your-password";
+constexpr const char* kWifiSsid = "your-wifi";
+constexpr const char* kWifiPassword = "your-password";
 // Real Firebase: rtdbUrl https://<db>.firebaseio.com (or .firebasedatabase.app), authUrl
 // https://identitytoolkit.googleapis.com. Local backend on your laptop: http://<laptop-ip>:9000
 // and :9099 (start it with the LAN flag; see docs/guides/hardware.md).
-static const char* kDeviceConfigJson = R"json({
+constexpr const char* kDeviceConfigJson = R"json({
   "rtdbUrl": "https://your-db.firebaseio.com",
   "authUrl": "https://identitytoolkit.googleapis.com",
   "apiKey": "your-web-api-key",

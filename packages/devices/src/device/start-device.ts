@@ -45,6 +45,8 @@ export interface StartDeviceOptions {
   readonly maxRunMs?: number;
   /** Called for every event as it arrives. */
   readonly onEvent?: (event: DeviceEvent) => void;
+  /** Simulated network latency added to every HTTP request, in ms (0..59 999). */
+  readonly latencyMs?: number;
 }
 
 /** Options of {@link DeviceHandle.waitFor}. */
@@ -95,6 +97,10 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
   if (typeof options.config?.rtdbUrl !== 'string' || typeof options.config?.authUrl !== 'string') {
     throw new DevicesError('devices/bad-config', 'config needs string rtdbUrl and authUrl');
   }
+  const latency = options.latencyMs ?? 0;
+  if (!Number.isInteger(latency) || latency < 0 || latency >= 60_000) {
+    throw new DevicesError('devices/bad-config', `latencyMs must be an integer in 0..59999, got ${latency}`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'iotkit-device-'));
   const configPath = join(dir, 'config.json');
   writeFileSync(configPath, JSON.stringify(options.config));
@@ -110,7 +116,9 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
   let lastT = 0;
   let exitEvent: ExitEvent | undefined;
 
-  const child = spawn(executable, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  if (latency > 0) env['IOTKIT_SIM_LATENCY_MS'] = String(latency);
+  const child = spawn(executable, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
   const emit = (event: DeviceEvent): void => {
     lastT = event.t;
     timeline.add({ at: now(), event });

@@ -1,7 +1,10 @@
 // Process-level behaviour of startDevice with the real demo firmware, no backend needed: the
 // device is pointed at a closed port, so only boot, inputs, errors and shutdown are exercised.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { DevicesError, buildFirmware, startDevice, type DeviceConfig, type LogEvent } from '../../src/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DevicesError, buildFirmware, startDevice, type DeviceConfig, type HttpEvent, type LogEvent } from '../../src/index.js';
 
 const offline: DeviceConfig = {
   rtdbUrl: 'http://127.0.0.1:9',
@@ -11,10 +14,7 @@ const offline: DeviceConfig = {
   password: 'secret123',
 };
 
-beforeAll(async () => {
-  await buildFirmware();
-}, 900_000);
-
+// The firmware is built once by test/global-setup.ts.
 describe('startDevice', () => {
   it('boots, reports the first LCD frame, and exits 0 on stop()', async () => {
     const device = startDevice({ app: 'demo', config: offline });
@@ -102,6 +102,43 @@ describe('startDevice', () => {
     expect(types.at(-1)).toBe('exit');
   });
 
+  it('replays a firmware-side scenario file and exits on its quit even with stdin open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iotkit-scenario-'));
+    const file = join(dir, 'inputs.jsonl');
+    writeFileSync(file, ['{"type":"ir","value":100,"at":50}', '{"type":"quit","at":200}'].join('\n'));
+    try {
+      const device = startDevice({ app: 'demo', config: offline, scenarioFile: file });
+      const exit = await device.exited;
+      expect(exit.code).toBe(0);
+      expect(device.timeline().some((e) => e.event.type === 'log' && e.event.msg.startsWith('bad input'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a scenario file with a bad line, naming the line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iotkit-scenario-'));
+    const file = join(dir, 'inputs.jsonl');
+    writeFileSync(file, '{"type":"ir","value":1}\n{"type":"fly"}\n');
+    try {
+      const device = startDevice({ app: 'demo', config: offline, scenarioFile: file });
+      expect((await device.exited).code).toBe(1);
+      expect(device.formatTimeline()).toContain('scenario line 2');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('adds simulated latency to every request', async () => {
+    const device = startDevice({ app: 'demo', config: offline, latencyMs: 250 });
+    const http = await device.waitFor((e): e is HttpEvent => e.type === 'http', 5000);
+    expect(http.ms).toBeGreaterThanOrEqual(250);
+    await device.stop();
+    expect(() => startDevice({ app: 'demo', config: offline, latencyMs: -1 })).toThrowError(
+      expect.objectContaining({ code: 'devices/bad-config' }),
+    );
+  });
+
   it('throws devices/not-built for a missing executable', () => {
     expect(() => startDevice({ executable: '/nonexistent/device', config: offline })).toThrowError(
       expect.objectContaining({ code: 'devices/not-built' }),
@@ -114,5 +151,13 @@ describe('buildFirmware', () => {
     const error = await buildFirmware({ env: { ...process.env, PATH: '/nonexistent' } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'devices/missing-tool' });
     expect((error as Error).message).toMatch(/cmake not found: install cmake/);
+  });
+
+  it('names the -dev package when a library is missing', async () => {
+    const error = await buildFirmware({ env: { ...process.env, PKG_CONFIG_LIBDIR: '/nonexistent', PKG_CONFIG_PATH: '' } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'devices/missing-tool' });
+    expect((error as Error).message).toContain('libcurl not found by pkg-config: install libcurl4-openssl-dev');
   });
 });

@@ -8,7 +8,6 @@ import { startAuthEmulator, type RunningAuthEmulator } from '@iotkit/backend';
 import { startRtdbServer, type RunningRtdbServer } from '@iotkit/rtdb-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildFirmware,
   firmwareDir,
   integrationTestExecutable,
   loadScenario,
@@ -49,9 +48,23 @@ function config(ns: string, email: string, app: Record<string, unknown> = {}): D
   return { rtdbUrl: rtdb.url, namespace: ns, authUrl: auth.url, apiKey: 'demo-key', email, password: 'secret123', app };
 }
 
+/** A custom token as firebase-admin would mint it, unsigned: the Auth emulator does not check signatures. */
+function unsignedCustomToken(uid: string): string {
+  const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({
+    aud: 'https://identitytoolkit.googleapis.com/google.identity.identitytoolkit.v1.IdentityToolkit',
+    iat: now,
+    exp: now + 3600,
+    iss: 'firebase-auth-emulator@example.com',
+    sub: 'firebase-auth-emulator@example.com',
+    uid,
+  })}.`;
+}
+
 beforeAll(async () => {
-  const [, authEmulator, server] = await Promise.all([
-    buildFirmware(),
+  // The firmware is built once by test/global-setup.ts.
+  const [authEmulator, server] = await Promise.all([
     startAuthEmulator({ port: 0 }),
     startRtdbServer({ port: 0, rulesFile, log: () => {} }),
   ]);
@@ -189,6 +202,8 @@ describe('C++ host clients against the local backend', () => {
         IOTKIT_NS: 'cpp-it',
         IOTKIT_EMAIL: email,
         IOTKIT_PASSWORD: 'secret123',
+        IOTKIT_CUSTOM_TOKEN: unsignedCustomToken('custom-device-1'),
+        IOTKIT_CUSTOM_UID: 'custom-device-1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -198,7 +213,7 @@ describe('C++ host clients against the local backend', () => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearTimeout(timer);
-    expect(output, output).toMatch(/\[ {2}PASSED {2}\] 11 tests/);
+    expect(output, output).toMatch(/\[ {2}PASSED {2}\] 13 tests/);
     expect(code, output).toBe(0);
   }, 90_000);
 });

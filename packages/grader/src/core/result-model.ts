@@ -23,6 +23,8 @@ export interface TestFeedback {
   hint?: string;
   /** An excerpt of the LCD / servo / HTTP timeline. */
   timeline?: TimelineEntry[];
+  /** Messages the test recorded with vitest's `annotate()`, as `type: message`. */
+  notes?: string[];
 }
 
 /** Why a test lost points. */
@@ -74,6 +76,14 @@ export interface RunOutcome {
   message: string;
 }
 
+/** Where a submission's grading time went. */
+export interface SubmissionTimings {
+  /** The build step, in milliseconds. */
+  buildMs?: number;
+  /** The test process, start to exit, in milliseconds. */
+  testsMs?: number;
+}
+
 /** The single result model every reporter reads. */
 export interface SubmissionResult {
   /** Assignment id (folder name, e.g. `a2-sensor-servo`). */
@@ -102,6 +112,8 @@ export interface SubmissionResult {
   warnings: string[];
   /** Wall time of the whole grading, in milliseconds. */
   durationMs: number;
+  /** Where the time went: the build and the test process, in milliseconds. */
+  timings?: SubmissionTimings;
   /** ISO time the grading finished. */
   gradedAt: string;
 }

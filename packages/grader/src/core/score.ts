@@ -61,7 +61,7 @@ export function scoreTests(selected: ManifestTest[], observations: Observation[]
       ...(o.line !== undefined ? { line: o.line } : {}),
       ...(o.output ? { output: o.output } : {}),
     };
-    const feedback = mergeFeedback(o.meta.feedback, o.errors[0]);
+    const feedback = mergeFeedback(o.meta.feedback, o.errors[0], o.notes);
     if (o.state === 'skipped' || o.state === 'pending') {
       return { ...base, ...extra, score: 0, status: 'not_run', reason: { code: 'grader/not-run', message: 'the test was skipped' } };
     }
@@ -87,8 +87,9 @@ export function scoreTests(selected: ManifestTest[], observations: Observation[]
   return { tests, score, maxScore, warnings };
 }
 
-function mergeFeedback(given: TestFeedback | undefined, err: ObservedError | undefined): TestFeedback | undefined {
+function mergeFeedback(given: TestFeedback | undefined, err: ObservedError | undefined, notes: string[] | undefined): TestFeedback | undefined {
   const fb: TestFeedback = { ...(given ?? {}) };
+  if (notes && notes.length > 0) fb.notes = notes;
   if (err?.expected !== undefined && fb.expected === undefined) fb.expected = err.expected;
   if (err?.actual !== undefined && fb.actual === undefined) fb.actual = err.actual;
   return Object.keys(fb).length > 0 ? fb : undefined;

@@ -65,7 +65,8 @@ const vendorFolder = (name: string): string => name.replace(/^@/, '').replace(/\
  * build output and dependencies are left out, and `workspace:` / `catalog:` dependency specs are
  * rewritten so the folder installs on its own — workspace packages are copied into `vendor/` and
  * referenced as `file:` dependencies; catalog entries become their exact versions; a `tsconfig`
- * that extends a file outside the assignment gets a local copy of it.
+ * that extends a file outside the assignment gets a local copy of it; the repository's pnpm
+ * `allowBuilds` settings go into the handout's own `pnpm-workspace.yaml`.
  * @param options - assignment and output folders
  * @throws GraderError `grader/bad-arguments` (output not empty), `grader/bad-solution-markers`, `grader/bad-manifest`
  */
@@ -75,7 +76,7 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
   if (out === src || out.startsWith(src + sep)) throw new GraderError('grader/bad-arguments', 'the handout folder cannot be inside the assignment folder');
   if (existsSync(out) && readdirSync(out).length > 0) throw new GraderError('grader/bad-arguments', `${out} is not empty; pick a new folder`);
   const wsRoot = findWorkspaceRoot(src);
-  const ws: WorkspaceInfo = wsRoot ? readWorkspace(wsRoot) : { root: src, catalog: new Map(), packages: new Map() };
+  const ws: WorkspaceInfo = wsRoot ? readWorkspace(wsRoot) : { root: src, catalog: new Map(), packages: new Map(), allowBuilds: null };
   const report: HandoutReport = { files: 0, stripped: [], vendored: [], rewritten: {} };
 
   const copyTree = (from: string, to: string): void => {
@@ -139,6 +140,8 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
   }
 
   localiseTsconfig(src, out, ws);
+  const wsFile = join(out, 'pnpm-workspace.yaml');
+  if (ws.allowBuilds && !existsSync(wsFile)) writeFileSync(wsFile, `# pnpm settings for this handout (a standalone project)\n${ws.allowBuilds}`);
   return report;
 }
 

@@ -9,6 +9,8 @@ export interface WorkspaceInfo {
   catalog: Map<string, string>;
   /** Workspace packages by name → folder. */
   packages: Map<string, string>;
+  /** The `allowBuilds:` block, if any. */
+  allowBuilds: string | null;
 }
 
 /** Walks up from `dir` to the folder holding `pnpm-workspace.yaml`, or null. */
@@ -43,11 +45,29 @@ export function parseCatalog(yaml: string): Map<string, string> {
 }
 
 /**
+ * The `allowBuilds:` block of `pnpm-workspace.yaml` (which install scripts pnpm may run), verbatim,
+ * or null. A handout carries it so `pnpm install` works there without questions.
+ * @param yaml - file contents
+ */
+export function allowBuildsBlock(yaml: string): string | null {
+  const lines = yaml.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^allowBuilds:\s*$/.test(l));
+  if (start < 0) return null;
+  const block = [lines[start] as string];
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() !== '' && !/^\s/.test(line)) break;
+    if (line.trim() !== '') block.push(line);
+  }
+  return `${block.join('\n')}\n`;
+}
+
+/**
  * Reads the catalog and the workspace packages (`packages/*`, `tools/*`, `assignments/*`).
  * @param root - repository root
  */
 export function readWorkspace(root: string): WorkspaceInfo {
-  const catalog = parseCatalog(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8'));
+  const yaml = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+  const catalog = parseCatalog(yaml);
   const packages = new Map<string, string>();
   for (const group of ['packages', 'tools', 'assignments']) {
     const base = join(root, group);
@@ -63,5 +83,5 @@ export function readWorkspace(root: string): WorkspaceInfo {
       }
     }
   }
-  return { root, catalog, packages };
+  return { root, catalog, packages, allowBuilds: allowBuildsBlock(yaml) };
 }

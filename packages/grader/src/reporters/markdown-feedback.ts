@@ -40,6 +40,7 @@ export function testMarkdown(t: GradedTestResult): string {
   if (fb.actual !== undefined) lines.push(`- **Got:** ${fb.actual}`);
   if (t.reason) lines.push(`- **Why:** ${t.reason.message.split('\n')[0]}`);
   if (fb.hint !== undefined && t.status !== 'passed') lines.push(`- **Hint:** ${fb.hint}`);
+  for (const note of fb.notes ?? []) lines.push(`- **Note:** ${note}`);
   if (fb.timeline && fb.timeline.length > 0) {
     const rows = fb.timeline.map((e) => `${e.t !== undefined ? `${String(e.t).padStart(6)} ms` : '         '}  ${e.kind.padEnd(6)} ${e.text}`);
     lines.push('', `<details><summary>Timeline (last ${fb.timeline.length} events)</summary>`, '', '```text', fence(rows.join('\n')), '```', '', '</details>');

@@ -89,6 +89,10 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
       ...(parts.run ? { runnerOutput: parts.run.output } : {}),
       warnings: scored.warnings,
       durationMs: Math.round(performance.now() - started),
+      timings: {
+        ...(parts.build ? { buildMs: Math.round(parts.build.durationMs) } : {}),
+        ...(parts.run ? { testsMs: Math.round(parts.run.durationMs) } : {}),
+      },
       gradedAt: new Date().toISOString(),
     };
   };

@@ -61,7 +61,7 @@ beforeAll(async () => {
     limits: { timeoutSeconds: 45 },
     progress: { isTTY: false, write: (t) => lines.push(t) },
   });
-}, 240_000);
+}, 600_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -71,6 +71,7 @@ describe('gradeClass on the fixture class', () => {
     expect(r.outcome.code).toBe('ok');
     expect([r.score, r.maxScore]).toEqual([11, 10]);
     expect(r.tests.every((t) => t.status === 'passed')).toBe(true);
+    expect(test(r, 'cli > prints the angles as JSON').feedback?.notes).toEqual(['notice: ran node dist/cli.js 0 4095 -1']);
   });
 
   it('scores the partially correct submission exactly, with a partial bonus', () => {

@@ -45,6 +45,11 @@ describe('scoreTests', () => {
     expect(s.tests[2]?.reason).toMatchObject({ code: 'grader/timeout', message: expect.stringMatching(/^not run/) });
   });
 
+  it('keeps vitest annotations as notes', () => {
+    const obs: Observation[] = [{ kind: 'test', file: 'public/a.test.ts', name: 'one', state: 'passed', errors: [], meta: {}, notes: ['notice: servo reached 90 after 120 ms'] }];
+    expect(scoreTests(tests, obs, ok).tests[0]?.feedback).toEqual({ notes: ['notice: servo reached 90 after 120 ms'] });
+  });
+
   it('turns failed assertions into expected / actual feedback and warns about point mismatches', () => {
     const obs: Observation[] = [
       { kind: 'test', file: 'public/a.test.ts', name: 'one', state: 'failed', errors: [{ message: 'expected 3 to be 4', expected: '4', actual: '3' }], meta: { points: 7 } },

@@ -81,11 +81,11 @@ describe('ID tokens from the Auth emulator', () => {
   it('after auth_revoked, reconnects with a token the emulator refreshed', async () => {
     const real = new AuthTokenSource({ client: auth, session });
     const asked: boolean[] = [];
-    // First a token that expires in two seconds, then whatever the real source hands out.
+    // First a token that expires in a few seconds, then whatever the real source hands out.
     const tokens: TokenSource = {
       getToken: async (force) => {
         asked.push(force ?? false);
-        return asked.length === 1 ? shortLivedToken(session.uid, 2) : real.getIdToken({ forceRefresh: force ?? false });
+        return asked.length === 1 ? shortLivedToken(session.uid, 4) : real.getIdToken({ forceRefresh: force ?? false });
       },
     };
     const db = createRtdbClient({ databaseUrl: server.url, namespace, tokenSource: tokens });
@@ -94,7 +94,7 @@ describe('ID tokens from the Auth emulator', () => {
     asked.length = 0;
     const stream = ref.stream({ backoff: { initialDelayMs: 50, jitter: 0 } });
     const events: RtdbStreamEvent[] = [];
-    const deadline = setTimeout(() => void stream.return(), 15_000);
+    const deadline = setTimeout(() => void stream.return(), 30_000);
     for await (const event of stream) {
       events.push(event);
       if (events.length === 2) break;
@@ -106,5 +106,5 @@ describe('ID tokens from the Auth emulator', () => {
     ]);
     expect(asked).toEqual([false, true]);
     expect(real.refreshCount).toBe(1);
-  });
+  }, 40_000);
 });

@@ -9,7 +9,7 @@ function eventReader<T>(iterator: AsyncIterator<T>): (label: string) => Promise<
   return async (label) => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no stream event for: ${label}`)), 5000);
+      timer = setTimeout(() => reject(new Error(`no stream event for: ${label}`)), 10_000);
     });
     try {
       const next = await Promise.race([iterator.next(), timeout]);
@@ -127,7 +127,7 @@ describe('REST streaming against the real server', () => {
       await server.close();
       // Keep pulling while the server is down, so the client really meets refused connections.
       const reconnected = next('first put after reconnecting');
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       server = await startRtdbServer({ port, ...quietLog }); // in memory: the new server starts empty
       expect(await reconnected).toEqual({ type: 'put', path: '/', data: null });
       await db.ref('dev/after').set(2);

@@ -25,7 +25,7 @@ describe('ETag transactions against the real server', () => {
     const conflicts = exchanges.filter((e) => e.method === 'PUT' && e.status === 412).length;
     expect(conflicts).toBeGreaterThan(0);
     expect(calls).toBe(100 + conflicts);
-  });
+  }, 60_000);
 
   it('passes the current value, writes the result and reports the new ETag', async () => {
     const { db } = testDatabase();
@@ -58,24 +58,27 @@ describe('ETag transactions against the real server', () => {
   });
 
   it('gives up with transaction-max-retries when another writer always wins', async () => {
-    const { db } = testDatabase();
-    const ref = db.ref('hot');
-    await ref.set(0);
-    let rival = 0;
-    const failure = await ref
-      .transaction<number>(
-        (current) => {
-          // A rival write lands between every read and write of ours.
-          void ref.set(rival += 1000);
-          return (current ?? 0) + 1;
-        },
-        { maxRetries: 2 },
-      )
+    const owner = testDatabase();
+    await owner.db.ref('hot').set(0);
+    let rivalWrites = 0;
+    // The transport lets a rival write land (and finish) right before each conditional PUT.
+    const racingFetch: typeof fetch = async (input, init) => {
+      const headers = (init?.headers ?? {}) as Record<string, string>;
+      if (init?.method === 'PUT' && headers['if-match'] !== undefined) {
+        rivalWrites += 1;
+        await owner.db.ref('hot').set(rivalWrites * 1000);
+      }
+      return fetch(input, init);
+    };
+    const { db } = testDatabase({ namespace: owner.namespace, fetch: racingFetch });
+    const failure = await db
+      .ref('hot')
+      .transaction<number>((current) => (current ?? 0) + 1, { maxRetries: 2 })
       .catch((error: unknown) => error);
-    // Let the rivals' last write finish before asserting on storage.
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(isRtdbClientError(failure, 'rtdb-client/transaction-max-retries')).toBe(true);
-    expect(((await ref.get()) as number) % 1000).toBe(0);
+    expect(failure).toMatchObject({ status: 412 });
+    expect(rivalWrites).toBe(3);
+    expect(await owner.db.ref('hot').get()).toBe(3000);
   });
 
   it('conditional set: if-match with a stale ETag fails with the current value, a fresh one succeeds', async () => {

@@ -1,3 +1,4 @@
+import { ChildMap, CHILD_MAP_THRESHOLD } from './child-map.js';
 import { compareKeys } from './compare-keys.js';
 import type { Path } from './path.js';
 
@@ -95,6 +96,44 @@ export function nodeSortedKeys(node: DataNode): readonly string[] {
   return keys;
 }
 
+/** Called when `after` was made from `before` by replacing the child `key`: lets caches carry over. */
+export type NodeDerivationHook = (before: DataNode, after: DataNode, key: string) => void;
+const derivationHooks: NodeDerivationHook[] = [];
+
+/** Registers a {@link NodeDerivationHook} (query indexes use it to update instead of re-sorting). */
+export function onNodeDerived(hook: NodeDerivationHook): void {
+  derivationHooks.push(hook);
+}
+
+/** Position of `key` in ascending `keys`, or where it would be inserted. */
+function keyPosition(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareKeys(keys[mid]!, key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function carrySortedKeys(before: DataNode, after: DataNode, key: string): void {
+  const keys = sortedKeysCache.get(before);
+  if (!keys) return;
+  const had = before.children?.has(key) ?? false;
+  const has = after.children?.has(key) ?? false;
+  if (had === has) {
+    // Same key set: the order cannot have changed.
+    sortedKeysCache.set(after, keys);
+    return;
+  }
+  const next = [...keys];
+  const at = keyPosition(next, key);
+  if (has) next.splice(at, 0, key);
+  else next.splice(at, 1);
+  sortedKeysCache.set(after, next);
+}
+
 /** Replaces the direct child `key`; an empty child removes it. Keeps the node's priority. */
 export function nodeUpdateImmediateChild(node: DataNode, key: string, child: DataNode): DataNode {
   if (key === '.priority') {
@@ -102,11 +141,24 @@ export function nodeUpdateImmediateChild(node: DataNode, key: string, child: Dat
   }
   const existing = node.children?.get(key);
   if (existing === child || (existing === undefined && nodeIsEmpty(child))) return node;
-  const children = new Map(node.children ?? []);
-  if (nodeIsEmpty(child)) children.delete(key);
-  else children.set(key, child);
+  const value = nodeIsEmpty(child) ? undefined : child;
+  let children: ReadonlyMap<string, DataNode>;
+  const current = node.children;
+  if (current instanceof ChildMap) {
+    children = current.with(key, value);
+  } else if (current && current.size >= CHILD_MAP_THRESHOLD) {
+    children = ChildMap.from(current).with(key, value);
+  } else {
+    const copy = new Map(current ?? []);
+    if (value === undefined) copy.delete(key);
+    else copy.set(key, value);
+    children = copy;
+  }
   if (children.size === 0) return EMPTY_NODE;
-  return new DataNode(undefined, children, node.priority);
+  const updated = new DataNode(undefined, children, node.priority);
+  carrySortedKeys(node, updated, key);
+  for (const hook of derivationHooks) hook(node, updated, key);
+  return updated;
 }
 
 /** Replaces the node at `path` below `node`, creating or pruning ancestors as needed. */

@@ -3,7 +3,7 @@ import type { DataNode} from './data-node.js';
 import { EMPTY_NODE, nodeChild, nodeUpdateChild } from './data-node.js';
 import { ListenerIndex } from './listener-index.js';
 import { nodeHash } from './node-hash.js';
-import { nodeFromJson, nodeToJson } from './node-json.js';
+import { nodeFromJson } from './node-json.js';
 import type { Path } from './path.js';
 import { applyQuery, type QuerySpec } from './query-spec.js';
 import type { RequestContext } from './request-context.js';
@@ -31,7 +31,7 @@ export interface ChangeEvent {
   after: DataNode;
   /** Written locations (a `.priority` write is reported at its node). */
   paths: Path[];
-  /** The write's locations with server values resolved (export JSON). */
+  /** The write's locations with server values resolved (JSON as the client sent it otherwise). */
   ops: readonly WriteOp[];
 }
 
@@ -51,9 +51,9 @@ export interface WriteOptions {
   beforeCommit?: (newRoot: DataNode, ops: readonly WriteOp[]) => void;
 }
 
-/** A write as the journal stores it: resolved values in export form. */
+/** A write as the journal stores it: locations and their values with server values resolved. */
 export interface JournalEntry {
-  /** Locations and their resolved export-form values. */
+  /** Locations and their resolved values. */
   ops: { path: string[]; value: unknown }[];
 }
 
@@ -191,7 +191,9 @@ export class Database {
       } else {
         const value = resolveServerValues(op.value ?? null, existing, now);
         node = nodeFromJson(value, { baseDepth: op.path.length });
-        resolved.push({ path: op.path, value: nodeToJson(node, { export: true }), kind: op.kind });
+        // The client's JSON with placeholders replaced: replaying it rebuilds the same node, and
+        // it costs no copy when there were no placeholders.
+        resolved.push({ path: op.path, value, kind: op.kind });
       }
       root = nodeUpdateChild(root, op.path, node);
       paths.push(nodePath);

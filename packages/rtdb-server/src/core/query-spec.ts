@@ -1,7 +1,6 @@
 import { compareKeys, MAX_NAME, MIN_NAME } from './compare-keys.js';
 import { compareValues, nodeChildIndexValue, nodeIndexValue, type IndexValue } from './compare-values.js';
-import type { DataNode} from './data-node.js';
-import { childrenNode, EMPTY_NODE, nodeIsEmpty, nodeSortedKeys } from './data-node.js';
+import { childrenNode, EMPTY_NODE, nodeIsEmpty, nodeSortedKeys, onNodeDerived, type DataNode } from './data-node.js';
 import type { Path } from './path.js';
 
 /** A JSON primitive, as query endpoints carry. */
@@ -84,6 +83,7 @@ export function queryInRange(spec: QuerySpec, key: string, child: DataNode): boo
 }
 
 interface SortedIndex {
+  index: QueryIndex;
   keys: string[];
   values: IndexValue[];
 }
@@ -107,17 +107,67 @@ function sortedIndex(node: DataNode, spec: QuerySpec): SortedIndex {
     const children = node.children!;
     const keyOrder = nodeSortedKeys(node);
     if (spec.index.kind === 'key') {
-      index = { keys: [...keyOrder], values: [...keyOrder] };
+      index = { index: spec.index, keys: [...keyOrder], values: [...keyOrder] };
     } else {
       const values = keyOrder.map((key) => queryIndexValue(spec, key, children.get(key)!));
       // Keys start in key order and the sort is stable, so ties stay in key order.
       const order = values.map((_, i) => i).sort((a, b) => compareValues(values[a]!, values[b]!));
-      index = { keys: order.map((i) => keyOrder[i]!), values: order.map((i) => values[i]!) };
+      index = { index: spec.index, keys: order.map((i) => keyOrder[i]!), values: order.map((i) => values[i]!) };
     }
     perNode.set(name, index);
   }
   return index;
 }
+
+/** Position of (value, key) in the sorted index, or where it would be inserted. */
+function entryPosition(index: SortedIndex, value: IndexValue, key: string): number {
+  let lo = 0;
+  let hi = index.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = index.index.kind === 'key' ? compareKeys(index.keys[mid]!, key) : compareValues(index.values[mid]!, value) || compareKeys(index.keys[mid]!, key);
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The index of `after`, made from the index of `before` when only child `key` changed: one
+ * removal and one insertion instead of a full sort. `undefined` if it cannot be carried over.
+ */
+function carryIndex(index: SortedIndex, before: DataNode, after: DataNode, key: string): SortedIndex | undefined {
+  const spec: QuerySpec = { index: index.index };
+  const oldChild = before.children?.get(key);
+  const newChild = after.children?.get(key);
+  const oldValue = oldChild ? queryIndexValue(spec, key, oldChild) : undefined;
+  const newValue = newChild ? queryIndexValue(spec, key, newChild) : undefined;
+  if (oldValue !== undefined && newValue !== undefined && oldValue === newValue) return index;
+  const next: SortedIndex = { index: index.index, keys: [...index.keys], values: [...index.values] };
+  if (oldValue !== undefined) {
+    const at = entryPosition(next, oldValue, key);
+    if (next.keys[at] !== key) return undefined;
+    next.keys.splice(at, 1);
+    next.values.splice(at, 1);
+  }
+  if (newValue !== undefined) {
+    const at = entryPosition(next, newValue, key);
+    next.keys.splice(at, 0, key);
+    next.values.splice(at, 0, newValue);
+  }
+  return next;
+}
+
+onNodeDerived((before, after, key) => {
+  const perNode = indexCache.get(before);
+  if (!perNode) return;
+  const carried = new Map<string, SortedIndex>();
+  for (const [name, index] of perNode) {
+    const next = carryIndex(index, before, after, key);
+    if (next) carried.set(name, next);
+  }
+  if (carried.size > 0) indexCache.set(after, carried);
+});
 
 /** First position whose entry is not below the bound (`strict`: not at or below it). */
 function lowerBound(spec: QuerySpec, index: SortedIndex, node: DataNode, bound: QueryBound, side: 'start' | 'end', strict: boolean): number {

@@ -30,6 +30,15 @@ const MAX_REPORTED = 10;
  * @throws RtdbError `rtdb/invalid-rules` naming line, column and problem of each error found
  */
 export function parseRules(text: string, file = 'rules.json'): RuleSet {
+  try {
+    return parseRulesUnguarded(text, file);
+  } catch (error) {
+    if (error instanceof RangeError) throw new RtdbError('rtdb/invalid-rules', `Invalid rules: ${file}: nested too deeply`);
+    throw error;
+  }
+}
+
+function parseRulesUnguarded(text: string, file: string): RuleSet {
   const problems: RulesProblem[] = [];
   const lines = lineStarts(text);
   const report = (offset: number, message: string): void => {

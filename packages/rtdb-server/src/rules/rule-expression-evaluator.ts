@@ -39,8 +39,8 @@ export function evaluateRuleExpr(expr: RuleExpr, scope: RuleScope, record?: Rule
   return value;
 }
 
+// No local closures in here: tsx's keep-names transform makes each one cost a defineProperty.
 function evaluate(e: RuleExpr, scope: RuleScope, record?: RuleValueRecorder): Result {
-  const sub = (x: RuleExpr): Result => evaluateRuleExpr(x, scope, record);
   switch (e.type) {
     case 'literal':
       return e.value;
@@ -51,19 +51,19 @@ function evaluate(e: RuleExpr, scope: RuleScope, record?: RuleValueRecorder): Re
     case 'array': {
       const out: RuleValue[] = [];
       for (const el of e.elements) {
-        const v = sub(el);
+        const v = evaluateRuleExpr(el, scope, record);
         if (v instanceof EvalFault) return v;
         out.push(v);
       }
       return out;
     }
     case 'member': {
-      const object = sub(e.object);
+      const object = evaluateRuleExpr(e.object, scope, record);
       if (object instanceof EvalFault) return object;
       let name: string;
       if (typeof e.property === 'string') name = e.property;
       else {
-        const key = sub(e.property);
+        const key = evaluateRuleExpr(e.property, scope, record);
         if (key instanceof EvalFault) return key;
         // Arrays in token claims (firebase.identities) are indexed with numbers.
         if (typeof key === 'number' && Number.isInteger(key) && key >= 0) name = String(key);
@@ -73,42 +73,42 @@ function evaluate(e: RuleExpr, scope: RuleScope, record?: RuleValueRecorder): Re
       return member(object, name, e);
     }
     case 'call': {
-      const object = sub(e.object);
+      const object = evaluateRuleExpr(e.object, scope, record);
       if (object instanceof EvalFault) return object;
       const args: RuleValue[] = [];
       for (const a of e.args) {
-        const v = sub(a);
+        const v = evaluateRuleExpr(a, scope, record);
         if (v instanceof EvalFault) return v;
         args.push(v);
       }
       return call(object, e.method, args, e);
     }
     case 'unary': {
-      const v = sub(e.argument);
+      const v = evaluateRuleExpr(e.argument, scope, record);
       if (v instanceof EvalFault) return v;
       if (e.operator === '!') return typeof v === 'boolean' ? !v : new EvalFault(`'!' needs a boolean, got ${typeName(v)}`, e);
       return typeof v === 'number' ? -v : new EvalFault(`unary '-' needs a number, got ${typeName(v)}`, e);
     }
     case 'logical': {
-      const left = sub(e.left);
+      const left = evaluateRuleExpr(e.left, scope, record);
       if (left instanceof EvalFault) return left;
       if (typeof left !== 'boolean') return new EvalFault(`'${e.operator}' needs booleans, left side is ${typeName(left)}`, e);
       if (e.operator === '&&' ? !left : left) return left;
-      const right = sub(e.right);
+      const right = evaluateRuleExpr(e.right, scope, record);
       if (right instanceof EvalFault) return right;
       if (typeof right !== 'boolean') return new EvalFault(`'${e.operator}' needs booleans, right side is ${typeName(right)}`, e);
       return right;
     }
     case 'conditional': {
-      const test = sub(e.test);
+      const test = evaluateRuleExpr(e.test, scope, record);
       if (test instanceof EvalFault) return test;
       if (typeof test !== 'boolean') return new EvalFault(`the condition of '?:' must be a boolean, got ${typeName(test)}`, e);
-      return test ? sub(e.consequent) : sub(e.alternate);
+      return test ? evaluateRuleExpr(e.consequent, scope, record) : evaluateRuleExpr(e.alternate, scope, record);
     }
     case 'binary': {
-      const left = sub(e.left);
+      const left = evaluateRuleExpr(e.left, scope, record);
       if (left instanceof EvalFault) return left;
-      const right = sub(e.right);
+      const right = evaluateRuleExpr(e.right, scope, record);
       if (right instanceof EvalFault) return right;
       return binary(e, left, right);
     }

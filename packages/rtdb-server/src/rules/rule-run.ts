@@ -13,6 +13,7 @@ import type { AccessTrace, Denial, RuleStep } from './rules-evaluator.js';
 /** State of one decision: variables shared by its rules, and the last rule that failed. @internal */
 export class RuleRun {
   private readonly auth: RuleRecord | null;
+  private rootSnapshot: RuleDataSnapshot | undefined;
   private lastFailure: { rule: CompiledRule; path: Path; wildcards: Record<string, string> } | undefined;
 
   constructor(
@@ -26,14 +27,17 @@ export class RuleRun {
     this.auth = auth ? new RuleRecord({ uid: auth.uid, provider: auth.provider, token: auth.token }) : null;
   }
 
+  /** Variables of a rule at `path` (`root` is shared by every rule of the decision). */
   scope(path: Path, wildcards: Record<string, string>): RuleScope {
+    this.rootSnapshot ??= new RuleDataSnapshot(this.root, []);
+    // Built as one literal (no spreads): this runs for every rule of every request.
     return {
       auth: this.auth,
-      root: new RuleDataSnapshot(this.root, []),
+      root: this.rootSnapshot,
       data: new RuleDataSnapshot(this.root, path),
-      ...(this.newRoot ? { newData: new RuleDataSnapshot(this.newRoot, path) } : {}),
+      newData: this.newRoot ? new RuleDataSnapshot(this.newRoot, path) : undefined,
       now: this.ctx.now,
-      ...(this.query ? { query: this.query } : {}),
+      query: this.query,
       wildcards,
     };
   }

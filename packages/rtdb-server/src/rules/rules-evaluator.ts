@@ -122,7 +122,8 @@ export class RulesEvaluator {
         return out;
       }
     }
-    const validated = new Set<string>();
+    // Locations sharing ancestors validate them once; a single location needs no bookkeeping.
+    const validated = locations.length > 1 ? new Set<string>() : undefined;
     for (const location of locations) {
       let node: RuleNode | undefined = this.rules.root;
       let wildcards: Record<string, string> = {};
@@ -169,13 +170,15 @@ export class RulesEvaluator {
     node: RuleNode,
     path: Path,
     wildcards: Record<string, string>,
-    validated: Set<string>,
+    validated: Set<string> | undefined,
     out: AccessTrace,
   ): boolean {
     if (!node.validate) return true;
-    const key = pathToString(path);
-    if (validated.has(key)) return true;
-    validated.add(key);
+    if (validated) {
+      const key = pathToString(path);
+      if (validated.has(key)) return true;
+      validated.add(key);
+    }
     if (nodeIsEmpty(nodeChild(run.newRoot!, path))) return true;
     if (run.check(node.validate, path, wildcards, out)) return true;
     out.denial = run.denial('validate', path, '');
@@ -187,7 +190,7 @@ export class RulesEvaluator {
     node: RuleNode,
     path: Path,
     wildcards: Record<string, string>,
-    validated: Set<string>,
+    validated: Set<string> | undefined,
     out: AccessTrace,
   ): boolean {
     if (!this.validateAt(run, node, path, wildcards, validated, out)) return false;

@@ -12,6 +12,7 @@ import { attachRealtime } from '../realtime/attach-realtime.js';
 import { createServerRules } from '../rules/server-rules.js';
 import type { RulesRegistry } from '../rules/rules-registry.js';
 import { NamespaceStore, storedNamespaces, type CompactionPolicy } from '../store/namespace-store.js';
+import { lockDataDir } from './data-dir-lock.js';
 import { RulesFiles } from './rules-files.js';
 
 /** Options of {@link startRtdbServer}. */
@@ -91,6 +92,9 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
   const clock = options.clock ?? Date.now;
   const dataDir = options.dataDir;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Taken before any log is read: a second server on the same directory would truncate the
+  // first one's log tail as if it were torn.
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   const databases = new Map<string, Database>();
   const stores = new Map<string, NamespaceStore>();
   const policies = new Map<string, AccessPolicy>();
@@ -178,13 +182,19 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
 
   const httpServer = createServer(createRestHandler(context));
   httpServer.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? 9000, host, () => {
-      httpServer.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 9000, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    serverRules.close();
+    unlock();
+    throw error;
+  }
   httpServer.on('error', (error) => log(`rtdb: server error: ${String(error)}`));
   if (!LOOPBACK.has(host)) {
     log(`rtdb: WARNING: listening on ${host}, reachable from other machines. The database has no real authentication; use only on a network you trust.`);
@@ -212,6 +222,7 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
       await Promise.all([...databases.values()].map((db) => db.flush()));
       await Promise.all([...stores.values()].map((store) => store.close()));
       serverRules.close();
+      unlock();
       httpServer.closeAllConnections();
       await stopped;
     })());

@@ -80,7 +80,9 @@ export function openEventStream(req: IncomingMessage, res: ServerResponse, optio
       return;
     }
     if (nodeChild(change.before, path) === nodeChild(change.after, path)) return;
-    for (const event of eventsFor(change, path, toJson)) send(event.type, event.body);
+    if (closed) return;
+    res.write(eventTextFor(change, path, exportFormat, toJson));
+    if (res.writableLength > MAX_BUFFERED_BYTES) close();
   };
   const unlisten = db.listen(path, onChange);
   const unPolicy = options.onPolicyChange(() => {
@@ -114,6 +116,23 @@ export function openEventStream(req: IncomingMessage, res: ServerResponse, optio
   }
   req.on('close', close);
   res.on('error', close);
+}
+
+// Streams on the same location get the same bytes for a change: serialise once, not per stream.
+const textCache = new WeakMap<ChangeEvent, Map<string, string>>();
+
+function eventTextFor(change: ChangeEvent, location: Path, exportFormat: boolean, toJson: (node: DataNode) => unknown): string {
+  let perChange = textCache.get(change);
+  if (!perChange) textCache.set(change, (perChange = new Map()));
+  const cacheKey = `${exportFormat ? 'e' : 'p'}${pathToString(location)}`;
+  let text = perChange.get(cacheKey);
+  if (text === undefined) {
+    text = eventsFor(change, location, toJson)
+      .map((event) => formatSseEvent(event.type, event.body))
+      .join('');
+    perChange.set(cacheKey, text);
+  }
+  return text;
 }
 
 function sameChildren(a: DataNode, b: DataNode): boolean {

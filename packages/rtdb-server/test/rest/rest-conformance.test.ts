@@ -40,6 +40,19 @@ describe('REST methods', () => {
     expect((await call('GET', `/m/patch.json${NS}`)).json).toEqual({ keep: 1, a: { x: 10, y: 2 }, new: { deep: 'd' } });
   });
 
+  it('PATCH is atomic: one bad location and nothing is written', async () => {
+    await call('PUT', `/m/atomic.json${NS}`, { body: { a: 1, b: 2 } });
+    for (const body of [
+      { a: 10, 'c/d': { '.sv': 'bogus' } },
+      { a: 10, 'b/x': { 'bad.key': 1 } },
+      { a: 10, b: 'x'.repeat(10 * 1024 * 1024 + 1) },
+    ]) {
+      const reply = await call('PATCH', `/m/atomic.json${NS}`, { body });
+      expect(reply.status).toBe(400);
+      expect((await call('GET', `/m/atomic.json${NS}`)).json).toEqual({ a: 1, b: 2 });
+    }
+  });
+
   it('DELETE removes and answers null; empty parents disappear', async () => {
     await call('PUT', `/m/del.json${NS}`, { body: { only: { child: 1 } } });
     const reply = await call('DELETE', `/m/del/only/child.json${NS}`);

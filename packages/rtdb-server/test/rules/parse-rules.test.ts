@@ -91,6 +91,8 @@ describe('parseRules', () => {
     expect(problemOf(JSON.stringify({ rules: { '.read': nested } })).message).toMatch(/nested more than 250 levels/);
     const huge = `${'('.repeat(100_000)}true${')'.repeat(100_000)}`;
     expect(problemOf(JSON.stringify({ rules: { '.read': huge } })).message).toMatch(/\.read: (syntax error|the expression is nested)/);
+    const deepJson = `{"rules": ${'{"a": '.repeat(50_000)}{}${'}'.repeat(50_000)}}`;
+    expect(problemOf(deepJson).message).toMatch(/nested too deeply|must be an object/);
     const chain = Array.from({ length: 60 }, () => 'true').join(' && ');
     expect(parseRules(JSON.stringify({ rules: { '.read': chain } })).root.read?.expression).toBeDefined();
   });

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const tsx = join(packageDir, 'node_modules', '.bin', 'tsx');
+const tsx = join(packageDir, 'node_modules', 'tsx');
 
 /** The server CLI running as a child process. */
 export interface ServerProcess {
@@ -16,7 +16,10 @@ export interface ServerProcess {
 /** Spawns `src/server/main.ts` with `args` and waits for its "ready at" line. */
 export async function spawnServer(args: string[]): Promise<ServerProcess> {
   if (!existsSync(tsx)) throw new Error(`tsx is missing at ${tsx}: run \`pnpm install\` at the repository root`);
-  const child = spawn(tsx, ['--conditions=@iotkit/source', join(packageDir, 'src/server/main.ts'), '--port', '0', ...args], {
+  // Node itself with tsx's loader, not the tsx CLI: the CLI runs the program in a child process,
+  // so a SIGKILL aimed at it would leave the real server running.
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@iotkit/source', join(packageDir, 'src/server/main.ts'), '--port', '0', ...args], {
+    cwd: packageDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -102,3 +102,22 @@ describe('persistence', () => {
     await expect(importEmulatorData(server, tempDir())).rejects.toMatchObject({ code: 'rtdb/not-found' });
   });
 });
+
+describe('data directory lock', () => {
+  it('refuses a second server on the same directory and frees it on close', async () => {
+    const dir = tempDir();
+    const first = await start(dir);
+    await expect(startRtdbServer({ port: 0, dataDir: dir, log: () => {} })).rejects.toMatchObject({ code: 'rtdb/unavailable' });
+    await first.close();
+    servers.splice(servers.indexOf(first), 1);
+    const second = await start(dir);
+    expect(await put(second, '/x.json?ns=lock', 1)).toBe(200);
+  });
+
+  it('takes over a lock left by a process that is gone', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'LOCK'), '999999999');
+    const server = await start(dir);
+    expect(await put(server, '/x.json?ns=lock', 1)).toBe(200);
+  });
+});

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { BackendError, startAuthEmulator, startLocalBackend } from '@iotkit/backend';
 import { CliError } from '../cli-error.js';
 import type { Command, CommandIo } from '../command.js';
@@ -15,10 +15,23 @@ interface RunningService {
   stop(): Promise<void>;
 }
 
+/** Overrides from the command line. */
+interface StartSettings {
+  readonly auth?: number | undefined;
+  readonly database?: number | undefined;
+  /** Where the database keeps its files; `.iotkit/database` under the repository by default. */
+  readonly dataDir?: string | undefined;
+}
+
 /** How to start one part of the local backend; add new parts to `SERVICES`. */
 interface Service {
   readonly name: string;
-  start(target: ResolvedTarget, config: FirebaseConfig, ports: { auth?: number; database?: number }, root: string): Promise<RunningService>;
+  start(
+    target: ResolvedTarget,
+    config: FirebaseConfig,
+    ports: StartSettings,
+    root: string,
+  ): Promise<RunningService>;
 }
 
 const authService: Service = {
@@ -43,7 +56,9 @@ const authService: Service = {
 /** `database.rules` of firebase.json, when that file exists: enforced like the emulator does. */
 function rulesFileOf(root: string): string | undefined {
   try {
-    const json = JSON.parse(readFileSync(join(root, 'firebase.json'), 'utf8')) as { database?: { rules?: unknown } };
+    const json = JSON.parse(readFileSync(join(root, 'firebase.json'), 'utf8')) as {
+      database?: { rules?: unknown };
+    };
     const file = typeof json.database?.rules === 'string' ? join(root, json.database.rules) : undefined;
     return file && existsSync(file) ? file : undefined;
   } catch {
@@ -61,14 +76,14 @@ const databaseService: Service = {
       rtdb: {
         host: config.database.host,
         port: ports.database ?? config.database.port,
-        dataDir: join(root, '.iotkit', 'database'),
+        dataDir: ports.dataDir ?? join(root, '.iotkit', 'database'),
         ...(rulesFile ? { rulesFile } : {}),
       },
     });
     const url = backend.urls.database!;
     return {
       lines: [
-        `Realtime Database ${url}  (data: .iotkit/database${rulesFile ? `, rules: ${rulesFile}` : ''})`,
+        `Realtime Database ${url}  (data: ${ports.dataDir ?? '.iotkit/database'}${rulesFile ? `, rules: ${rulesFile}` : ''})`,
         `  REST            ${url}/<path>.json?ns=<database>   (default database: demo-iotkit-default-rtdb)`,
         `  export FIREBASE_DATABASE_EMULATOR_HOST=${backend.env.FIREBASE_DATABASE_EMULATOR_HOST}`,
       ],
@@ -104,7 +119,7 @@ export const startCommand: Command = {
   name: 'start',
   summary: 'run the local backend (Realtime Database + Auth emulator) until Ctrl-C',
   usage: [
-    'Usage: pnpm iotkit start [--target KIND] [--auth-port PORT] [--database-port PORT] [--once]',
+    'Usage: pnpm iotkit start [--target KIND] [--auth-port PORT] [--database-port PORT] [--data-dir DIR] [--once]',
     '',
     'Starts the local backend on the ports of firebase.json (Database 9000, Auth 9099) and prints its URLs and the',
     'environment variables that point the official SDKs at it. Stops cleanly on Ctrl-C.',
@@ -122,13 +137,20 @@ export const startCommand: Command = {
       valueName: 'PORT',
       description: 'Realtime Database port (default: firebase.json, 9000)',
     },
+    'data-dir': {
+      type: 'string',
+      valueName: 'DIR',
+      description: 'where the database keeps its data (default: .iotkit/database)',
+    },
     once: { type: 'boolean', description: 'start, print, then stop at once (for scripts and tests)' },
   },
   async run(args, io) {
     const target = targetFromArgs(args, io);
-    const ports = {
+    const dataDir = args.values['data-dir'];
+    const ports: StartSettings = {
       auth: parsePort(args.values['auth-port']),
       database: parsePort(args.values['database-port'], '--database-port'),
+      dataDir: typeof dataDir === 'string' ? resolve(dataDir) : undefined,
     };
     if (target.kind === 'emulators') {
       io.out(`Target "emulators": run the official Emulator Suite yourself:`);

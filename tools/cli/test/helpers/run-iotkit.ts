@@ -13,13 +13,28 @@ export interface IotkitResult {
   stderr: string;
 }
 
-/** Starts `iotkit` exactly as `pnpm iotkit` does (tsx with the source condition) in a child process. */
+/**
+ * Starts `iotkit` exactly as `pnpm iotkit` does (tsx with the source condition) in a child
+ * process. It leads its own process group, like a command typed in a terminal, so
+ * {@link signalGroup} reaches tsx and the node process under it, as Ctrl-C does.
+ */
 export function spawnIotkit(args: readonly string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
   return spawn(process.execPath, [tsxCli, '--conditions=@iotkit/source', main, ...args], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+}
+
+/** Sends a signal to the child's whole process group; ignores a group that is already gone. */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already exited
+  }
 }
 
 /** Collects a child's output and exit status. */

@@ -20,6 +20,7 @@ import { servoFromReading } from './servo-from-reading.js';
  * production, no configuration needed.
  */
 export const mapReadingToServo = onValueCreated('/devices/{uid}/readings/{readingId}', async (event) => {
+  // BEGIN SOLUTION: map event.data.val() with servoFromReading and set /devices/{uid}/servo = {angle, source, ts: ServerValue.TIMESTAMP} through event.data.ref
   const command = servoFromReading(event.data.val());
   if ('rejected' in command) {
     logger.warn(`ignoring reading ${event.ref}: ${command.rejected}`);
@@ -28,4 +29,5 @@ export const mapReadingToServo = onValueCreated('/devices/{uid}/readings/{readin
   const device = event.data.ref.parent?.parent;
   if (!device) return;
   await device.child('servo').set({ angle: command.angle, source: command.source, ts: ServerValue.TIMESTAMP });
+  // END SOLUTION
 });

@@ -72,7 +72,7 @@ void A2App::showPasswordPrompt() {
 // ---------------------------------------------------------------------------------------------
 
 void A2App::onKey(Board& board, char key) {
-  // BEGIN SOLUTION
+  // BEGIN SOLUTION: digits append to the entry (LCD shows one * each), * deletes the last digit, # submits; during a lockout show "Locked"
   if (phase_ == Phase::LockedOut) {
     const uint32_t left = settings_.lockoutMs - (board.clock.millis() - lockedAt_);
     lcd_.setLine(0, "Locked");
@@ -93,7 +93,7 @@ void A2App::onKey(Board& board, char key) {
 }
 
 void A2App::submitPassword(Board& board) {
-  // BEGIN SOLUTION
+  // BEGIN SOLUTION: sign in with auth_->signInWithPassword(email, typed); on success remember /devices/<uid> and start streaming; a wrong password shows "Wrong password" and counts towards the lockout
   lcd_.setLine(0, "Signing in...");
   lcd_.setLine(1, "");
   lcd_.flush(board.lcd);
@@ -137,7 +137,7 @@ void A2App::submitPassword(Board& board) {
 // ---------------------------------------------------------------------------------------------
 
 void A2App::sendReading(Board& board, int32_t ir) {
-  // BEGIN SOLUTION
+  // BEGIN SOLUTION: push {ir, ts: server timestamp} to <base>/readings, then put the same to <base>/latest
   iotkit::JsonDoc reading = iotkit::JsonDoc::object();
   reading.set("ir", static_cast<double>(ir)).setServerTimestamp("ts");
   std::string body;
@@ -156,7 +156,7 @@ void A2App::sendReading(Board& board, int32_t ir) {
 }
 
 void A2App::startStreaming(Board& board) {
-  // BEGIN SOLUTION
+  // BEGIN SOLUTION: open ONE stream (stream_->begin) on <base>/latest, or <base>/servo in function mode
   const std::string path = base_ + (settings_.mode == AngleSource::Function ? "/servo" : "/latest");
   if (stream_->begin(path.c_str(), *this) != iotkit::RtdbStatus::Ok) {
     iotkit::logf(board.log, LogLevel::Error, "cannot stream %s", path.c_str());
@@ -166,7 +166,7 @@ void A2App::startStreaming(Board& board) {
 
 void A2App::onChange(iotkit::StreamEventKind kind, const char* path, const cJSON* data) {
   (void)kind;
-  // BEGIN SOLUTION
+  // BEGIN SOLUTION: read ir (or the function's angle) from the stream event, map it with iotkit::mapReading, call applyAngle
   // A put on "/" carries the whole node; a put or patch deeper carries one field.
   const bool whole = std::strcmp(path, "/") == 0;
   if (settings_.mode == AngleSource::Local) {
@@ -205,13 +205,16 @@ void A2App::onNotice(iotkit::StreamNotice notice, int32_t httpStatus) {
 
 void A2App::applyAngle(int32_t angle, const char* source) {
   (void)source;
+  // Every reading re-sends latest (new ts), so most events repeat what is already shown.
+  if (angle == shownAngle_ && shownIr_ == publishedIr_) return;
   shownAngle_ = angle;
+  publishedIr_ = shownIr_;
   outputsDirty_ = true;
 }
 
 void A2App::publishOutputs() {
   outputsDirty_ = false;
-  // BEGIN SOLUTION
+  // BEGIN SOLUTION: move the servo, show "IR <ir>" / "Angle <angle>" on the LCD, mirror servo and lcd to the database
   board_->servo.write(shownAngle_);
   lcd_.setLinef(0, "IR %ld", static_cast<long>(shownIr_));
   lcd_.setLinef(1, "Angle %ld", static_cast<long>(shownAngle_));

@@ -56,6 +56,7 @@ class A2App : public iotkit::App, private iotkit::RtdbStreamListener {
   int32_t lastSentIr_ = -1;
   int32_t shownIr_ = -1;
   int32_t shownAngle_ = -1;
+  int32_t publishedIr_ = -1;
   bool outputsDirty_ = false;
 };
 

@@ -81,17 +81,22 @@ class EventLogger : public Logger {
   EventWriter& events_;
 };
 
-/** Decorates a transport: every exchange becomes an `http` event (auth= redacted). */
+/**
+ * Decorates a transport: every exchange becomes an `http` event (auth= redacted). With
+ * `latencyMs` > 0 each request is held back that long first, simulating a slow network the way
+ * the ESP32's blocking HTTPClient would experience it.
+ */
 class RecordingTransport : public HttpTransport {
  public:
-  RecordingTransport(HttpTransport& inner, Clock& clock, EventWriter& events)
-      : inner_(inner), clock_(clock), events_(events) {}
+  RecordingTransport(HttpTransport& inner, Clock& clock, EventWriter& events, uint32_t latencyMs = 0)
+      : inner_(inner), clock_(clock), events_(events), latencyMs_(latencyMs) {}
   TransportError send(const HttpRequest& request, HttpResponse& response) override;
 
  private:
   HttpTransport& inner_;
   Clock& clock_;
   EventWriter& events_;
+  uint32_t latencyMs_;
 };
 
 /** Decorates a stream: reports the opening GET once its status is known. */

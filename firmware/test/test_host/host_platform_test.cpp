@@ -4,7 +4,7 @@
 #include <fstream>
 #include <string>
 
-#include "fakes/fakes.h"
+#include "../fakes/fakes.h"
 #include "iotkit/host/event_writer.h"
 #include "iotkit/host/input_source.h"
 #include "iotkit/host/virtual_board.h"

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "fakes/fakes.h"
+#include "../fakes/fakes.h"
 #include "iotkit/lcd/lcd_text.h"
 
 using iotkit::LcdText;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "fakes/fakes.h"
+#include "../fakes/fakes.h"
 #include "iotkit/rtdb/rtdb_client.h"
 
 using iotkit::HttpMethod;

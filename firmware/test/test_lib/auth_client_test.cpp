@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "fakes/fakes.h"
+#include "../fakes/fakes.h"
 #include "iotkit/auth/auth_client.h"
 
 using iotkit::AuthStatus;

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "fakes/fakes.h"
+#include "../fakes/fakes.h"
 #include "iotkit/rtdb/rtdb_stream.h"
 
 using iotkit::StreamNotice;

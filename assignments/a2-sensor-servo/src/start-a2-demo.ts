@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { startDevice } from '@iotkit/devices';
+import type { DeviceHandle } from '@iotkit/devices';
+import { startFunctionsRunner } from '@iotkit/functions-runner';
+import type { RunningFunctions } from '@iotkit/functions-runner';
+import { startDashboard } from '../companion/dashboard/src/dashboard-server.js';
+import type { RunningDashboard } from '../companion/dashboard/src/dashboard-server.js';
+import { buildA2Device } from '../grading/support/submission-device.js';
+import { A2_FIRMWARE_DIR, A2_FUNCTIONS_MODULE } from './a2-paths.js';
+import { ensureDeviceAccount } from './device-account.js';
+import { irSignal } from './ir-signal.js';
+
+/** Where the demo runs and what it shows. */
+export interface A2DemoOptions {
+  /** RTDB base URL, e.g. `http://127.0.0.1:9000`. */
+  readonly rtdbUrl: string;
+  /** Auth emulator base URL, e.g. `http://127.0.0.1:9099`. */
+  readonly authUrl: string;
+  /** Database namespace; defaults to `a2-demo`. */
+  readonly namespace?: string;
+  readonly projectId?: string;
+  /** Dashboard port; `0` picks a free one. Default 5173. */
+  readonly dashboardPort?: number;
+  /** `function` (default): the cloud function maps; `local`: the device maps. */
+  readonly mode?: 'local' | 'function';
+  /** Progress lines while starting (the firmware build takes a while the first time). */
+  readonly onProgress?: (line: string) => void;
+}
+
+/** The running demo. */
+export interface RunningA2Demo {
+  readonly dashboardUrl: string;
+  readonly uid: string;
+  /** Lines to print: what runs where. */
+  readonly lines: readonly string[];
+  stop(): Promise<void>;
+}
+
+/** The demo device account; the password is what the scripted keypad types. */
+export const DEMO_ACCOUNT = { email: 'a2-demo-device@example.com', password: '123456' } as const;
+
+/**
+ * Assignment 2 running on its own: the reference firmware as a virtual device (signed in by a
+ * scripted keypad, fed a slow IR wave), the cloud function through the functions runner, and the
+ * dashboard. Needs the local backend (RTDB + Auth) already running.
+ */
+export async function startA2Demo(options: A2DemoOptions): Promise<RunningA2Demo> {
+  const progress = options.onProgress ?? (() => undefined);
+  const namespace = options.namespace ?? 'a2-demo';
+  const projectId = options.projectId ?? 'demo-iotkit';
+  const mode = options.mode ?? 'function';
+  const databaseHost = new URL(options.rtdbUrl).host;
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    progress('A2: building the virtual device (the first time takes a minute)…');
+    const executable = await buildA2Device(join(A2_FIRMWARE_DIR, 'src', 'app'));
+    const uid = await ensureDeviceAccount(options.authUrl, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+    let functions: RunningFunctions | undefined;
+    if (mode === 'function') {
+      functions = await startFunctionsRunner({ module: A2_FUNCTIONS_MODULE, databaseHost, namespace, projectId });
+      const running = functions;
+      stops.push(() => running.stop());
+    }
+    const device: DeviceHandle = startDevice({
+      executable,
+      maxRunMs: 7 * 24 * 3600_000,
+      config: { rtdbUrl: options.rtdbUrl, namespace, authUrl: options.authUrl, apiKey: 'demo-key', email: DEMO_ACCOUNT.email, app: { mode, readingIntervalMs: 1000 } },
+    });
+    stops.push(async () => {
+      await device.stop();
+    });
+    const started = Date.now();
+    device.setIr(irSignal(0));
+    device.press(`${DEMO_ACCOUNT.password}#`);
+    const timer = setInterval(() => device.setIr(irSignal(Date.now() - started)), 500);
+    stops.push(async () => clearInterval(timer));
+    const dashboard: RunningDashboard = await startDashboard({ databaseHost, namespace, projectId, uid, port: options.dashboardPort ?? 5173 });
+    stops.push(() => dashboard.stop());
+    return {
+      dashboardUrl: dashboard.url,
+      uid,
+      lines: [
+        `A2 dashboard      ${dashboard.url}`,
+        `  device          a2 reference firmware, uid ${uid}, mode "${mode}", namespace ${namespace}`,
+        ...(functions ? [`  cloud function  ${functions.triggers.map((t) => t.name).join(', ')} (functions runner)`] : []),
+      ],
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
