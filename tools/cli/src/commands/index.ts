@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { checkCommand } from './check.js';
+import { docsCommand } from './docs.js';
 import { doctorCommand } from './doctor.js';
 import { gradeCommand } from './grade.js';
 import { handoutCommand } from './handout.js';
@@ -11,4 +12,4 @@ import { startCommand } from './start.js';
  * Every `iotkit` subcommand, in the order `iotkit --help` lists them.
  * To add one: create `src/commands/<name>.ts` exporting a {@link Command}, import it here, add it below.
  */
-export const COMMANDS: readonly Command[] = [startCommand, doctorCommand, setupCommand, rulesCommand, checkCommand, gradeCommand, handoutCommand];
+export const COMMANDS: readonly Command[] = [startCommand, doctorCommand, setupCommand, rulesCommand, checkCommand, gradeCommand, handoutCommand, docsCommand];
