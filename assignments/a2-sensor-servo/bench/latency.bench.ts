@@ -3,7 +3,8 @@
 //   baseline  the database pushes a new `latest` (admin PUT) -> SSE -> device maps -> servo
 //   local     sensor -> device POST reading + PUT latest -> SSE back -> device maps -> servo
 //   function  sensor -> POST reading -> cloud function (runner) -> PUT servo -> SSE -> servo
-// `local` and `function` include the wait for the next reading (readingIntervalMs = 100).
+// `local` and `function` include the wait for the next reading (readingIntervalMs = 100): each
+// change comes at a spread-out phase of the reading cycle (0..99 ms after the last servo move).
 // Run: pnpm --filter @iotkit/a2-sensor-servo bench   (N=40 changes per path by default)
 import { startFunctionsRunner } from '@iotkit/functions-runner';
 import { mapToAngle } from '@iotkit/mapping';
@@ -30,6 +31,7 @@ async function measure(backend: A2Backend, executable: string, settings: A2AppSe
     const samples: number[] = [];
     for (let i = 1; i <= N; i++) {
       const ir = VALUES[i % 2] as number;
+      await new Promise((resolve) => setTimeout(resolve, (i * 37) % 100));
       const wait = s.device.waitFor((e) => e.type === 'servo' && e.angle === mapToAngle(ir), 10_000);
       const t0 = performance.now();
       await change(s, ir);

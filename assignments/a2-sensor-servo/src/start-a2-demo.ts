@@ -77,7 +77,12 @@ export async function startA2Demo(options: A2DemoOptions): Promise<RunningA2Demo
     device.press(`${DEMO_ACCOUNT.password}#`);
     const timer = setInterval(() => device.setIr(irSignal(Date.now() - started)), 500);
     stops.push(async () => clearInterval(timer));
-    const dashboard: RunningDashboard = await startDashboard({ databaseHost, namespace, projectId, uid, port: options.dashboardPort ?? 5173 });
+    const dashboardOptions = { databaseHost, namespace, projectId, uid };
+    // 5173 when free, else any free port: the URL is printed either way.
+    const dashboard: RunningDashboard = await startDashboard({ ...dashboardOptions, port: options.dashboardPort ?? 5173 }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') return startDashboard({ ...dashboardOptions, port: 0 });
+      throw error;
+    });
     stops.push(() => dashboard.stop());
     return {
       dashboardUrl: dashboard.url,

@@ -1,16 +1,17 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firmwareDir } from '@iotkit/devices';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * The kit's C++ firmware (`@iotkit/firmware`: `lib/`, `platform/host/`), found through the
- * `node_modules` the graded tests run with: in the repository, in a grader's temp copy of
- * `grading/`, and in a student handout (where it is vendored) alike.
+ * The kit's C++ firmware (`lib/`, `platform/host/`), as `@iotkit/devices` locates it (the
+ * repository's `firmware/`, found from the package's real location, so it works from a grader's
+ * temp copy of `grading/` too).
  */
 export function kitFirmwareDir(): string {
-  return linkedPackage('firmware', 'lib');
+  return firmwareDir();
 }
 
 /** The mapping test vectors shared by the TypeScript and C++ mappings. */

@@ -6,6 +6,7 @@ export interface FunctionsEnvironment {
   readonly databaseHost: string;
   /** Namespace (`?ns=`) used as the default database of the functions' admin app. */
   readonly namespace: string;
+  /** Project id for `GCLOUD_PROJECT` and `FIREBASE_CONFIG`. */
   readonly projectId: string;
 }
 

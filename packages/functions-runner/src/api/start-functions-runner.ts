@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { deleteApp, initializeApp } from 'firebase-admin/app';
+import { deleteApp, getApps, initializeApp } from 'firebase-admin/app';
 import type { App, Credential } from 'firebase-admin/app';
 import { getDatabase } from 'firebase-admin/database';
 import { changedMatches } from '../core/changed-matches.js';
@@ -40,11 +40,15 @@ export interface FunctionsRunnerOptions {
 
 /** What happened when one trigger fired. */
 export interface InvocationRecord {
+  /** The trigger's export name. */
   readonly name: string;
+  /** Which of the four database event types fired. */
   readonly eventType: DatabaseEventType;
   /** Concrete path without a leading slash. */
   readonly ref: string;
+  /** Values of the path's captures, e.g. `{ uid, readingId }`. */
   readonly params: Readonly<Record<string, string>>;
+  /** Whether the handler returned (or resolved) without an error. */
   readonly ok: boolean;
   /** The handler's exception or rejection when `ok` is false. */
   readonly error?: unknown;
@@ -62,7 +66,7 @@ export interface RunningFunctions {
   readonly invocations: readonly InvocationRecord[];
   /** Resolves once every event received so far has been handled. */
   idle(): Promise<void>;
-  /** Unsubscribes and closes the runner's database connection; pending handlers finish first. */
+  /** Unsubscribes and closes the database connections (the last runner also deletes the admin apps the functions made); pending handlers finish first. Calling it twice is harmless. */
   stop(): Promise<void>;
 }
 
@@ -72,6 +76,18 @@ const ownerCredential: Credential = {
 };
 
 let appCounter = 0;
+let activeRunners = 0;
+/** Admin apps that existed before the first active runner started (they are not ours to delete). */
+let appsBeforeRunners = new Set<string>();
+
+/**
+ * Deletes the admin apps the functions created while runners were active (a bare
+ * `initializeApp()`, the SDK's own app for `event.data.ref`): their open database connections
+ * would otherwise keep the process alive after the last runner stopped.
+ */
+async function releaseFunctionApps(): Promise<void> {
+  await Promise.all(getApps().filter((app) => !appsBeforeRunners.has(app.name)).map((app) => deleteApp(app).catch(() => undefined)));
+}
 
 /**
  * Loads a firebase-functions v2 module, finds its Realtime Database triggers, subscribes to their
@@ -92,10 +108,12 @@ export async function startFunctionsRunner(options: FunctionsRunnerOptions): Pro
     throw new FunctionsRunnerError('functions/invalid-options', `namespace must be letters, digits and dashes, got "${options.namespace}"`);
   }
   const projectId = options.projectId ?? 'demo-iotkit';
+  if (activeRunners === 0) appsBeforeRunners = new Set(getApps().map((app) => app.name));
   applyFunctionsEnvironment({ databaseHost: options.databaseHost, namespace: options.namespace, projectId });
   const exports = await loadModule(options.module);
   const all = collectTriggers(exports);
   if (all.length === 0) {
+    if (activeRunners === 0) await releaseFunctionApps();
     throw new FunctionsRunnerError('functions/no-triggers', 'the module exports no Realtime Database trigger (onValueCreated/Written/Updated/Deleted)');
   }
   const triggers = all.filter((t) => instanceMatches(t.instance, options.namespace));
@@ -149,9 +167,12 @@ export async function startFunctionsRunner(options: FunctionsRunnerOptions): Pro
   } catch (cause) {
     watches.forEach((w) => w.stop());
     await deleteApp(app);
+    if (activeRunners === 0) await releaseFunctionApps();
     throw new FunctionsRunnerError('functions/load-failed', `could not subscribe to the trigger paths: ${String(cause)}`, { cause });
   }
 
+  activeRunners += 1;
+  let stopped = false;
   return {
     triggers,
     skipped,
@@ -165,9 +186,13 @@ export async function startFunctionsRunner(options: FunctionsRunnerOptions): Pro
       }
     },
     stop: async () => {
+      if (stopped) return;
+      stopped = true;
       watches.forEach((w) => w.stop());
       await queue;
       await deleteApp(app);
+      activeRunners -= 1;
+      if (activeRunners === 0) await releaseFunctionApps();
     },
   };
 }

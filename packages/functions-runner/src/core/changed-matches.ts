@@ -6,6 +6,7 @@ import type { RefPattern } from './ref-pattern.js';
 export interface ChangedMatch {
   /** Concrete path without a leading slash, e.g. `devices/u1/readings/-Nabc`. */
   readonly ref: string;
+  /** Values of the pattern's captures at this location. */
   readonly params: Readonly<Record<string, string>>;
   /** Value before the change; `null` when the location did not exist. */
   readonly before: JsonValue;

@@ -4,15 +4,21 @@ import type { JsonValue } from './json-equal.js';
 
 /** Inputs of one database CloudEvent. */
 export interface CloudEventInput {
+  /** The CloudEvent `type`. */
   readonly eventType: DatabaseEventType;
   /** Concrete path without a leading slash. */
   readonly ref: string;
   /** Database instance name; against an emulator this is the `?ns=` namespace. */
   readonly instance: string;
+  /** Value before the change (`null`: absent). */
   readonly before: JsonValue;
+  /** Value after the change (`null`: removed). */
   readonly after: JsonValue;
+  /** Unique event id. */
   readonly id: string;
+  /** When the change happened. */
   readonly time: Date;
+  /** Region of the function, e.g. `us-central1`. */
   readonly location: string;
 }
 

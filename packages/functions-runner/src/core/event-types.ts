@@ -2,9 +2,13 @@ import type { JsonValue } from './json-equal.js';
 
 /** CloudEvent types of the four Realtime Database triggers of firebase-functions v2. */
 export const DATABASE_EVENT_TYPES = {
+  /** `onValueWritten`: any change. */
   written: 'google.firebase.database.ref.v1.written',
+  /** `onValueCreated`: absent before, present after. */
   created: 'google.firebase.database.ref.v1.created',
+  /** `onValueUpdated`: present before and after. */
   updated: 'google.firebase.database.ref.v1.updated',
+  /** `onValueDeleted`: present before, absent after. */
   deleted: 'google.firebase.database.ref.v1.deleted',
 } as const;
 

@@ -1,12 +1,25 @@
 import { FunctionsRunnerError } from './functions-runner-error.js';
 
 /** One segment of a trigger path: a literal key or a `{name}` capture. */
-export type PatternSegment = { readonly kind: 'literal'; readonly key: string } | { readonly kind: 'capture'; readonly name: string };
+export type PatternSegment =
+  | {
+      /** A fixed key. */
+      readonly kind: 'literal';
+      /** The key the path must have here. */
+      readonly key: string;
+    }
+  | {
+      /** A wildcard: any key, reported in `params` under `name`. */
+      readonly kind: 'capture';
+      /** Name of the capture (`uid` for `{uid}`). */
+      readonly name: string;
+    };
 
 /** A compiled trigger path such as `devices/{uid}/readings/{readingId}`. */
 export interface RefPattern {
   /** The pattern as written, without leading or trailing slashes. */
   readonly source: string;
+  /** One entry per path segment. */
   readonly segments: readonly PatternSegment[];
   /** Number of leading literal segments: the deepest location that still sees every match. */
   readonly staticDepth: number;

@@ -11,12 +11,15 @@ export type CloudEventHandler = (event: Record<string, unknown>) => unknown;
 export interface TriggerSpec {
   /** The export name, which is also the deployed function's name. */
   readonly name: string;
+  /** Which changes fire it (created, updated, deleted, written). */
   readonly eventType: DatabaseEventType;
+  /** The compiled `ref` path pattern. */
   readonly pattern: RefPattern;
   /** The database instance filter: `*` (any) or one instance name. */
   readonly instance: string;
   /** The first region the function is declared in, used as the event's `location`. */
   readonly region: string | undefined;
+  /** The exported function itself: firebase-functions' wrapper around the user's handler. */
   readonly handler: CloudEventHandler;
 }
 

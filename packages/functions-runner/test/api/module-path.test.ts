@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { getApps } from 'firebase-admin/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFunctionsRunner } from '../../src/api/start-functions-runner.js';
 import type { RunningFunctions } from '../../src/api/start-functions-runner.js';
@@ -30,4 +31,11 @@ describe('startFunctionsRunner with a module path', () => {
     expect(Object.values(deleted as object)).toEqual([{ ir: 10 }]);
   });
 
+
+  it('deletes the admin apps the functions made when the last runner stops, so the process can exit', async () => {
+    expect(getApps().length).toBeGreaterThan(0);
+    await r?.stop();
+    await r?.stop();
+    expect(getApps().map((app) => app.name)).toEqual([]);
+  });
 });

@@ -48,6 +48,47 @@ function childEnv(extra: Record<string, string> | undefined, cwd: string): Recor
   return { ...env, ...extra };
 }
 
+/** How to start a submission program under the grader's limits (see {@link sandboxedCommand}). */
+export interface SandboxedCommand {
+  /** Executable to spawn (`node`, `prlimit`, or the program itself). */
+  file: string;
+  /** Its arguments. */
+  args: string[];
+  /** The complete environment to pass. */
+  env: Record<string, string>;
+  /** Sandbox user, when the grader runs as root. */
+  uid?: number;
+  /** Sandbox group, when the grader runs as root. */
+  gid?: number;
+}
+
+/**
+ * The spawn arguments {@link runSubmission} uses, for code that starts submission programs
+ * itself (e.g. a virtual device launcher): heap or address-space limit, explicit environment,
+ * and the sandbox user when available. Spread `uid`/`gid` into the spawn options.
+ * @param command - program, or script path for `kind: 'node'`
+ * @param args - arguments
+ * @param kind - `node` or `native`
+ * @param cwd - working directory (becomes HOME)
+ * @param extraEnv - extra environment variables
+ */
+export function sandboxedCommand(command: string, args: string[], kind: 'node' | 'native', cwd: string, extraEnv?: Record<string, string>): SandboxedCommand {
+  const memoryMb = Number(process.env.IOTKIT_GRADER_MEMORY_MB ?? '512');
+  let file = command;
+  let argv = args;
+  if (kind === 'node') {
+    file = process.execPath;
+    argv = [`--max-old-space-size=${memoryMb}`, command, ...args];
+  } else if (hasPrlimit()) {
+    file = 'prlimit';
+    argv = [`--as=${memoryMb * 1024 * 1024}`, '--', command, ...args];
+  }
+  const uid = Number(process.env.IOTKIT_SANDBOX_UID);
+  const gid = Number(process.env.IOTKIT_SANDBOX_GID);
+  const sandbox = process.getuid?.() === 0 && Number.isInteger(uid) && Number.isInteger(gid) && uid > 0 ? { uid, gid } : {};
+  return { file, args: argv, env: childEnv(extraEnv, cwd), ...sandbox };
+}
+
 /**
  * Runs a program of the submission as a child of the test: working directory in the submission
  * folder, only explicit environment variables, a memory limit (`--max-old-space-size` for Node,
@@ -60,25 +101,11 @@ function childEnv(extra: Record<string, string> | undefined, cwd: string): Recor
  */
 export function runSubmission(command: string, args: string[], options: RunSubmissionOptions): Promise<RunSubmissionResult> {
   const cwd = options.cwd ?? submissionDir();
-  const memoryMb = Number(process.env.IOTKIT_GRADER_MEMORY_MB ?? '512');
   const limit = options.outputLimitBytes ?? Number(process.env.IOTKIT_GRADER_OUTPUT_LIMIT ?? String(64 * 1024));
-  let file: string;
-  let argv: string[];
-  if (options.kind === 'node') {
-    file = process.execPath;
-    argv = [`--max-old-space-size=${memoryMb}`, command, ...args];
-  } else if (hasPrlimit()) {
-    file = 'prlimit';
-    argv = [`--as=${memoryMb * 1024 * 1024}`, '--', command, ...args];
-  } else {
-    file = command;
-    argv = args;
-  }
-  const uid = Number(process.env.IOTKIT_SANDBOX_UID);
-  const gid = Number(process.env.IOTKIT_SANDBOX_GID);
-  const sandbox = process.getuid?.() === 0 && Number.isInteger(uid) && Number.isInteger(gid) && uid > 0 ? { uid, gid } : {};
+  const cmd = sandboxedCommand(command, args, options.kind, cwd, options.env);
+  const ids = cmd.uid !== undefined && cmd.gid !== undefined ? { uid: cmd.uid, gid: cmd.gid } : {};
   return new Promise((resolve, reject) => {
-    const child = spawn(file, argv, { cwd, env: childEnv(options.env, cwd), stdio: ['pipe', 'pipe', 'pipe'], ...sandbox });
+    const child = spawn(cmd.file, cmd.args, { cwd, env: cmd.env, stdio: ['pipe', 'pipe', 'pipe'], ...ids });
     const out = new BoundedText(limit);
     const err = new BoundedText(limit);
     let timedOut = false;

@@ -21,7 +21,7 @@ export interface GradingWorkspace {
   dispose(): void;
 }
 
-/** Never copied from a submission: dependencies, VCS data, and the tests themselves. */
+/** Never copied from a submission, at any depth: dependencies, VCS data, caches; plus the top-level `grading/` (the tests). */
 const SKIP_IN_SUBMISSION = new Set(['node_modules', '.git', 'grading', '.turbo', '.vite']);
 
 const graderPackageDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -78,8 +78,9 @@ export function createGradingWorkspace(assignment: Assignment, source: string | 
       dereference: false,
       verbatimSymlinks: true,
       filter: (src) => {
-        const rel = relative(source, src);
-        return rel === '' || !SKIP_IN_SUBMISSION.has(rel.split(sep)[0] ?? '');
+        const parts = relative(source, src).split(sep);
+        if (parts[0] === 'grading') return false;
+        return !parts.some((p) => SKIP_IN_SUBMISSION.has(p) && p !== 'grading');
       },
     });
     if (assignment.nodeModulesDir) symlinkSync(assignment.nodeModulesDir, join(submissionDir, 'node_modules'), 'dir');

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAssignment } from '../../src/assignment/check-assignment.js';
@@ -78,6 +77,7 @@ describe('makeHandout on the fixture assignment', () => {
     expect(vendored).not.toMatch(/workspace:|catalog:/);
     expect(existsSync(join(handout, 'vendor', 'iotkit-grader', 'src', 'harness', 'index.ts'))).toBe(true);
     expect(report.vendored).toEqual(['@iotkit/grader']);
+    expect(readFileSync(join(handout, 'pnpm-workspace.yaml'), 'utf8')).toMatch(/allowBuilds:\n {2}esbuild: true/);
   });
 
   it('builds: the stripped sources typecheck', () => {
@@ -113,23 +113,3 @@ describe('makeHandout on the fixture assignment', () => {
   });
 });
 
-describe('the handout on its own, outside the monorepo', () => {
-  it('installs offline from the pnpm store and its check fails with the TODO messages', () => {
-    const alone = mkdtempSync(join(tmpdir(), 'iotkit-handout-'));
-    try {
-      const dir = join(alone, 'a0-calc');
-      makeHandout({ assignmentDir: FIXTURE_ASSIGNMENT, outDir: dir });
-      expect(readFileSync(join(dir, 'pnpm-workspace.yaml'), 'utf8')).toMatch(/allowBuilds:\n {2}esbuild: true/);
-      // the shared lock: other installs may be touching the same pnpm store
-      const install = spawnSync('flock', ['/tmp/iotkit-pnpm.lock', 'pnpm', 'install', '--offline'], { cwd: dir, encoding: 'utf8', timeout: 240_000 });
-      if (install.error) throw new Error(`this test needs pnpm and flock on PATH (npm i -g pnpm@12.4.2; apt-get install util-linux): ${install.error.message}`);
-      expect(install.status, install.stdout + install.stderr).toBe(0);
-      const check = spawnSync(join(dir, 'node_modules', '.bin', 'iotkit-grader'), ['check', '.'], { cwd: dir, encoding: 'utf8', timeout: 240_000 });
-      expect(check.status, check.stdout + check.stderr).toBe(1);
-      expect(check.stdout).toMatch(/score 0 \/ 8/);
-      expect(check.stdout).toMatch(/Why:\*\* Not implemented yet: clamp the reading to 0..ADC_MAX/);
-    } finally {
-      rmSync(alone, { recursive: true, force: true });
-    }
-  }, 300_000);
-});

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSubmission } from '../../src/harness/run-submission.js';
+import { runSubmission, sandboxedCommand } from '../../src/harness/run-submission.js';
 import { submissionPath } from '../../src/harness/submission-dir.js';
 import { scratchDir } from '../helpers/fixture-paths.js';
 
@@ -44,5 +44,17 @@ describe('runSubmission', () => {
     const r = await runSubmission('sh', ['-c', 'ulimit -v'], { kind: 'native' });
     delete process.env.IOTKIT_GRADER_MEMORY_MB;
     expect(r.stdout.trim()).toBe(String(64 * 1024));
+  });
+
+  it('gives launchers the same limits as spawn arguments', () => {
+    process.env.IOTKIT_GRADER_MEMORY_MB = '100';
+    const node = sandboxedCommand('main.js', ['x'], 'node', '/tmp/s');
+    const native = sandboxedCommand('./device', ['--config', 'c.json'], 'native', '/tmp/s', { EXTRA: '1' });
+    delete process.env.IOTKIT_GRADER_MEMORY_MB;
+    expect([node.file, node.args]).toEqual([process.execPath, ['--max-old-space-size=100', 'main.js', 'x']]);
+    expect([native.file, native.args]).toEqual(['prlimit', [`--as=${100 * 1024 * 1024}`, '--', './device', '--config', 'c.json']]);
+    expect(native.env).toMatchObject({ HOME: '/tmp/s', EXTRA: '1', IOTKIT_NAMESPACE: 'a0-alice' });
+    expect(native.env.SECRET_TOKEN).toBeUndefined();
+    expect(native.uid).toBeUndefined();
   });
 });

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { allowAllPolicy, type AccessPolicy } from '../core/access-policy.js';
 import type { Database } from '../core/database.js';
 import { isRtdbError } from '../core/rtdb-error.js';
 import { DEFAULT_NAMESPACE, resolveNamespace } from '../core/namespace-resolver.js';
-import { DEFAULT_DECODER_LIMITS, type FrameDecoderLimits } from './frame-codec.js';
-import { RealtimeSession } from './realtime-session.js';
+import { DEFAULT_DECODER_LIMITS, splitText, type FrameDecoderLimits } from './frame-codec.js';
+import { LongPollEndpoint, type LongPollOptions, type SessionHandle } from './long-poll/long-poll-endpoint.js';
+import { RealtimeSession, type RealtimeTransport } from './realtime-session.js';
 
 /** What the realtime layer needs from the running server it attaches to. */
 export interface RealtimeHost {
@@ -23,6 +24,8 @@ export interface RealtimeHost {
   clock?: () => number;
   /** Diagnostics sink (default: nothing). */
   log?: (line: string) => void;
+  /** Refuse non-admin realtime `get` of child-path queries no `.indexOn` declares, as REST does (default true; only bites once rules are loaded). */
+  requireIndexes?: boolean;
   /** Subscribes to rules changes, so open listens are re-checked; returns the remover. */
   addPolicyChangeListener?(listener: (namespace: string) => void): () => void;
 }
@@ -37,11 +40,13 @@ export interface RealtimeOptions {
   limits?: FrameDecoderLimits;
   /** Outgoing bytes a slow client may leave unread before it is disconnected (default 64 MiB). */
   maxBufferedBytes?: number;
+  /** Tuning of the long-polling transport (`/.lp`) browsers fall back to. */
+  longPoll?: LongPollOptions;
 }
 
 /** The realtime endpoint attached to a server. */
 export interface RealtimeEndpoint {
-  /** Number of open sessions. */
+  /** Number of open sessions (WebSocket and long-polling). */
   sessionCount(): number;
   /** Re-evaluates every listen of a namespace against its rules (call after the rules change). */
   policyChanged(namespace: string): void;
@@ -92,44 +97,76 @@ export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}
     return hub;
   };
 
-  const onConnection = (ws: WebSocket, request: IncomingMessage, ns: string): void => {
+  // Shared by both transports: replaces the client's previous session, registers the new one
+  // with its namespace, and returns how to end it once its transport is gone.
+  const openSession = (
+    transport: RealtimeTransport,
+    request: IncomingMessage,
+    ns: string,
+    onControl?: (command: string) => void,
+  ): SessionHandle => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    let db: Database;
-    try {
-      db = host.database(ns);
-    } catch (error) {
-      log(`rtdb realtime: cannot open namespace ${ns}: ${String(error)}`);
-      ws.close(1011, 'namespace unavailable');
-      return;
-    }
+    const db = host.database(ns);
     const previous = sessions.get(url.searchParams.get('ls') ?? '');
     // A reconnecting client names its previous session; if that socket is still half-open, end it
     // now and let its onDisconnect writes run before anything the new session asks for.
     const previousDone = previous ? previous.handleClose() : undefined;
     previous?.terminate(4000, 'replaced by a newer session');
     const session = new RealtimeSession(
+      transport,
       {
-        sendFrame: (text) => {
-          if (ws.readyState !== ws.OPEN) return;
-          if (ws.bufferedAmount > maxBuffered) {
-            log(`rtdb realtime: disconnecting a client that stopped reading (${ws.bufferedAmount} bytes queued)`);
-            ws.terminate();
-            return;
-          }
-          ws.send(text);
-        },
-        close: (code, reason) => {
-          if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
-          else ws.terminate();
-        },
+        sessionId: uniqueId(makeId, sessions),
+        host: request.headers.host ?? 'localhost',
+        db,
+        policy: () => policyOf(ns),
+        clock,
+        log,
+        limits,
+        requireIndexes: host.requireIndexes ?? true,
+        ...(onControl ? { onControl } : {}),
       },
-      { sessionId: uniqueId(makeId, sessions), host: request.headers.host ?? 'localhost', db, policy: () => policyOf(ns), clock, log, limits },
       previousDone,
     );
     sessions.set(session.id, session);
-    sockets.add(ws);
     const hub = hubFor(ns, db);
     hub.sessions.add(session);
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      if (sessions.get(session.id) === session) sessions.delete(session.id);
+      hub.sessions.delete(session);
+      const done = session.handleClose().finally(() => {
+        finishing.delete(done);
+        if (hub.sessions.size === 0 && hubs.get(ns) === hub) {
+          hub.unsubscribe();
+          hubs.delete(ns);
+        }
+      });
+      finishing.add(done);
+    };
+    return { session, end };
+  };
+
+  const webSocketTransport = (ws: WebSocket): RealtimeTransport => ({
+    send: (text) => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > maxBuffered) {
+        log(`rtdb realtime: disconnecting a client that stopped reading (${ws.bufferedAmount} bytes queued)`);
+        ws.terminate();
+        return;
+      }
+      for (const frame of splitText(text)) ws.send(frame);
+    },
+    close: (code, reason) => {
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+      else ws.terminate();
+    },
+  });
+
+  // Heartbeat and bookkeeping every accepted socket gets, whatever session it carries.
+  const trackSocket = (ws: WebSocket, what: () => string): void => {
+    sockets.add(ws);
     let alive = true;
     ws.on('pong', () => {
       alive = true;
@@ -143,24 +180,40 @@ export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}
           }, options.heartbeatMs ?? 30_000)
         : undefined;
     heartbeat?.unref();
-    ws.on('message', (data, isBinary) => {
-      session.receiveFrame(isBinary ? Buffer.from(data as Buffer).toString('utf8') : String(data));
-    });
-    ws.on('error', (error) => log(`rtdb realtime: socket error in session ${session.id}: ${error.message}`));
+    ws.on('error', (error) => log(`rtdb realtime: socket error in ${what()}: ${error.message}`));
     ws.on('close', () => {
       clearInterval(heartbeat);
       sockets.delete(ws);
-      if (sessions.get(session.id) === session) sessions.delete(session.id);
-      hub.sessions.delete(session);
-      const done = session.handleClose().finally(() => {
-        finishing.delete(done);
-        if (hub.sessions.size === 0 && hubs.get(ns) === hub) {
-          hub.unsubscribe();
-          hubs.delete(ns);
-        }
-      });
-      finishing.add(done);
     });
+  };
+
+  const longPoll = new LongPollEndpoint(
+    {
+      openSession: (transport, request, url, onControl) => {
+        const ns = resolveNamespace(url.searchParams.get('ns'), request.headers.host, host.defaultNamespace ?? DEFAULT_NAMESPACE);
+        return openSession(transport, request, ns, onControl);
+      },
+      webSocketTransport,
+      log,
+    },
+    options.longPoll,
+  );
+
+  const onConnection = (ws: WebSocket, request: IncomingMessage, ns: string): void => {
+    let handle: SessionHandle;
+    try {
+      handle = openSession(webSocketTransport(ws), request, ns);
+    } catch (error) {
+      log(`rtdb realtime: cannot open namespace ${ns}: ${String(error)}`);
+      ws.close(1011, 'namespace unavailable');
+      return;
+    }
+    const { session } = handle;
+    trackSocket(ws, () => `session ${session.id}`);
+    ws.on('message', (data, isBinary) => {
+      session.receiveFrame(isBinary ? Buffer.from(data as Buffer).toString('utf8') : String(data));
+    });
+    ws.on('close', () => handle.end());
     session.start();
   };
 
@@ -177,8 +230,29 @@ export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}
       rejectUpgrade(socket, 400, isRtdbError(error) ? error.message : 'Invalid namespace');
       return;
     }
+    const transportSession = url.searchParams.get('s');
+    if (transportSession !== null) {
+      // A long-polling browser moving its session onto a WebSocket.
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        trackSocket(ws, () => `upgrade of session ${transportSession}`);
+        longPoll.upgrade(ws, transportSession, request.headers.host ?? 'localhost');
+      });
+      return;
+    }
     wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, request, ns));
   };
+
+  // `/.lp` shares the HTTP server with REST: requests for it are taken before REST sees them.
+  const restListeners = host.httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    if (isLongPollRequest(req.url)) {
+      longPoll.handle(req, res);
+      return;
+    }
+    for (const listener of restListeners) listener.call(host.httpServer, req, res);
+  };
+  host.httpServer.removeAllListeners('request');
+  host.httpServer.on('request', onRequest);
 
   const policyChanged = (ns: string): void => {
     for (const session of hubs.get(ns)?.sessions ?? []) session.recheckListens();
@@ -193,6 +267,9 @@ export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}
       closing = true;
       stopPolicyUpdates?.();
       host.httpServer.off('upgrade', onUpgrade);
+      host.httpServer.off('request', onRequest);
+      for (const listener of restListeners) host.httpServer.on('request', listener);
+      longPoll.close();
       for (const ws of sockets) ws.terminate();
       // Each terminated socket reports 'close' asynchronously; wait until all have, then until
       // their onDisconnect writes are done.
@@ -204,6 +281,10 @@ export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function isLongPollRequest(url: string | undefined): boolean {
+  return url === '/.lp' || (url?.startsWith('/.lp?') ?? false);
 }
 
 function uniqueId(makeId: () => string, taken: Map<string, unknown>): string {

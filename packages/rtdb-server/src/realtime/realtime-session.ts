@@ -2,7 +2,7 @@ import type { AccessPolicy } from '../core/access-policy.js';
 import type { Database } from '../core/database.js';
 import type { RequestContext } from '../core/request-context.js';
 import { parseClientMessage, ClientMessageError, type ClientMessage } from './client-message.js';
-import { FrameDecoder, splitText, type FrameDecoderLimits, DEFAULT_DECODER_LIMITS } from './frame-codec.js';
+import { FrameDecoder, type FrameDecoderLimits, DEFAULT_DECODER_LIMITS } from './frame-codec.js';
 import { OnDisconnectQueue } from './on-disconnect-queue.js';
 import { RequestQueue } from './request-queue.js';
 import { controlText, pushText, replyText } from './server-message.js';
@@ -10,10 +10,13 @@ import { SessionListens } from './session-listens.js';
 import { handleRequest, type RequestScope } from './session-requests.js';
 import { wireFailure } from './wire-status.js';
 
-/** The socket under a session: text frames out, and a way to drop the connection. */
+/**
+ * The connection under a session (a WebSocket, or long-polling in browsers): whole protocol
+ * messages out, and a way to drop the connection. Framing is the transport's business.
+ */
 export interface RealtimeTransport {
-  /** Sends one text frame (no-op once closed). */
-  sendFrame(text: string): void;
+  /** Sends one complete message text (no-op once closed). */
+  send(message: string): void;
   /** Closes the connection with a WebSocket close code and reason. */
   close(code: number, reason: string): void;
 }
@@ -36,6 +39,10 @@ export interface RealtimeSessionOptions {
   limits?: FrameDecoderLimits;
   /** Most requests a client may have waiting before it is disconnected as a flood. */
   maxQueuedRequests?: number;
+  /** Refuse non-admin `get` of child-path queries no `.indexOn` declares, like REST (default false). */
+  requireIndexes?: boolean;
+  /** Receives control commands other than pings (the transport-upgrade `n`), in arrival order. */
+  onControl?: (command: string) => void;
 }
 
 /**
@@ -61,7 +68,7 @@ export class RealtimeSession {
    *   client had before reconnecting)
    */
   constructor(
-    private readonly transport: RealtimeTransport,
+    private transport: RealtimeTransport,
     private readonly options: RealtimeSessionOptions,
     startAfter?: Promise<void>,
   ) {
@@ -107,9 +114,23 @@ export class RealtimeSession {
     const decoded = this.decoder.push(frame);
     if (decoded.kind === 'error') return this.protocolError(decoded.reason, 1009);
     if (decoded.kind !== 'message') return;
+    this.receiveMessage(decoded.text);
+  }
+
+  /**
+   * Feeds one complete message text (what a transport without WebSocket framing, such as
+   * long-polling, delivers).
+   *
+   * @param text - the message's JSON text
+   */
+  receiveMessage(text: string): void {
+    if (this.closed) return;
+    if (text.length > (this.options.limits ?? DEFAULT_DECODER_LIMITS).maxMessageChars) {
+      return this.protocolError('message too large', 1009);
+    }
     let message: ClientMessage;
     try {
-      message = parseClientMessage(decoded.text);
+      message = parseClientMessage(text);
     } catch (error) {
       const problem = error instanceof ClientMessageError ? error : new ClientMessageError(String(error));
       if (problem.id === null) return this.protocolError(problem.message, 1002);
@@ -121,8 +142,9 @@ export class RealtimeSession {
     }
     if (message.kind === 'control') {
       // Pings keep an otherwise idle connection "healthy" for the SDK; other controls only matter
-      // for the long-polling upgrade, which this server does not offer.
+      // to the transport (the long-polling upgrade).
       if (message.command === 'p') this.send(controlText('o', {}));
+      else this.options.onControl?.(message.command);
       return;
     }
     if (this.queue.size >= (this.options.maxQueuedRequests ?? 10_000)) {
@@ -158,6 +180,16 @@ export class RealtimeSession {
     this.transport.close(code, reason);
   }
 
+  /**
+   * Moves the session onto another connection (long-polling upgraded to a WebSocket): every
+   * later message leaves through `next`.
+   *
+   * @param next - the new transport
+   */
+  switchTransport(next: RealtimeTransport): void {
+    this.transport = next;
+  }
+
   private scope(): RequestScope {
     return {
       db: this.options.db,
@@ -168,6 +200,7 @@ export class RealtimeSession {
       listens: this.listens,
       onDisconnect: this.onDisconnect,
       setCredential: (credential) => this.setCredential(credential),
+      requireIndexes: this.options.requireIndexes ?? false,
     };
   }
 
@@ -211,7 +244,7 @@ export class RealtimeSession {
 
   private send(text: string): void {
     if (this.closed) return;
-    for (const frame of splitText(text)) this.transport.sendFrame(frame);
+    this.transport.send(text);
   }
 
   private protocolError(reason: string, code: number): void {

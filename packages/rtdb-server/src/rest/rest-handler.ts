@@ -72,7 +72,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, server: RestCon
     return;
   }
   const isWrite = method !== 'GET';
-  const path = restPathOf(pathname, { allowPriorityLeaf: isWrite });
+  const path = restPathOf(pathname, { allowPriorityLeaf: true });
   if (path === null) {
     throw new RtdbError('rtdb/not-found', 'Not found: data URLs end in .json (for example /devices.json?ns=<database>)');
   }

@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
+      // `pnpm start -- --port 9000` hands the separator through; it carries no meaning here.
+      args: process.argv.slice(2).filter((arg) => arg !== '--'),
       options: {
         port: { type: 'string', default: '9000' },
         host: { type: 'string', default: '127.0.0.1' },

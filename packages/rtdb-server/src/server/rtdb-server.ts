@@ -209,6 +209,7 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
     clock,
     log,
     defaultNamespace: context.defaultNamespace,
+    requireIndexes: options.requireIndexes ?? true,
     addPolicyChangeListener: (listener) => {
       policyListeners.add(listener);
       return () => policyListeners.delete(listener);

@@ -91,6 +91,22 @@ describe('print, shallow and format', () => {
     expect((await call('GET', `/p/s.json${NS}&print=silent`)).status).toBe(204);
   });
 
+  it('callback= wraps a GET in a JSONP call; download= asks browsers to save it', async () => {
+    const jsonp = await call('GET', `/p/s.json${NS}&callback=handle`);
+    expect(jsonp.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(jsonp.text).toBe('handle({"a":1});');
+    const download = await call('GET', `/p/s.json${NS}&download=backup.json`);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="backup.json"');
+    expect(download.json).toEqual({ a: 1 });
+  });
+
+  it('HEAD answers like GET without a body', async () => {
+    const head = await call('HEAD', `/p/s.json${NS}`);
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+    expect(head.headers.get('content-length')).toBe(String('{"a":1}'.length));
+  });
+
   it('print=pretty indents', async () => {
     const reply = await call('GET', `/p/s.json${NS}&print=pretty`);
     expect(reply.text).toBe('{\n  "a": 1\n}');
@@ -120,6 +136,8 @@ describe('print, shallow and format', () => {
     await call('PUT', `/p/prio.json${NS}`, { body: 'v' });
     await call('PUT', `/p/prio/.priority.json${NS}`, { body: 3 });
     expect((await call('GET', `/p/prio.json${NS}&format=export`)).json).toEqual({ '.value': 'v', '.priority': 3 });
+    expect((await call('GET', `/p/prio/.priority.json${NS}`)).json).toBe(3);
+    expect((await call('GET', `/p/s/.priority.json${NS}`)).json).toBeNull();
   });
 });
 

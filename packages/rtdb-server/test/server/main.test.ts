@@ -29,6 +29,14 @@ describe('server CLI', () => {
     });
   });
 
+  it('ignores the -- separator that `pnpm start -- …` passes through', { timeout: 30_000 }, async () => {
+    const server = await spawnServer(['--', '--host', '127.0.0.1']);
+    running.push(server);
+    expect((await fetch(`${server.url}/x.json`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await exited(server.child)).toBe(0);
+  });
+
   it('refuses a bad port with usage text', { timeout: 30_000 }, async () => {
     await expect(spawnServer(['--port', 'nine'])).rejects.toThrow(/--port must be an integer/);
   });

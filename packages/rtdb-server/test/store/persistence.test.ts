@@ -103,6 +103,25 @@ describe('persistence', () => {
   });
 });
 
+describe('disk failure', () => {
+  it('refuses writes with 503 once the log cannot be written, without crashing or changing data', async () => {
+    const dir = tempDir();
+    const logs: string[] = [];
+    // One record per log file: every write opens a new file, so removing the directory bites at once.
+    const server = await start(dir, logs, { compaction: { records: 1 } });
+    expect(await put(server, '/a.json?ns=disk', 1)).toBe(200);
+    await server.database('disk').flush();
+    rmSync(dir, { recursive: true, force: true });
+    const failed = await fetch(`${server.url}/b.json?ns=disk`, { method: 'PUT', body: '2' });
+    expect(failed.status).toBe(503);
+    expect(await failed.json()).toEqual({ error: expect.stringContaining('write-ahead log') });
+    expect(await get(server, '/.json?ns=disk')).toEqual({ a: 1 });
+    expect((await fetch(`${server.url}/c.json?ns=disk`, { method: 'PUT', body: '3' })).status).toBe(503);
+    expect(logs.join('\n')).toContain('journal write failed');
+    mkdirSync(dir, { recursive: true });
+  });
+});
+
 describe('data directory lock', () => {
   it('refuses a second server on the same directory and frees it on close', async () => {
     const dir = tempDir();

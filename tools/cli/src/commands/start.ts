@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BackendError, startAuthEmulator, startLocalBackend } from '@iotkit/backend';
+import { startA2Demo } from '@iotkit/a2-sensor-servo';
 import { CliError } from '../cli-error.js';
 import type { Command, CommandIo } from '../command.js';
 import { readFirebaseConfig } from '../target/firebase-config.js';
@@ -12,6 +13,8 @@ import { TARGET_OPTION, targetFromArgs } from '../target/target-option.js';
 interface RunningService {
   /** Lines describing where it listens. */
   readonly lines: readonly string[];
+  /** Base URL, for the parts started after it (the A2 demo). */
+  readonly url?: string;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ const authService: Service = {
       projectId: target.projectId,
     });
     return {
+      url: emulator.url,
       lines: [
         `Auth emulator     ${emulator.url}`,
         `  REST            ${emulator.url}/identitytoolkit.googleapis.com/v1 , ${emulator.url}/securetoken.googleapis.com/v1`,
@@ -82,6 +86,7 @@ const databaseService: Service = {
     });
     const url = backend.urls.database!;
     return {
+      url,
       lines: [
         `Realtime Database ${url}  (data: ${ports.dataDir ?? '.iotkit/database'}${rulesFile ? `, rules: ${rulesFile}` : ''})`,
         `  REST            ${url}/<path>.json?ns=<database>   (default database: demo-iotkit-default-rtdb)`,
@@ -119,7 +124,7 @@ export const startCommand: Command = {
   name: 'start',
   summary: 'run the local backend (Realtime Database + Auth emulator) until Ctrl-C',
   usage: [
-    'Usage: pnpm iotkit start [--target KIND] [--auth-port PORT] [--database-port PORT] [--data-dir DIR] [--once]',
+    'Usage: pnpm iotkit start [--target KIND] [--auth-port PORT] [--database-port PORT] [--data-dir DIR] [--no-a2] [--once]',
     '',
     'Starts the local backend on the ports of firebase.json (Database 9000, Auth 9099) and prints its URLs and the',
     'environment variables that point the official SDKs at it. Stops cleanly on Ctrl-C.',
@@ -142,6 +147,7 @@ export const startCommand: Command = {
       valueName: 'DIR',
       description: 'where the database keeps its data (default: .iotkit/database)',
     },
+    'no-a2': { type: 'boolean', description: 'start only the backend, not the assignment 2 demo (device, cloud function, dashboard)' },
     once: { type: 'boolean', description: 'start, print, then stop at once (for scripts and tests)' },
   },
   async run(args, io) {
@@ -184,6 +190,18 @@ export const startCommand: Command = {
     }
     io.out(`IoT Cloud Kit local backend (project ${target.projectId})`);
     for (const service of running) for (const line of service.lines) io.out(`  ${line}`);
+    if (args.values['once'] !== true && args.values['no-a2'] !== true) {
+      // Assignment 2 on the backend: its reference firmware as a virtual device, its cloud function, its dashboard.
+      const rtdbUrl = running[SERVICES.indexOf(databaseService)]?.url;
+      const authUrl = running[SERVICES.indexOf(authService)]?.url;
+      try {
+        const demo = await startA2Demo({ rtdbUrl: rtdbUrl ?? '', authUrl: authUrl ?? '', projectId: target.projectId, onProgress: (line) => io.out(line) });
+        running.push({ lines: demo.lines, stop: () => demo.stop() });
+        for (const line of demo.lines) io.out(`  ${line}`);
+      } catch (error) {
+        io.err(`iotkit: the assignment 2 demo did not start (${error instanceof Error ? error.message : String(error)}); the backend keeps running`);
+      }
+    }
     if (args.values['once'] === true) {
       await stopAll(running, io);
       io.out('Stopped (--once).');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,16 @@ describe('iotkit check / grade / handout', () => {
     expect(check.out).toMatch(/grader\/assignment-not-found: no assignment "a99"/);
     const grade = await run(gradeCommand, [fixture, join(dir, 'missing')]);
     expect([grade.code, grade.out]).toEqual([2, expect.stringMatching(/grader\/submission-not-found/)]);
+  });
+
+  it('exits 1 and names the submission when one could not be graded, still writing the class CSVs', async () => {
+    const zip = join(dir, 'corrupt.zip');
+    writeFileSync(zip, 'not a zip');
+    const out = join(dir, 'grades');
+    const r = await run(gradeCommand, [fixture, zip], { out });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/not graded: corrupt: grader\/bad-submission/);
+    expect(existsSync(join(out, 'summary.csv'))).toBe(true);
   });
 
   it('writes a handout and lists what it stripped', async () => {
