@@ -207,6 +207,32 @@ describe('the /.lp endpoint', () => {
   });
 });
 
+describe('the /.lp endpoint under junk', () => {
+  it('answers 300 malformed requests with client errors and stays up', async () => {
+    const ns = uniqueNamespace('lp-junk');
+    const victim = await RawLongPoll.start(ns);
+    const pieces = ['start=t', 'start=f', 'cb=1', 'cb=%00', 'v=5', 'v=x', 'ser=1', 'ser=-5', `id=${victim.id}`, 'id=zz', 'pw=%ZZ', 'dframe=f',
+      'seg0=0', 'seg0=1e9', 'ts0=1', 'ts0=0', 'd0=YQ..', 'd0=%E2%82', 'd1=x', 'ns=a..b', 'ls=%3Cx%3E', '&&', '=', 'seg99=1'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const statuses = new Set<number>();
+    for (let i = 0; i < 300; i += 1) {
+      const query = Array.from({ length: 1 + (next() % 6) }, () => pieces[next() % pieces.length]).join('&');
+      const response = await fetch(`${server.url}/.lp?${query}`, { signal: AbortSignal.timeout(5000) });
+      const body = await response.text();
+      statuses.add(response.status);
+      // Only a well-formed start may succeed, and then it is a script.
+      if (response.status === 200) expect(query.includes('start=t') && body.startsWith('function pLPCommand')).toBe(true);
+      else expect([400, 404]).toContain(response.status);
+    }
+    expect(statuses.has(400)).toBe(true);
+    // The connection the junk named was not one of them: it never got its password.
+    await victim.send([request(1, 'p', { p: '/ok', d: true })]);
+    await waitFor(() => victim.reply(1) !== undefined, 'the victim still served');
+    expect(await restGet(ns, 'ok')).toBe(true);
+  });
+});
+
 describe('upgrading a long-poll session to a WebSocket', () => {
   async function upgradeSocket(sessionId: string, ns: string): Promise<{ ws: WebSocket; received: Message[] }> {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/.ws?v=5&ns=${ns}&s=${sessionId}`);
