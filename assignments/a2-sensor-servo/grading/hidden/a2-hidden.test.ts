@@ -62,8 +62,9 @@ graded('read back: one stream follows database changes, no polling', 10, async (
     await s.device.waitFor((e) => e.type === 'servo', 5000, { includePast: true });
     for (const ir of [3900, 700, 3300]) {
       const before = s.servoAngle();
-      await s.backend.admin('PUT', `devices/${s.uid}/latest`, { ir, ts: { '.sv': 'timestamp' } });
-      await s.device.waitFor((e) => e.type === 'servo' && e.angle !== before, 4000);
+      // Listen first: the servo may move before the PUT's own response is back.
+      const moved = s.device.waitFor((e) => e.type === 'servo' && e.angle !== before, 6000);
+      await Promise.all([s.backend.admin('PUT', `devices/${s.uid}/latest`, { ir, ts: { '.sv': 'timestamp' } }), moved]);
     }
     const gets = s.rtdbHttp().filter((e) => e.method === 'GET');
     expect(gets.length, `GET requests to the database (a stream is one; polling makes many): ${gets.map((g) => g.url.replace(/\?.*/, '')).join(', ')}`).toBeLessThanOrEqual(3);

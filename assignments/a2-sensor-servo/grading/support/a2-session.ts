@@ -81,7 +81,12 @@ export async function startA2Session(backend: A2Backend, executable: string, set
     expectServo: async (ir, angle, timeoutMs = 4000) => {
       device.setIr(ir);
       if (servoAngle() === angle) return;
-      await device.waitFor((e) => e.type === 'servo' && e.angle === angle, timeoutMs);
+      try {
+        await device.waitFor((e) => e.type === 'servo' && e.angle === angle, timeoutMs);
+      } catch (error) {
+        const now = servoAngle();
+        throw new Error(`IR ${ir}: expected the servo at ${angle}°, it is at ${now === undefined ? 'no angle yet' : `${now}°`} after ${timeoutMs} ms`, { cause: error });
+      }
     },
     explain: (context, fb) => {
       const timeline: TimelineEntry[] = device.timeline().slice(-40).map(({ at, event }) => ({

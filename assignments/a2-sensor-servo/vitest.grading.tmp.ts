@@ -1,3 +1,0 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import { sharedConfig } from '../../vitest.shared.js';
-export default mergeConfig(sharedConfig, defineConfig({ test: { include: ['grading/**/*.test.ts'], testTimeout: 30000 } }));
