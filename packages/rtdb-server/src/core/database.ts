@@ -61,6 +61,8 @@ export interface JournalEntry {
 export interface WriteJournal {
   /** Persists the entry; the promise resolves only when it would survive a crash. */
   append(entry: JournalEntry): Promise<void>;
+  /** Waits for background work the journal started (snapshots, compaction), if it does any. */
+  flush?(): Promise<void>;
 }
 
 /** Receives the changes of committed writes that touch the listened location. */
@@ -154,9 +156,13 @@ export class Database {
     );
   }
 
-  /** Resolves once every write accepted so far is committed (or failed). */
+  /**
+   * Resolves once every write accepted so far is committed (or failed) and the journal's
+   * background work (a snapshot it started) is over, so the data directory is quiet.
+   */
   async flush(): Promise<void> {
     await this.commitQueue;
+    await this.journal?.flush?.();
   }
 
   /** Calls `listener` for every committed write at, above or below `path`. */
