@@ -13,8 +13,8 @@ const io: CommandIo = {
   root: findRepoRoot(dirname(fileURLToPath(import.meta.url))),
   waitForInterrupt: () =>
     new Promise((resolve) => {
-      // Ctrl-C reaches every process of the terminal's group, and tsx relays it once more: the
-      // first signal starts the shutdown, later ones must not kill it halfway (handlers stay).
+      // The first signal starts the shutdown; a second Ctrl-C (impatient user, or a wrapper that
+      // relays it) must not kill it halfway, so the handlers stay installed.
       const onSignal = (signal: NodeJS.Signals) => resolve(signal);
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);

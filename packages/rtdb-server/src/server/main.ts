@@ -1,4 +1,4 @@
-// Command-line entry: `tsx --conditions=@iotkit/source src/server/main.ts --port 9000 --data-dir .rtdb`.
+// Command-line entry: `node --import tsx --conditions=@iotkit/source src/server/main.ts --port 9000 --data-dir .rtdb`.
 import { parseArgs } from 'node:util';
 import { RtdbError } from '../core/rtdb-error.js';
 import { exportEmulatorData, importEmulatorData } from './emulator-data.js';

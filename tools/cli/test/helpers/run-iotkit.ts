@@ -3,7 +3,6 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const tsxCli = fileURLToPath(new URL('../../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
 /** What a finished `iotkit` process left behind. */
@@ -14,12 +13,12 @@ export interface IotkitResult {
 }
 
 /**
- * Starts `iotkit` exactly as `pnpm iotkit` does (tsx with the source condition) in a child
- * process. It leads its own process group, like a command typed in a terminal, so
- * {@link signalGroup} reaches tsx and the node process under it, as Ctrl-C does.
+ * Starts `iotkit` exactly as `pnpm iotkit` does (Node with tsx's loader and the source
+ * condition) in a child process. It leads its own process group, like a command typed in a
+ * terminal, so {@link signalGroup} reaches it as Ctrl-C does.
  */
 export function spawnIotkit(args: readonly string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  return spawn(process.execPath, [tsxCli, '--conditions=@iotkit/source', main, ...args], {
+  return spawn(process.execPath, ['--import', 'tsx', '--conditions=@iotkit/source', main, ...args], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
