@@ -36,7 +36,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/utils', '**/utils.js', '**/utils.ts'], message: 'No utils grab-bags: name the concept.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/utils', '**/utils.js', '**/utils.ts'],
+              message: 'No utils grab-bags: name the concept.',
+            },
+          ],
+        },
       ],
     },
   },

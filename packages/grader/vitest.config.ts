@@ -2,4 +2,7 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.js';
 
 // test/fixtures holds graded test files of fixture assignments: the grader runs them, vitest must not.
-export default mergeConfig(sharedConfig, defineConfig({ test: { exclude: ['**/node_modules/**', 'test/fixtures/**'] } }));
+export default mergeConfig(
+  sharedConfig,
+  defineConfig({ test: { exclude: ['**/node_modules/**', 'test/fixtures/**'] } }),
+);

@@ -22,12 +22,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-async function measure(backend: A2Backend, executable: string, settings: A2AppSettings, change: (session: Awaited<ReturnType<typeof startA2Session>>, ir: number) => Promise<void>): Promise<number[]> {
+async function measure(
+  backend: A2Backend,
+  executable: string,
+  settings: A2AppSettings,
+  change: (session: Awaited<ReturnType<typeof startA2Session>>, ir: number) => Promise<void>,
+): Promise<number[]> {
   const s = await startA2Session(backend, executable, settings);
   try {
     s.device.setIr(VALUES[0] as number);
     await s.login();
-    await s.device.waitFor((e) => e.type === 'servo' && e.angle === mapToAngle(VALUES[0] as number), 10_000, { includePast: true });
+    await s.device.waitFor((e) => e.type === 'servo' && e.angle === mapToAngle(VALUES[0] as number), 10_000, {
+      includePast: true,
+    });
     const samples: number[] = [];
     for (let i = 1; i <= N; i++) {
       const ir = VALUES[i % 2] as number;
@@ -48,20 +55,38 @@ process.env['IOTKIT_SUBMISSION_DIR'] = A2_ROOT;
 process.env['IOTKIT_NAMESPACE'] = `a2-bench-${process.pid}`;
 const executable = await buildSubmissionDevice();
 const backend = await startA2Backend();
-const runner = await startFunctionsRunner({ module: A2_FUNCTIONS_MODULE, databaseHost: new URL(backend.rtdbUrl).host, namespace: backend.namespace });
+const runner = await startFunctionsRunner({
+  module: A2_FUNCTIONS_MODULE,
+  databaseHost: new URL(backend.rtdbUrl).host,
+  namespace: backend.namespace,
+});
 try {
   const results: Array<[string, number[]]> = [];
   results.push([
     'baseline (db push -> servo)',
-    await measure(backend, executable, { readingIntervalMs: 3_600_000 }, (s, ir) => s.backend.admin('PUT', `devices/${s.uid}/latest`, { ir, ts: { '.sv': 'timestamp' } }).then(() => undefined)),
+    await measure(backend, executable, { readingIntervalMs: 3_600_000 }, (s, ir) =>
+      s.backend
+        .admin('PUT', `devices/${s.uid}/latest`, { ir, ts: { '.sv': 'timestamp' } })
+        .then(() => undefined),
+    ),
   ]);
-  results.push(['local (IR -> servo)', await measure(backend, executable, { readingIntervalMs: 100 }, async (s, ir) => s.device.setIr(ir))]);
-  results.push(['function (IR -> fn -> servo)', await measure(backend, executable, { readingIntervalMs: 100, mode: 'function' }, async (s, ir) => s.device.setIr(ir))]);
+  results.push([
+    'local (IR -> servo)',
+    await measure(backend, executable, { readingIntervalMs: 100 }, async (s, ir) => s.device.setIr(ir)),
+  ]);
+  results.push([
+    'function (IR -> fn -> servo)',
+    await measure(backend, executable, { readingIntervalMs: 100, mode: 'function' }, async (s, ir) =>
+      s.device.setIr(ir),
+    ),
+  ]);
   const base = percentile(results[0]?.[1] ?? [0], 50);
   console.log(`A2 latency, ${N} changes per path (ms)`);
   for (const [name, samples] of results) {
     const p50 = percentile(samples, 50);
-    console.log(`${name.padEnd(30)} p50 ${p50.toFixed(1).padStart(7)}  p95 ${percentile(samples, 95).toFixed(1).padStart(7)}  max ${(samples.at(-1) ?? 0).toFixed(1).padStart(7)}  x${(p50 / base).toFixed(1)} baseline`);
+    console.log(
+      `${name.padEnd(30)} p50 ${p50.toFixed(1).padStart(7)}  p95 ${percentile(samples, 95).toFixed(1).padStart(7)}  max ${(samples.at(-1) ?? 0).toFixed(1).padStart(7)}  x${(p50 / base).toFixed(1)} baseline`,
+    );
   }
 } finally {
   await runner.stop();

@@ -7,4 +7,6 @@ export const A2_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const A2_FIRMWARE_DIR = fileURLToPath(new URL('../firmware/', import.meta.url));
 
 /** The cloud function module, loadable by `@iotkit/functions-runner`. */
-export const A2_FUNCTIONS_MODULE = fileURLToPath(new URL('../companion/functions/src/index.ts', import.meta.url));
+export const A2_FUNCTIONS_MODULE = fileURLToPath(
+  new URL('../companion/functions/src/index.ts', import.meta.url),
+);

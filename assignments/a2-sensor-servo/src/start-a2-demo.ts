@@ -60,14 +60,26 @@ export async function startA2Demo(options: A2DemoOptions): Promise<RunningA2Demo
     const uid = await ensureDeviceAccount(options.authUrl, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
     let functions: RunningFunctions | undefined;
     if (mode === 'function') {
-      functions = await startFunctionsRunner({ module: A2_FUNCTIONS_MODULE, databaseHost, namespace, projectId });
+      functions = await startFunctionsRunner({
+        module: A2_FUNCTIONS_MODULE,
+        databaseHost,
+        namespace,
+        projectId,
+      });
       const running = functions;
       stops.push(() => running.stop());
     }
     const device: DeviceHandle = startDevice({
       executable,
       maxRunMs: 7 * 24 * 3600_000,
-      config: { rtdbUrl: options.rtdbUrl, namespace, authUrl: options.authUrl, apiKey: 'demo-key', email: DEMO_ACCOUNT.email, app: { mode, readingIntervalMs: 1000 } },
+      config: {
+        rtdbUrl: options.rtdbUrl,
+        namespace,
+        authUrl: options.authUrl,
+        apiKey: 'demo-key',
+        email: DEMO_ACCOUNT.email,
+        app: { mode, readingIntervalMs: 1000 },
+      },
     });
     stops.push(async () => {
       await device.stop();
@@ -79,7 +91,10 @@ export async function startA2Demo(options: A2DemoOptions): Promise<RunningA2Demo
     stops.push(async () => clearInterval(timer));
     const dashboardOptions = { databaseHost, namespace, projectId, uid };
     // 5173 when free, else any free port: the URL is printed either way.
-    const dashboard: RunningDashboard = await startDashboard({ ...dashboardOptions, port: options.dashboardPort ?? 5173 }).catch((error: NodeJS.ErrnoException) => {
+    const dashboard: RunningDashboard = await startDashboard({
+      ...dashboardOptions,
+      port: options.dashboardPort ?? 5173,
+    }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') return startDashboard({ ...dashboardOptions, port: 0 });
       throw error;
     });
@@ -90,7 +105,9 @@ export async function startA2Demo(options: A2DemoOptions): Promise<RunningA2Demo
       lines: [
         `A2 dashboard      ${dashboard.url}`,
         `  device          a2 reference firmware, uid ${uid}, mode "${mode}", namespace ${namespace}`,
-        ...(functions ? [`  cloud function  ${functions.triggers.map((t) => t.name).join(', ')} (functions runner)`] : []),
+        ...(functions
+          ? [`  cloud function  ${functions.triggers.map((t) => t.name).join(', ')} (functions runner)`]
+          : []),
       ],
       stop: stopAll,
     };

@@ -38,14 +38,23 @@ describe('ensureDeviceAccount', () => {
   it('creates the account once and finds it again; a different password is an error', async () => {
     const uid = await ensureDeviceAccount(authUrl(), 'acct@example.com', '111111');
     expect(await ensureDeviceAccount(authUrl(), 'acct@example.com', '111111')).toBe(uid);
-    await expect(ensureDeviceAccount(authUrl(), 'acct@example.com', '222222')).rejects.toThrow(/exists with another password/);
-    await expect(ensureDeviceAccount(authUrl(), 'not-an-email', '111111')).rejects.toThrow(/could not create the device account/);
+    await expect(ensureDeviceAccount(authUrl(), 'acct@example.com', '222222')).rejects.toThrow(
+      /exists with another password/,
+    );
+    await expect(ensureDeviceAccount(authUrl(), 'not-an-email', '111111')).rejects.toThrow(
+      /could not create the device account/,
+    );
   });
 });
 
 describe('startA2Demo (what `pnpm start` runs for A2)', () => {
   it('signs the device in, maps readings in the cloud function and serves the dashboard', async () => {
-    demo = await startA2Demo({ rtdbUrl: rtdbUrl(), authUrl: authUrl(), namespace: 'a2-demo-test', dashboardPort: 0 });
+    demo = await startA2Demo({
+      rtdbUrl: rtdbUrl(),
+      authUrl: authUrl(),
+      namespace: 'a2-demo-test',
+      dashboardPort: 0,
+    });
     expect(demo.lines.join('\n')).toContain(demo.dashboardUrl);
     const page = await fetch(demo.dashboardUrl);
     expect(await page.text()).toContain(demo.uid);
@@ -63,7 +72,9 @@ describe('startA2Demo (what `pnpm start` runs for A2)', () => {
     expect(servo?.source).toBe('function');
     expect(typeof latest?.ir).toBe('number');
     // The function's angle is the mapping of some reading of the wave.
-    const readings = Object.values((await admin(`devices/${demo.uid}/readings`, 'a2-demo-test')) as Record<string, { ir: number }>);
+    const readings = Object.values(
+      (await admin(`devices/${demo.uid}/readings`, 'a2-demo-test')) as Record<string, { ir: number }>,
+    );
     expect(readings.map((r) => mapToAngle(r.ir))).toContain(servo?.angle);
   }, 240_000);
 });

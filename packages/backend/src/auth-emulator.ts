@@ -57,14 +57,19 @@ export async function startAuthEmulator(options: AuthEmulatorOptions = {}): Prom
   // express reports a taken port as an unhandled 'error' event after start() resolves, so
   // probe first to turn it into a typed error.
   if (!(await isPortFree(port, host))) {
-    throw new BackendError('backend/port-in-use', `port ${port} on ${host} is already in use (is another Auth emulator running?)`);
+    throw new BackendError(
+      'backend/port-in-use',
+      `port ${port} on ${host} is already in use (is another Auth emulator running?)`,
+    );
   }
   // singleProjectMode 0 = NO_WARNING: tests use one project id anyway.
   const emulator = new AuthEmulator({ host, port, projectId, singleProjectMode: 0 });
   try {
     await emulator.start();
   } catch (cause) {
-    throw new BackendError('backend/start-failed', `the Auth emulator failed to start: ${String(cause)}`, { cause });
+    throw new BackendError('backend/start-failed', `the Auth emulator failed to start: ${String(cause)}`, {
+      cause,
+    });
   }
   await waitUntilListening(`http://${host}:${port}/`);
   const hostAndPort = `${host}:${port}`;
@@ -87,7 +92,9 @@ async function waitUntilListening(url: string): Promise<void> {
       return;
     } catch (error) {
       if (Date.now() > deadline) {
-        throw new BackendError('backend/start-failed', `the Auth emulator never answered at ${url}`, { cause: error });
+        throw new BackendError('backend/start-failed', `the Auth emulator never answered at ${url}`, {
+          cause: error,
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -1,5 +1,6 @@
 /** Stable codes of {@link BackendError}. */
-export type BackendErrorCode = 'backend/missing-firebase-tools' | 'backend/port-in-use' | 'backend/start-failed';
+export type BackendErrorCode =
+  'backend/missing-firebase-tools' | 'backend/port-in-use' | 'backend/start-failed';
 
 /** Raised when a part of the local backend cannot be started. */
 export class BackendError extends Error {

@@ -52,7 +52,9 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
         const inUse = (cause as NodeJS.ErrnoException).code === 'EADDRINUSE';
         throw new BackendError(
           inUse ? 'backend/port-in-use' : 'backend/start-failed',
-          inUse ? `port ${rtdbOptions.port} is already in use (is another database server running?)` : `the RTDB server failed to start: ${String(cause)}`,
+          inUse
+            ? `port ${rtdbOptions.port} is already in use (is another database server running?)`
+            : `the RTDB server failed to start: ${String(cause)}`,
           { cause },
         );
       }

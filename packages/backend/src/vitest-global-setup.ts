@@ -23,7 +23,9 @@ export interface GlobalSetupContext {
  * the backend afterwards. Use it from a package's `test/global-setup.ts`:
  * `export default backendGlobalSetup({ auth: false });`
  */
-export function backendGlobalSetup(options: LocalBackendOptions = {}): (context: GlobalSetupContext) => Promise<() => Promise<void>> {
+export function backendGlobalSetup(
+  options: LocalBackendOptions = {},
+): (context: GlobalSetupContext) => Promise<() => Promise<void>> {
   return async (context) => {
     const backend = await startLocalBackend(options);
     const env: Record<string, string> = { ...(backend.env as Record<string, string>) };

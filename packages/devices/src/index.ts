@@ -44,6 +44,11 @@ export { buildFirmware } from './build/build-firmware.js';
 export type { BuildFirmwareOptions, BuildFirmwareResult } from './build/build-firmware.js';
 export { firmwareDir, deviceExecutable, integrationTestExecutable } from './build/firmware-paths.js';
 export { startDevice } from './device/start-device.js';
-export type { DeviceConfig, DeviceHandle, StartDeviceOptions, WaitForOptions } from './device/start-device.js';
+export type {
+  DeviceConfig,
+  DeviceHandle,
+  StartDeviceOptions,
+  WaitForOptions,
+} from './device/start-device.js';
 export { runScenario, loadScenario, DEFAULT_EXPECT_TIMEOUT_MS } from './device/run-scenario.js';
 export type { ScenarioResult } from './device/run-scenario.js';

@@ -25,7 +25,14 @@ const runner = await startFunctionsRunner({
   databaseHost: host,
   namespace: ns,
 });
-const app = initializeApp({ databaseURL: `http://${host}/?ns=${ns}`, projectId: 'demo-iotkit', credential: { getAccessToken: async () => ({ access_token: 'owner', expires_in: 3600 }) } }, 'bench-listener');
+const app = initializeApp(
+  {
+    databaseURL: `http://${host}/?ns=${ns}`,
+    projectId: 'demo-iotkit',
+    credential: { getAccessToken: async () => ({ access_token: 'owner', expires_in: 3600 }) },
+  },
+  'bench-listener',
+);
 const ref = getDatabase(app).ref('devices/u1/readings');
 let baselineReady = false;
 ref.on('child_added', (snap) => {
@@ -38,17 +45,26 @@ baselineReady = true;
 for (let i = 0; i < N; i++) {
   const id = `r${String(i).padStart(5, '0')}`;
   sentAt.set(id, performance.now());
-  await fetch(`http://${host}/devices/u1/readings/${id}.json?ns=${ns}&auth=owner`, { method: 'PUT', body: JSON.stringify({ ir: i % 4096 }) });
+  await fetch(`http://${host}/devices/u1/readings/${id}.json?ns=${ns}&auth=owner`, {
+    method: 'PUT',
+    body: JSON.stringify({ ir: i % 4096 }),
+  });
   await new Promise((resolve) => setTimeout(resolve, 5));
 }
 const deadline = Date.now() + 10_000;
-while ((viaRunner.length < N || viaListener.length < N) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+while ((viaRunner.length < N || viaListener.length < N) && Date.now() < deadline)
+  await new Promise((resolve) => setTimeout(resolve, 50));
 await runner.idle();
 
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const pct = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 console.log(`functions-runner: REST write -> handler, ${N} writes (ms)`);
-console.log(`baseline admin listener  n=${viaListener.length}  p50 ${pct(viaListener, 50).toFixed(2)}  p95 ${pct(viaListener, 95).toFixed(2)}`);
-console.log(`runner trigger           n=${viaRunner.length}  p50 ${pct(viaRunner, 50).toFixed(2)}  p95 ${pct(viaRunner, 95).toFixed(2)}  (x${(pct(viaRunner, 50) / pct(viaListener, 50)).toFixed(1)} baseline p50)`);
+console.log(
+  `baseline admin listener  n=${viaListener.length}  p50 ${pct(viaListener, 50).toFixed(2)}  p95 ${pct(viaListener, 95).toFixed(2)}`,
+);
+console.log(
+  `runner trigger           n=${viaRunner.length}  p50 ${pct(viaRunner, 50).toFixed(2)}  p95 ${pct(viaRunner, 95).toFixed(2)}  (x${(pct(viaRunner, 50) / pct(viaListener, 50)).toFixed(1)} baseline p50)`,
+);
 ref.off();
 await deleteApp(app);
 await runner.stop();

@@ -6,7 +6,11 @@
  * @packageDocumentation
  */
 export { startFunctionsRunner } from './api/start-functions-runner.js';
-export type { FunctionsRunnerOptions, InvocationRecord, RunningFunctions } from './api/start-functions-runner.js';
+export type {
+  FunctionsRunnerOptions,
+  InvocationRecord,
+  RunningFunctions,
+} from './api/start-functions-runner.js';
 export { applyFunctionsEnvironment } from './api/functions-environment.js';
 export type { FunctionsEnvironment } from './api/functions-environment.js';
 export { collectTriggers, readTrigger, instanceMatches } from './core/trigger-spec.js';

@@ -31,7 +31,12 @@ try {
 
   // baseline 2: one submission graded alone (build + isolated test process)
   t = performance.now();
-  const single = await gradeSubmission({ assignment, submissionDir: join(FIXTURE_SUBMISSIONS, 'correct'), submissionId: 'single', includeHidden: true });
+  const single = await gradeSubmission({
+    assignment,
+    submissionDir: join(FIXTURE_SUBMISSIONS, 'correct'),
+    submissionId: 'single',
+    includeHidden: true,
+  });
   const singleMs = performance.now() - t;
   const testBodyMs = single.tests.reduce((s, x) => s + (x.durationMs ?? 0), 0);
 
@@ -39,10 +44,19 @@ try {
   const cls = join(work, 'class');
   for (let i = 0; i < CLASS_SIZE; i++) {
     const kind = KINDS[i % KINDS.length] as string;
-    cpSync(join(FIXTURE_SUBMISSIONS, kind), join(cls, `s${String(i).padStart(2, '0')}-${kind}`), { recursive: true });
+    cpSync(join(FIXTURE_SUBMISSIONS, kind), join(cls, `s${String(i).padStart(2, '0')}-${kind}`), {
+      recursive: true,
+    });
   }
   t = performance.now();
-  const summary = await gradeClass({ assignment, inputs: [cls], outDir: join(work, 'out'), jobs: JOBS, includeHidden: true, force: true });
+  const summary = await gradeClass({
+    assignment,
+    inputs: [cls],
+    outDir: join(work, 'out'),
+    jobs: JOBS,
+    includeHidden: true,
+    force: true,
+  });
   const wallMs = performance.now() - t;
   const per = summary.results.map((r) => r.durationMs);
   const meanMs = per.reduce((a, b) => a + b, 0) / per.length;
@@ -54,16 +68,32 @@ try {
 
   console.log(`grader bench (${CLASS_SIZE} submissions, --jobs ${JOBS}, ${KINDS.join('/')})`);
   console.log(`  baseline: bare tsc build of one submission      ${secs(buildMs)} s`);
-  console.log(`  baseline: one submission graded alone           ${secs(singleMs)} s (test bodies ${secs(testBodyMs)} s)`);
-  console.log(`  class wall time                                 ${secs(wallMs)} s (${(CLASS_SIZE / (wallMs / 60000)).toFixed(1)} submissions/min)`);
+  console.log(
+    `  baseline: one submission graded alone           ${secs(singleMs)} s (test bodies ${secs(testBodyMs)} s)`,
+  );
+  console.log(
+    `  class wall time                                 ${secs(wallMs)} s (${(CLASS_SIZE / (wallMs / 60000)).toFixed(1)} submissions/min)`,
+  );
   console.log(`  mean time per submission inside the class run   ${secs(meanMs)} s`);
   console.log(`  wall time per submission (wall / N)             ${secs(wallMs / CLASS_SIZE)} s`);
-  console.log(`  in the class: mean build ${secs(builds)} s, mean test process ${secs(testProcess)} s of which test bodies ${secs(bodies)} s`);
-  const setup = mean(summary.results.map((r) => r.durationMs - (r.timings?.buildMs ?? 0) - (r.timings?.testsMs ?? 0)));
+  console.log(
+    `  in the class: mean build ${secs(builds)} s, mean test process ${secs(testProcess)} s of which test bodies ${secs(bodies)} s`,
+  );
+  const setup = mean(
+    summary.results.map((r) => r.durationMs - (r.timings?.buildMs ?? 0) - (r.timings?.testsMs ?? 0)),
+  );
   console.log(`  in the class: copy + setup + cleanup per submission ${secs(setup)} s`);
-  console.log(`  machine load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
-  console.log(`  grader overhead per submission (alone − build − test bodies) ${secs(singleMs - buildMs - testBodyMs)} s`);
-  console.log(`  speed-up vs grading one by one (N × alone / wall) ${((CLASS_SIZE * singleMs) / wallMs).toFixed(2)}×`);
+  console.log(
+    `  machine load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
+  );
+  console.log(
+    `  grader overhead per submission (alone − build − test bodies) ${secs(singleMs - buildMs - testBodyMs)} s`,
+  );
+  console.log(
+    `  speed-up vs grading one by one (N × alone / wall) ${((CLASS_SIZE * singleMs) / wallMs).toFixed(2)}×`,
+  );
   console.log(`  graded ${summary.gradedNow.length}, not graded ${summary.notGraded.length}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -4,4 +4,6 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { graderCli } = await import('../src/bin/grader-cli.ts');
-process.exitCode = await graderCli(process.argv.slice(2), (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`));
+process.exitCode = await graderCli(process.argv.slice(2), (s) =>
+  process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+);

@@ -8,29 +8,108 @@
  * @packageDocumentation
  */
 export { GraderError, type GraderErrorCode } from './core/grader-error.js';
-export type { GradedTestResult, RunOutcome, SubmissionResult, SubmissionTimings, TestFeedback, TestReason, TestStatus, TimelineEntry, Visibility } from './core/result-model.js';
+export type {
+  GradedTestResult,
+  RunOutcome,
+  SubmissionResult,
+  SubmissionTimings,
+  TestFeedback,
+  TestReason,
+  TestStatus,
+  TimelineEntry,
+  Visibility,
+} from './core/result-model.js';
 export { parseManifest, selectTests, testId, type Manifest, type ManifestTest } from './core/manifest.js';
 export { parseGraderConfig, DEFAULT_CONFIG, type GraderConfig } from './core/grader-config.js';
 export { scoreTests, type ScoredTests } from './core/score.js';
-export { parseObservations, type Observation, type ObservedError, type ObservedMeta, type StartObservation, type TestObservation, type ModuleErrorObservation, type UnhandledObservation, type EndObservation } from './core/observation.js';
+export {
+  parseObservations,
+  type Observation,
+  type ObservedError,
+  type ObservedMeta,
+  type StartObservation,
+  type TestObservation,
+  type ModuleErrorObservation,
+  type UnhandledObservation,
+  type EndObservation,
+} from './core/observation.js';
 export { BoundedText } from './core/bounded-text.js';
-export { stripSolutions, solutionLanguage, type SolutionLanguage, type StripResult } from './core/strip-solutions.js';
-export { loadAssignment, resolveAssignmentDir, nearestNodeModules, type Assignment } from './assignment/load-assignment.js';
+export {
+  stripSolutions,
+  solutionLanguage,
+  type SolutionLanguage,
+  type StripResult,
+} from './core/strip-solutions.js';
+export {
+  loadAssignment,
+  resolveAssignmentDir,
+  nearestNodeModules,
+  type Assignment,
+} from './assignment/load-assignment.js';
 export { checkAssignment } from './assignment/check-assignment.js';
-export { gradeSubmission, type GradeSubmissionOptions, type SubmissionBackend } from './runner/grade-submission.js';
-export { runLimited, type LimitedProcessOptions, type LimitedProcessResult } from './runner/limited-process.js';
-export { toGradescope, type GradescopeResults, type GradescopeTest, type GradescopeExtraData } from './reporters/gradescope.js';
-export { toClassroomResult, encodeClassroomResult, type ClassroomResult, type ClassroomTest } from './reporters/github-classroom.js';
+export {
+  gradeSubmission,
+  type GradeSubmissionOptions,
+  type SubmissionBackend,
+} from './runner/grade-submission.js';
+export {
+  runLimited,
+  type LimitedProcessOptions,
+  type LimitedProcessResult,
+} from './runner/limited-process.js';
+export {
+  toGradescope,
+  type GradescopeResults,
+  type GradescopeTest,
+  type GradescopeExtraData,
+} from './reporters/gradescope.js';
+export {
+  toClassroomResult,
+  encodeClassroomResult,
+  type ClassroomResult,
+  type ClassroomTest,
+} from './reporters/github-classroom.js';
 export { toJUnitXml, xmlEscape } from './reporters/junit-xml.js';
 export { toPrairieLearn, type PrairieLearnResults, type PrairieLearnTest } from './reporters/prairielearn.js';
 export { toMarkdown, testMarkdown, visibleTo, type MarkdownOptions } from './reporters/markdown-feedback.js';
 export { toConsoleTable } from './reporters/console-table.js';
-export { toSummaryCsv, toCanvasCsv, toMoodleCsv, parseRosterCsv, parseCsv, csvField, type RosterEntry } from './reporters/class-csv.js';
+export {
+  toSummaryCsv,
+  toCanvasCsv,
+  toMoodleCsv,
+  parseRosterCsv,
+  parseCsv,
+  csvField,
+  type RosterEntry,
+} from './reporters/class-csv.js';
 export { writeReports, REPORT_FILES } from './reporters/write-reports.js';
-export { gradeClass, type GradeClassOptions, type ClassRunSummary, type ClassBackend, type NotGradedSubmission } from './class/grade-class.js';
+export {
+  gradeClass,
+  type GradeClassOptions,
+  type ClassRunSummary,
+  type ClassBackend,
+  type NotGradedSubmission,
+} from './class/grade-class.js';
 export { ClassProgress, type ProgressSink } from './class/progress.js';
-export { listSubmissions, materializeSubmission, safeId, type SubmissionSource, type MaterializedSubmission } from './class/submission-source.js';
+export {
+  listSubmissions,
+  materializeSubmission,
+  safeId,
+  type SubmissionSource,
+  type MaterializedSubmission,
+} from './class/submission-source.js';
 export { unzipSubmission, type UnzipLimits } from './class/unzip-submission.js';
-export { makeHandout, type HandoutOptions, type HandoutReport, type StrippedFile } from './handout/make-handout.js';
-export { parseCatalog, allowBuildsBlock, readWorkspace, findWorkspaceRoot, type WorkspaceInfo } from './handout/workspace-catalog.js';
+export {
+  makeHandout,
+  type HandoutOptions,
+  type HandoutReport,
+  type StrippedFile,
+} from './handout/make-handout.js';
+export {
+  parseCatalog,
+  allowBuildsBlock,
+  readWorkspace,
+  findWorkspaceRoot,
+  type WorkspaceInfo,
+} from './handout/workspace-catalog.js';
 export { graderCli } from './bin/grader-cli.js';

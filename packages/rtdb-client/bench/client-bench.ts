@@ -32,7 +32,11 @@ async function restBench(): Promise<void> {
   const server = await startRtdbServer({ port: 0, log: () => {} });
   try {
     const db = createRtdbClient({ databaseUrl: server.url, namespace: 'bench', accessToken: 'owner' });
-    const headers = { authorization: 'Bearer owner', 'content-type': 'application/json', accept: 'application/json' };
+    const headers = {
+      authorization: 'Bearer owner',
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
     const rawPut = async (i: number): Promise<void> => {
       const url = `${server.url}/raw/n${i % 100}.json?ns=bench`;
       await (await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ ir: i, ok: true }) })).json();
@@ -53,14 +57,28 @@ async function restBench(): Promise<void> {
     const best = { rawSeq: 0, clientSeq: 0, rawPar: 0, clientPar: 0 };
     for (let round = 1; round <= 3; round += 1) {
       console.log(`round ${round}`);
-      best.rawSeq = Math.max(best.rawSeq, await timed('  bare fetch, sequential PUT+GET', ROUNDS * 2, async () => {
-        for (let i = 0; i < ROUNDS; i += 1) await rawPut(i);
-      }));
-      best.clientSeq = Math.max(best.clientSeq, await timed('  rtdb-client, sequential set+get', ROUNDS * 2, async () => {
-        for (let i = 0; i < ROUNDS; i += 1) await clientPut(i);
-      }));
-      best.rawPar = Math.max(best.rawPar, await timed(`  bare fetch, ${CONCURRENCY} in flight`, ROUNDS * 2, () => inParallel(ROUNDS, rawPut)));
-      best.clientPar = Math.max(best.clientPar, await timed(`  rtdb-client, ${CONCURRENCY} in flight`, ROUNDS * 2, () => inParallel(ROUNDS, clientPut)));
+      best.rawSeq = Math.max(
+        best.rawSeq,
+        await timed('  bare fetch, sequential PUT+GET', ROUNDS * 2, async () => {
+          for (let i = 0; i < ROUNDS; i += 1) await rawPut(i);
+        }),
+      );
+      best.clientSeq = Math.max(
+        best.clientSeq,
+        await timed('  rtdb-client, sequential set+get', ROUNDS * 2, async () => {
+          for (let i = 0; i < ROUNDS; i += 1) await clientPut(i);
+        }),
+      );
+      best.rawPar = Math.max(
+        best.rawPar,
+        await timed(`  bare fetch, ${CONCURRENCY} in flight`, ROUNDS * 2, () => inParallel(ROUNDS, rawPut)),
+      );
+      best.clientPar = Math.max(
+        best.clientPar,
+        await timed(`  rtdb-client, ${CONCURRENCY} in flight`, ROUNDS * 2, () =>
+          inParallel(ROUNDS, clientPut),
+        ),
+      );
     }
     console.log(
       `best of 3, client / bare: sequential ${(best.clientSeq / best.rawSeq).toFixed(2)}, ${CONCURRENCY} in flight ${(best.clientPar / best.rawPar).toFixed(2)}`,
@@ -84,7 +102,9 @@ function sseBench(): void {
     const seconds = (performance.now() - started) / 1000;
     if (count !== events) throw new Error(`${label}: parsed ${count} events, expected ${events}`);
     const rate = megabytes / seconds;
-    console.log(`${label.padEnd(44)} ${rate.toFixed(1).padStart(8)} MiB/s (${(events / seconds).toFixed(0)} events/s)`);
+    console.log(
+      `${label.padEnd(44)} ${rate.toFixed(1).padStart(8)} MiB/s (${(events / seconds).toFixed(0)} events/s)`,
+    );
     return rate;
   };
   const baseline = measure('baseline: split on blank lines + JSON.parse', () => {

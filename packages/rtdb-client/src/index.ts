@@ -14,7 +14,15 @@
 export { createRtdbClient } from './api/rtdb-client.js';
 export type { RtdbClient, RtdbClientOptions } from './api/rtdb-client.js';
 export { RtdbReference } from './api/rtdb-reference.js';
-export type { Changed, ChangedValue, GetOptions, NotChanged, PushResult, ValueWithETag, WriteOptions } from './api/rtdb-reference.js';
+export type {
+  Changed,
+  ChangedValue,
+  GetOptions,
+  NotChanged,
+  PushResult,
+  ValueWithETag,
+  WriteOptions,
+} from './api/rtdb-reference.js';
 export { RtdbQuery } from './api/rtdb-query.js';
 export type { QueryResult } from './api/query-result.js';
 export type { TransactionOptions, TransactionResult } from './api/run-transaction.js';

@@ -12,7 +12,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [rtdb, auth] = await Promise.all([startRtdbServer({ port: 0, log: () => {} }), startAuthEmulator({ port: 0 })]);
+  const [rtdb, auth] = await Promise.all([
+    startRtdbServer({ port: 0, log: () => {} }),
+    startAuthEmulator({ port: 0 }),
+  ]);
   project.provide('rtdbUrl', rtdb.url);
   project.provide('authUrl', auth.url);
   return async () => {

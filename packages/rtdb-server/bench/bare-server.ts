@@ -19,7 +19,10 @@ export async function startBareServer(): Promise<{ url: string; server: Server }
         reply = store.get(key) ?? null;
       }
       const body = JSON.stringify(reply);
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(body),
+      });
       res.end(body);
     });
   });

@@ -25,7 +25,14 @@ export async function runLoad(
     new Promise((resolve) => {
       const spec = make(i);
       const req = request(
-        { host: url.hostname, port: url.port, method: spec.method, path: spec.path, agent, headers: spec.body ? { 'content-length': Buffer.byteLength(spec.body) } : {} },
+        {
+          host: url.hostname,
+          port: url.port,
+          method: spec.method,
+          path: spec.path,
+          agent,
+          headers: spec.body ? { 'content-length': Buffer.byteLength(spec.body) } : {},
+        },
         (res) => {
           if (res.statusCode !== 200) failures += 1;
           res.resume();

@@ -4,7 +4,15 @@
 //
 // Run: pnpm --filter @iotkit/rtdb-server bench:realtime   (or: npx tsx --conditions=@iotkit/source bench/realtime-fanout.ts)
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
-import { connectDatabaseEmulator, getDatabase, onValue, ref, runTransaction, set, type Database } from 'firebase/database';
+import {
+  connectDatabaseEmulator,
+  getDatabase,
+  onValue,
+  ref,
+  runTransaction,
+  set,
+  type Database,
+} from 'firebase/database';
 import WebSocket from 'ws';
 import { startRtdbServer, type RunningRtdbServer } from '../src/server/rtdb-server.js';
 
@@ -16,7 +24,10 @@ const TXN_PER_CLIENT = 50;
 let appCount = 0;
 function client(port: number, ns: string): { app: FirebaseApp; db: Database } {
   appCount += 1;
-  const app = initializeApp({ projectId: 'demo-iotkit', databaseURL: `http://127.0.0.1:${port}?ns=${ns}` }, `bench-${appCount}`);
+  const app = initializeApp(
+    { projectId: 'demo-iotkit', databaseURL: `http://127.0.0.1:${port}?ns=${ns}` },
+    `bench-${appCount}`,
+  );
   const db = getDatabase(app);
   connectDatabaseEmulator(db, '127.0.0.1', port);
   return { app, db };
@@ -34,7 +45,10 @@ async function until(check: () => boolean, what: string, timeoutMs = 60_000): Pr
   }
 }
 
-async function fanout(server: RunningRtdbServer, listeners: number): Promise<{ p50: number; p99: number; max: number }> {
+async function fanout(
+  server: RunningRtdbServer,
+  listeners: number,
+): Promise<{ p50: number; p99: number; max: number }> {
   const ns = `fanout-${listeners}`;
   const writer = client(server.port, ns);
   const readers = Array.from({ length: listeners }, () => client(server.port, ns));
@@ -111,7 +125,11 @@ async function rawFanout(
     received = 0;
     const started = performance.now();
     sentAt = started;
-    await db.write([{ path: ['signal'], value: { round, payload: 'x'.repeat(64) }, kind: 'set' }], { admin: true, auth: null, now: Date.now() });
+    await db.write([{ path: ['signal'], value: { round, payload: 'x'.repeat(64) }, kind: 'set' }], {
+      admin: true,
+      auth: null,
+      now: Date.now(),
+    });
     serverMs.push(performance.now() - started);
     await until(() => received === listeners, `server round ${r}`);
   }
@@ -119,10 +137,19 @@ async function rawFanout(
   await deleteApp(writer.app);
   latencies.sort((a, b) => a - b);
   serverMs.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1)!, serverP50: percentile(serverMs, 50) };
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1)!,
+    serverP50: percentile(serverMs, 50),
+  };
 }
 
-async function transactions(server: RunningRtdbServer, clients: number, perClient: number): Promise<{ perSecond: number; ms: number }> {
+async function transactions(
+  server: RunningRtdbServer,
+  clients: number,
+  perClient: number,
+): Promise<{ perSecond: number; ms: number }> {
   const ns = `txn-${clients}`;
   const group = Array.from({ length: clients }, () => client(server.port, ns));
   await set(ref(group[0]!.db, 'counter'), 0);
@@ -137,14 +164,17 @@ async function transactions(server: RunningRtdbServer, clients: number, perClien
   );
   const ms = performance.now() - started;
   const total = server.database(ns).read(['counter']).leaf;
-  if (total !== clients * perClient) throw new Error(`counter is ${String(total)}, expected ${clients * perClient}`);
+  if (total !== clients * perClient)
+    throw new Error(`counter is ${String(total)}, expected ${clients * perClient}`);
   await Promise.all(group.map((c) => deleteApp(c.app)));
   return { perSecond: (clients * perClient * 1000) / ms, ms };
 }
 
 const server = await startRtdbServer({ port: 0, log: () => undefined });
 try {
-  console.log(`realtime fan-out: one SDK set -> N SDK listeners, ${ROUNDS} rounds (client and server share this process)`);
+  console.log(
+    `realtime fan-out: one SDK set -> N SDK listeners, ${ROUNDS} rounds (client and server share this process)`,
+  );
   let baseline: number | undefined;
   for (const n of SIZES) {
     const r = await fanout(server, n);
@@ -156,12 +186,18 @@ try {
   const rawSize = SIZES.at(-1);
   if (rawSize !== undefined) {
     const r = await rawFanout(server, rawSize);
-    console.log(`  N=${String(rawSize).padStart(4)}  bare sockets instead of SDKs: p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  max ${r.max.toFixed(2)} ms`);
-    console.log(`  N=${String(rawSize).padStart(4)}  server time to commit one write and hand out all pushes: p50 ${r.serverP50.toFixed(2)} ms`);
+    console.log(
+      `  N=${String(rawSize).padStart(4)}  bare sockets instead of SDKs: p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  max ${r.max.toFixed(2)} ms`,
+    );
+    console.log(
+      `  N=${String(rawSize).padStart(4)}  server time to commit one write and hand out all pushes: p50 ${r.serverP50.toFixed(2)} ms`,
+    );
   }
   console.log('transactions on one counter (each client: one at a time)');
   const alone = await transactions(server, 1, TXN_CLIENTS * TXN_PER_CLIENT);
-  console.log(`  1 client  x ${TXN_CLIENTS * TXN_PER_CLIENT}: ${alone.perSecond.toFixed(0)} commits/s (${alone.ms.toFixed(0)} ms) [baseline]`);
+  console.log(
+    `  1 client  x ${TXN_CLIENTS * TXN_PER_CLIENT}: ${alone.perSecond.toFixed(0)} commits/s (${alone.ms.toFixed(0)} ms) [baseline]`,
+  );
   const contended = await transactions(server, TXN_CLIENTS, TXN_PER_CLIENT);
   console.log(
     `  ${TXN_CLIENTS} clients x ${TXN_PER_CLIENT}: ${contended.perSecond.toFixed(0)} commits/s (${contended.ms.toFixed(0)} ms), ${(contended.perSecond / alone.perSecond).toFixed(2)}x baseline`,

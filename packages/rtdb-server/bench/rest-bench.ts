@@ -15,7 +15,8 @@ const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 20_000);
 const CONCURRENCY = 32;
 const here = dirname(fileURLToPath(import.meta.url));
 const body = JSON.stringify({ ir: 512, ts: 1_700_000_000_000, label: 'sensor' });
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function restThroughput(): Promise<void> {
   const bare = await startBareServer();
@@ -30,13 +31,17 @@ async function restThroughput(): Promise<void> {
   // so a burst of outside load hits both sides alike.
   const ROUNDS = 5;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const compare = async (serverUrl: string, make: (i: number) => { method: string; path: string; body?: string }) => {
+  const compare = async (
+    serverUrl: string,
+    make: (i: number) => { method: string; path: string; body?: string },
+  ) => {
     const ours: number[] = [];
     const theirs: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       const a = await runLoad(serverUrl, Math.ceil(REQUESTS / ROUNDS), CONCURRENCY, make);
       const b = await runLoad(bare.url, Math.ceil(REQUESTS / ROUNDS), CONCURRENCY, make);
-      if (a.failures + b.failures > 0) console.log(`  ! ${a.failures} failures (server), ${b.failures} (bare)`);
+      if (a.failures + b.failures > 0)
+        console.log(`  ! ${a.failures} failures (server), ${b.failures} (bare)`);
       ours.push(a.perSecond);
       theirs.push(b.perSecond);
     }
@@ -46,10 +51,14 @@ async function restThroughput(): Promise<void> {
   rows.push(['PUT (in-memory)', ...(await compare(memory.url, put))]);
   rows.push(['GET (in-memory)', ...(await compare(memory.url, get))]);
   rows.push(['PUT (WAL + fdatasync, group commit)', ...(await compare(durable.url, put))]);
-  console.log(`REST throughput, ${fmt(REQUESTS)} requests per target in ${ROUNDS} alternating rounds (medians), ${CONCURRENCY} keep-alive connections`);
+  console.log(
+    `REST throughput, ${fmt(REQUESTS)} requests per target in ${ROUNDS} alternating rounds (medians), ${CONCURRENCY} keep-alive connections`,
+  );
   console.log('  request                              server req/s   bare node:http req/s   ratio');
   for (const [name, server, bareRate] of rows) {
-    console.log(`  ${name.padEnd(36)} ${fmt(server).padStart(12)}   ${fmt(bareRate).padStart(20)}   ${fmt(server / bareRate, 2).padStart(5)}`);
+    console.log(
+      `  ${name.padEnd(36)} ${fmt(server).padStart(12)}   ${fmt(bareRate).padStart(20)}   ${fmt(server / bareRate, 2).padStart(5)}`,
+    );
   }
   await memory.close();
   await durable.close();
@@ -62,7 +71,9 @@ async function fanOut(): Promise<void> {
   console.log('SSE delivery latency of one write to N listeners (write start → event parsed)');
   for (const listeners of [100, 500]) {
     const result = await sseLatency(server.url, listeners, 20);
-    console.log(`  ${String(listeners).padStart(3)} listeners: p50 ${fmt(result.p50, 2)} ms, p99 ${fmt(result.p99, 2)} ms (${result.samples} deliveries)`);
+    console.log(
+      `  ${String(listeners).padStart(3)} listeners: p50 ${fmt(result.p50, 2)} ms, p99 ${fmt(result.p99, 2)} ms (${result.samples} deliveries)`,
+    );
   }
   await server.close();
 }
@@ -70,8 +81,11 @@ async function fanOut(): Promise<void> {
 async function rangeQuery(): Promise<void> {
   const server = await startRtdbServer({ port: 0, log: () => {} });
   const children: Record<string, { score: number; name: string }> = {};
-  for (let i = 0; i < 100_000; i += 1) children[`p${String(i).padStart(6, '0')}`] = { score: (i * 7919) % 100_000, name: `n${i}` };
-  await server.database('bench').write([{ path: ['scores'], value: children, kind: 'set' }], { admin: true, auth: null, now: 0 });
+  for (let i = 0; i < 100_000; i += 1)
+    children[`p${String(i).padStart(6, '0')}`] = { score: (i * 7919) % 100_000, name: `n${i}` };
+  await server
+    .database('bench')
+    .write([{ path: ['scores'], value: children, kind: 'set' }], { admin: true, auth: null, now: 0 });
   const path = `/scores.json?ns=bench&orderBy="score"&startAt=50000&endAt=50999`;
   const times: number[] = [];
   let size = 0;
@@ -91,13 +105,17 @@ async function rangeQuery(): Promise<void> {
   const baseline: number[] = [];
   for (let i = 0; i < 10; i += 1) {
     const started = performance.now();
-    const hits = plain.filter(([, v]) => v.score >= 50_000 && v.score <= 50_999).sort((a, b) => a[1].score - b[1].score);
+    const hits = plain
+      .filter(([, v]) => v.score >= 50_000 && v.score <= 50_999)
+      .sort((a, b) => a[1].score - b[1].score);
     JSON.stringify(Object.fromEntries(hits));
     baseline.push(performance.now() - started);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log('orderByChild range query on 100,000 children (REST GET, median of 10)');
-  console.log(`  startAt/endAt selecting ${size} children: ${fmt(median(times), 1)} ms (plain JS filter+sort+stringify baseline: ${fmt(median(baseline), 1)} ms)`);
+  console.log(
+    `  startAt/endAt selecting ${size} children: ${fmt(median(times), 1)} ms (plain JS filter+sort+stringify baseline: ${fmt(median(baseline), 1)} ms)`,
+  );
   console.log(`  limitToLast=10:                        ${fmt(median(limited), 1)} ms`);
   await server.close();
 }
@@ -105,12 +123,20 @@ async function rangeQuery(): Promise<void> {
 function rss(): void {
   const tsx = join(here, '..', 'node_modules', '.bin', 'tsx');
   const run = (mode: string) =>
-    JSON.parse(execFileSync(tsx, ['--conditions=@iotkit/source', '--expose-gc', join(here, 'rss-probe.ts'), mode], { encoding: 'utf8' })) as { rssMb: number; heapMb: number; leaves: number };
+    JSON.parse(
+      execFileSync(tsx, ['--conditions=@iotkit/source', '--expose-gc', join(here, 'rss-probe.ts'), mode], {
+        encoding: 'utf8',
+      }),
+    ) as { rssMb: number; heapMb: number; leaves: number };
   const tree = run('tree');
   const plain = run('plain');
   console.log(`Memory with ${fmt(tree.leaves)} leaves written through Database.write (after GC)`);
-  console.log(`  RSS growth:  server tree ${fmt(tree.rssMb, 1)} MB, plain JS object baseline ${fmt(plain.rssMb, 1)} MB (ratio ${fmt(tree.rssMb / plain.rssMb, 2)})`);
-  console.log(`  heap in use: server tree ${fmt(tree.heapMb, 1)} MB, plain JS object baseline ${fmt(plain.heapMb, 1)} MB (ratio ${fmt(tree.heapMb / plain.heapMb, 2)})`);
+  console.log(
+    `  RSS growth:  server tree ${fmt(tree.rssMb, 1)} MB, plain JS object baseline ${fmt(plain.rssMb, 1)} MB (ratio ${fmt(tree.rssMb / plain.rssMb, 2)})`,
+  );
+  console.log(
+    `  heap in use: server tree ${fmt(tree.heapMb, 1)} MB, plain JS object baseline ${fmt(plain.heapMb, 1)} MB (ratio ${fmt(tree.heapMb / plain.heapMb, 2)})`,
+  );
 }
 
 await restThroughput();

@@ -21,7 +21,10 @@ if (mode === 'tree') {
   for (let start = 0; start < children; start += 1000) {
     const batch: Record<string, unknown> = {};
     for (let i = start; i < start + 1000; i += 1) batch[`c${i}`] = makeChild(i);
-    await db.write(Object.entries(batch).map(([key, value]) => ({ path: [key], value, kind: 'merge-child' as const })), ctx);
+    await db.write(
+      Object.entries(batch).map(([key, value]) => ({ path: [key], value, kind: 'merge-child' as const })),
+      ctx,
+    );
   }
   keep = db;
   void nodeFromJson;
@@ -32,4 +35,13 @@ if (mode === 'tree') {
 }
 gc?.();
 const after = process.memoryUsage();
-console.log(JSON.stringify({ gc: gc !== undefined, mode, leaves: children * leavesPerChild, rssMb: Math.round((after.rss - before.rss) / 1e5) / 10, heapMb: Math.round((after.heapUsed - before.heapUsed) / 1e5) / 10, kept: keep !== undefined }));
+console.log(
+  JSON.stringify({
+    gc: gc !== undefined,
+    mode,
+    leaves: children * leavesPerChild,
+    rssMb: Math.round((after.rss - before.rss) / 1e5) / 10,
+    heapMb: Math.round((after.heapUsed - before.heapUsed) / 1e5) / 10,
+    kept: keep !== undefined,
+  }),
+);

@@ -74,17 +74,26 @@ try {
   const rates = { 'no-rules': [] as number[], 'with-rules': [] as number[] };
   const ratios: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    const order = round % 2 === 0 ? (['no-rules', 'with-rules'] as const) : (['with-rules', 'no-rules'] as const);
+    const order =
+      round % 2 === 0 ? (['no-rules', 'with-rules'] as const) : (['with-rules', 'no-rules'] as const);
     for (const ns of order) rates[ns].push(await writeRound(server.url, ns, WRITES));
     ratios.push(rates['with-rules'][round]! / rates['no-rules'][round]!);
   }
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const show = (xs: number[]): string => xs.map((r) => r.toFixed(0)).join(', ');
-  console.log(`REST writes, ${WRITES} per round, ${ROUNDS} paired rounds, concurrency ${CONCURRENCY} (writes/s):`);
-  console.log(`  no rules (baseline): median ${median(rates['no-rules']).toFixed(0)}   rounds: ${show(rates['no-rules'])}`);
-  console.log(`  course rules:        median ${median(rates['with-rules']).toFixed(0)}   rounds: ${show(rates['with-rules'])}`);
+  console.log(
+    `REST writes, ${WRITES} per round, ${ROUNDS} paired rounds, concurrency ${CONCURRENCY} (writes/s):`,
+  );
+  console.log(
+    `  no rules (baseline): median ${median(rates['no-rules']).toFixed(0)}   rounds: ${show(rates['no-rules'])}`,
+  );
+  console.log(
+    `  course rules:        median ${median(rates['with-rules']).toFixed(0)}   rounds: ${show(rates['with-rules'])}`,
+  );
   console.log(`  ratio rules/baseline (median of paired rounds): ${median(ratios).toFixed(3)}`);
-  console.log(`evaluator alone (course rules, one write of latest): ${evaluatorRate().toFixed(0)} decisions/s`);
+  console.log(
+    `evaluator alone (course rules, one write of latest): ${evaluatorRate().toFixed(0)} decisions/s`,
+  );
 } finally {
   await server.close();
 }

@@ -6,7 +6,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Opens `listeners` streams, makes `writes` writes one after another, returns p50/p99 in ms. */
-export async function sseLatency(baseUrl: string, listeners: number, writes: number): Promise<{ p50: number; p99: number; samples: number }> {
+export async function sseLatency(
+  baseUrl: string,
+  listeners: number,
+  writes: number,
+): Promise<{ p50: number; p99: number; samples: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: listeners + 10 });
   const path = `/bench/sse-${listeners}.json?ns=bench`;
   const pending = new Map<number, number>();
@@ -20,28 +24,32 @@ export async function sseLatency(baseUrl: string, listeners: number, writes: num
         new Promise<ReturnType<typeof request>>((resolve) => {
           let buffer = '';
           let first = true;
-          const req = request(`${baseUrl}${path}`, { agent, headers: { Accept: 'text/event-stream' } }, (res) => {
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => {
-              buffer += chunk;
-              let end: number;
-              while ((end = buffer.indexOf('\n\n')) >= 0) {
-                const event = buffer.slice(0, end);
-                buffer = buffer.slice(end + 2);
-                if (!event.startsWith('event: put')) continue;
-                if (first) {
-                  first = false;
-                  resolve(req);
-                  continue;
+          const req = request(
+            `${baseUrl}${path}`,
+            { agent, headers: { Accept: 'text/event-stream' } },
+            (res) => {
+              res.setEncoding('utf8');
+              res.on('data', (chunk: string) => {
+                buffer += chunk;
+                let end: number;
+                while ((end = buffer.indexOf('\n\n')) >= 0) {
+                  const event = buffer.slice(0, end);
+                  buffer = buffer.slice(end + 2);
+                  if (!event.startsWith('event: put')) continue;
+                  if (first) {
+                    first = false;
+                    resolve(req);
+                    continue;
+                  }
+                  const data = JSON.parse(event.slice(event.indexOf('data: ') + 6)) as { data: number };
+                  const sent = pending.get(data.data);
+                  if (sent !== undefined) latencies.push(Number(process.hrtime.bigint()) / 1e6 - sent);
+                  arrivals += 1;
+                  onArrival?.();
                 }
-                const data = JSON.parse(event.slice(event.indexOf('data: ') + 6)) as { data: number };
-                const sent = pending.get(data.data);
-                if (sent !== undefined) latencies.push(Number(process.hrtime.bigint()) / 1e6 - sent);
-                arrivals += 1;
-                onArrival?.();
-              }
-            });
-          });
+              });
+            },
+          );
           req.end();
         }),
     ),

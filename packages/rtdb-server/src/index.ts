@@ -94,7 +94,13 @@ export type { RulesProblem } from './rules/parse-rules.js';
 export { EMPTY_RULE_NODE } from './rules/rule-set.js';
 export type { RuleSet, RuleNode, CompiledRule, RuleLocation } from './rules/rule-set.js';
 export { compileRuleExpression } from './rules/rule-expression.js';
-export type { RuleKind, RuleExpr, RuleBinaryOperator, CompiledExpression, CompileResult } from './rules/rule-expression.js';
+export type {
+  RuleKind,
+  RuleExpr,
+  RuleBinaryOperator,
+  CompiledExpression,
+  CompileResult,
+} from './rules/rule-expression.js';
 export { RulesEvaluator } from './rules/rules-evaluator.js';
 export type { AccessTrace, RuleStep, Denial, ReadRequest, WriteRequest } from './rules/rules-evaluator.js';
 export { RulesPolicy } from './rules/rules-policy.js';

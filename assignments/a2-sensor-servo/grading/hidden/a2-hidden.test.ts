@@ -26,125 +26,243 @@ const LIMIT = { timeout: 150_000 };
 
 /** The shared mapping vectors with the default calibration, in the ADC range, no two neighbours with the same angle. */
 function sweepVectors(): number[] {
-  const { cases } = JSON.parse(readFileSync(mappingVectorsFile(), 'utf8')) as { cases: Array<{ calibration: Calibration; raw: number }> };
-  const isDefault = (c: Calibration): boolean => (Object.keys(DEFAULT_CALIBRATION) as Array<keyof Calibration>).every((k) => c[k] === DEFAULT_CALIBRATION[k]);
-  const raws = [...new Set(cases.filter((c) => isDefault(c.calibration) && c.raw >= 0 && c.raw <= 4095).map((c) => c.raw))];
+  const { cases } = JSON.parse(readFileSync(mappingVectorsFile(), 'utf8')) as {
+    cases: Array<{ calibration: Calibration; raw: number }>;
+  };
+  const isDefault = (c: Calibration): boolean =>
+    (Object.keys(DEFAULT_CALIBRATION) as Array<keyof Calibration>).every(
+      (k) => c[k] === DEFAULT_CALIBRATION[k],
+    );
+  const raws = [
+    ...new Set(
+      cases.filter((c) => isDefault(c.calibration) && c.raw >= 0 && c.raw <= 4095).map((c) => c.raw),
+    ),
+  ];
   const out: number[] = [];
   for (const raw of raws) {
     // A far-away value in between makes every step a visible servo move.
-    if (out.length > 0 && mapToAngle(out.at(-1) as number) === mapToAngle(raw)) out.push(raw < 2048 ? 4095 : 0);
+    if (out.length > 0 && mapToAngle(out.at(-1) as number) === mapToAngle(raw))
+      out.push(raw < 2048 ? 4095 : 0);
     out.push(raw);
   }
   return out;
 }
 
-graded('login: locks out after repeated failures', 10, async (context) => {
-  await withSession(suite, context, { maxAttempts: 3, lockoutMs: 4000 }, 'after app.maxAttempts wrong passwords refuse input for app.lockoutMs and show "Locked"', async (s) => {
-    for (let i = 1; i <= 3; i++) {
-      s.device.press('1357#');
-      await eventually(`sign-in attempt ${i} to be answered`, async () => s.signIns().filter((e) => e.status >= 400).length, (n) => n >= i, 8000);
+graded(
+  'login: locks out after repeated failures',
+  10,
+  async (context) => {
+    await withSession(
+      suite,
+      context,
+      { maxAttempts: 3, lockoutMs: 4000 },
+      'after app.maxAttempts wrong passwords refuse input for app.lockoutMs and show "Locked"',
+      async (s) => {
+        for (let i = 1; i <= 3; i++) {
+          s.device.press('1357#');
+          await eventually(
+            `sign-in attempt ${i} to be answered`,
+            async () => s.signIns().filter((e) => e.status >= 400).length,
+            (n) => n >= i,
+            8000,
+          );
+        }
+        const lockedAt = Date.now();
+        await s.device.waitFor((e) => e.type === 'lcd' && e.lines.some((l) => /lock/i.test(l)), 3000, {
+          includePast: true,
+        });
+        s.device.press(`${DEVICE_PASSWORD}#`);
+        await sleep(1500);
+        expect(s.signIns().length, 'no sign-in request may be sent during the lockout').toBe(3);
+        await sleep(Math.max(0, 4000 - (Date.now() - lockedAt)) + 500);
+        await s.login();
+      },
+    );
+  },
+  LIMIT,
+);
+
+graded(
+  'read back: one stream follows database changes, no polling',
+  10,
+  async (context) => {
+    // One reading at sign-in, then none: every later servo move must come from the database.
+    await withSession(
+      suite,
+      context,
+      { readingIntervalMs: 600_000 },
+      'open ONE SSE stream (Accept: text/event-stream) on /devices/<uid>/latest and react to its put/patch events',
+      async (s) => {
+        s.device.setIr(300);
+        await s.login();
+        await s.device.waitFor((e) => e.type === 'servo', 5000, { includePast: true });
+        for (const ir of [3900, 700, 3300]) {
+          const before = s.servoAngle();
+          // Listen first: the servo may move before the PUT's own response is back.
+          const moved = s.device.waitFor((e) => e.type === 'servo' && e.angle !== before, 6000);
+          await Promise.all([
+            s.backend.admin('PUT', `devices/${s.uid}/latest`, { ir, ts: { '.sv': 'timestamp' } }),
+            moved,
+          ]);
+        }
+        const gets = s.rtdbHttp().filter((e) => e.method === 'GET');
+        expect(
+          gets.length,
+          `GET requests to the database (a stream is one; polling makes many): ${gets.map((g) => g.url.replace(/\?.*/, '')).join(', ')}`,
+        ).toBeLessThanOrEqual(3);
+      },
+    );
+  },
+  LIMIT,
+);
+
+graded(
+  'servo: angle right for every mapping test vector',
+  10,
+  async (context) => {
+    await withSession(
+      suite,
+      context,
+      {},
+      'iotkit::mapReading: clamp, then round half up in integers',
+      async (s) => {
+        await s.login();
+        for (const ir of sweepVectors()) await s.expectServo(ir, mapToAngle(ir));
+      },
+    );
+  },
+  LIMIT,
+);
+
+graded(
+  'reacts to an IR change within 2 s',
+  5,
+  async (context) => {
+    await withSession(
+      suite,
+      context,
+      { readingIntervalMs: 500 },
+      'read the sensor every readingIntervalMs and do not block the loop',
+      async (s) => {
+        s.device.setIr(400);
+        await s.login();
+        await s.device.waitFor((e) => e.type === 'servo', 5000, { includePast: true });
+        await sleep(300);
+        const before = s.servoAngle();
+        const started = Date.now();
+        s.device.setIr(3600);
+        await s.device.waitFor((e) => e.type === 'servo' && e.angle !== before, 2000);
+        expect(Date.now() - started).toBeLessThanOrEqual(2000);
+      },
+    );
+  },
+  LIMIT,
+);
+
+graded(
+  'rules: stays inside /devices/{uid}',
+  5,
+  async (context) => {
+    await withSession(
+      suite,
+      context,
+      {},
+      'every database path must start with /devices/<uid>/ (uid = localId of the sign-in); the rules refuse the rest',
+      async (s) => {
+        s.device.setIr(1500);
+        await s.login();
+        await sleep(1000);
+        s.device.setIr(2500);
+        await sleep(1000);
+        const requests = s.rtdbHttp();
+        expect(requests.length, 'the device talked to the database').toBeGreaterThan(0);
+        const outside = requests.filter((e) => !new URL(e.url).pathname.startsWith(`/devices/${s.uid}/`));
+        const refused = requests.filter((e) => e.status === 401 || e.status === 403);
+        expect(
+          outside.map((e) => `${e.method} ${new URL(e.url).pathname}`),
+          'requests outside /devices/<uid>/',
+        ).toEqual([]);
+        expect(
+          refused.map((e) => `${e.method} ${new URL(e.url).pathname} -> ${e.status}`),
+          'requests the rules refused',
+        ).toEqual([]);
+      },
+    );
+  },
+  LIMIT,
+);
+
+graded(
+  'bonus: every reading has a server timestamp',
+  5,
+  async (context) => {
+    await withSession(
+      suite,
+      context,
+      {},
+      'write ts as {".sv": "timestamp"}: the server puts its own clock (ms since 1970) there',
+      async (s) => {
+        const started = Date.now();
+        s.device.setIr(900);
+        await s.login();
+        const readings = (await eventually(
+          'three readings under /devices/<uid>/readings',
+          () => s.backend.admin('GET', `devices/${s.uid}/readings`),
+          (v) => Object.keys((v ?? {}) as object).length >= 3,
+        )) as Record<string, { ts?: unknown }>;
+        const now = Date.now();
+        for (const [key, reading] of Object.entries(readings)) {
+          expect(typeof reading.ts, `readings/${key}.ts`).toBe('number');
+          expect(reading.ts as number, `readings/${key}.ts is server time`).toBeGreaterThanOrEqual(
+            started - 5000,
+          );
+          expect(reading.ts as number, `readings/${key}.ts is server time`).toBeLessThanOrEqual(now + 5000);
+        }
+      },
+    );
+  },
+  LIMIT,
+);
+
+graded(
+  'bonus: mode "function" uses the cloud function\'s angle',
+  10,
+  async (context) => {
+    const modulePath = submissionPath('companion/functions/src/index.ts');
+    let functions: RunningFunctions | undefined;
+    try {
+      await withSession(
+        suite,
+        context,
+        { mode: 'function' },
+        'with app.mode "function", stream /devices/<uid>/servo and use the angle the function wrote (source "function"); do not write servo yourself',
+        async (s) => {
+          expect(existsSync(modulePath), 'companion/functions/src/index.ts exists').toBe(true);
+          const rtdbHost = new URL(s.backend.rtdbUrl).host;
+          functions = await startFunctionsRunner({
+            module: modulePath,
+            databaseHost: rtdbHost,
+            namespace: s.backend.namespace,
+          });
+          s.device.setIr(1000);
+          await s.login();
+          await s.expectServo(1000, mapToAngle(1000), 6000);
+          await s.expectServo(3000, mapToAngle(3000), 6000);
+          const servo = (await s.backend.admin('GET', `devices/${s.uid}/servo`)) as {
+            source?: unknown;
+          } | null;
+          expect(servo?.source).toBe('function');
+          const ownServoWrites = s
+            .rtdbHttp()
+            .filter(
+              (e) => e.method !== 'GET' && new URL(e.url).pathname.startsWith(`/devices/${s.uid}/servo`),
+            );
+          expect(ownServoWrites.length, 'in function mode the device must not write /servo itself').toBe(0);
+        },
+      );
+    } finally {
+      await functions?.stop();
     }
-    const lockedAt = Date.now();
-    await s.device.waitFor((e) => e.type === 'lcd' && e.lines.some((l) => /lock/i.test(l)), 3000, { includePast: true });
-    s.device.press(`${DEVICE_PASSWORD}#`);
-    await sleep(1500);
-    expect(s.signIns().length, 'no sign-in request may be sent during the lockout').toBe(3);
-    await sleep(Math.max(0, 4000 - (Date.now() - lockedAt)) + 500);
-    await s.login();
-  });
-}, LIMIT);
-
-graded('read back: one stream follows database changes, no polling', 10, async (context) => {
-  // One reading at sign-in, then none: every later servo move must come from the database.
-  await withSession(suite, context, { readingIntervalMs: 600_000 }, 'open ONE SSE stream (Accept: text/event-stream) on /devices/<uid>/latest and react to its put/patch events', async (s) => {
-    s.device.setIr(300);
-    await s.login();
-    await s.device.waitFor((e) => e.type === 'servo', 5000, { includePast: true });
-    for (const ir of [3900, 700, 3300]) {
-      const before = s.servoAngle();
-      // Listen first: the servo may move before the PUT's own response is back.
-      const moved = s.device.waitFor((e) => e.type === 'servo' && e.angle !== before, 6000);
-      await Promise.all([s.backend.admin('PUT', `devices/${s.uid}/latest`, { ir, ts: { '.sv': 'timestamp' } }), moved]);
-    }
-    const gets = s.rtdbHttp().filter((e) => e.method === 'GET');
-    expect(gets.length, `GET requests to the database (a stream is one; polling makes many): ${gets.map((g) => g.url.replace(/\?.*/, '')).join(', ')}`).toBeLessThanOrEqual(3);
-  });
-}, LIMIT);
-
-graded('servo: angle right for every mapping test vector', 10, async (context) => {
-  await withSession(suite, context, {}, 'iotkit::mapReading: clamp, then round half up in integers', async (s) => {
-    await s.login();
-    for (const ir of sweepVectors()) await s.expectServo(ir, mapToAngle(ir));
-  });
-}, LIMIT);
-
-graded('reacts to an IR change within 2 s', 5, async (context) => {
-  await withSession(suite, context, { readingIntervalMs: 500 }, 'read the sensor every readingIntervalMs and do not block the loop', async (s) => {
-    s.device.setIr(400);
-    await s.login();
-    await s.device.waitFor((e) => e.type === 'servo', 5000, { includePast: true });
-    await sleep(300);
-    const before = s.servoAngle();
-    const started = Date.now();
-    s.device.setIr(3600);
-    await s.device.waitFor((e) => e.type === 'servo' && e.angle !== before, 2000);
-    expect(Date.now() - started).toBeLessThanOrEqual(2000);
-  });
-}, LIMIT);
-
-graded('rules: stays inside /devices/{uid}', 5, async (context) => {
-  await withSession(suite, context, {}, 'every database path must start with /devices/<uid>/ (uid = localId of the sign-in); the rules refuse the rest', async (s) => {
-    s.device.setIr(1500);
-    await s.login();
-    await sleep(1000);
-    s.device.setIr(2500);
-    await sleep(1000);
-    const requests = s.rtdbHttp();
-    expect(requests.length, 'the device talked to the database').toBeGreaterThan(0);
-    const outside = requests.filter((e) => !new URL(e.url).pathname.startsWith(`/devices/${s.uid}/`));
-    const refused = requests.filter((e) => e.status === 401 || e.status === 403);
-    expect(outside.map((e) => `${e.method} ${new URL(e.url).pathname}`), 'requests outside /devices/<uid>/').toEqual([]);
-    expect(refused.map((e) => `${e.method} ${new URL(e.url).pathname} -> ${e.status}`), 'requests the rules refused').toEqual([]);
-  });
-}, LIMIT);
-
-graded('bonus: every reading has a server timestamp', 5, async (context) => {
-  await withSession(suite, context, {}, 'write ts as {".sv": "timestamp"}: the server puts its own clock (ms since 1970) there', async (s) => {
-    const started = Date.now();
-    s.device.setIr(900);
-    await s.login();
-    const readings = (await eventually(
-      'three readings under /devices/<uid>/readings',
-      () => s.backend.admin('GET', `devices/${s.uid}/readings`),
-      (v) => Object.keys((v ?? {}) as object).length >= 3,
-    )) as Record<string, { ts?: unknown }>;
-    const now = Date.now();
-    for (const [key, reading] of Object.entries(readings)) {
-      expect(typeof reading.ts, `readings/${key}.ts`).toBe('number');
-      expect(reading.ts as number, `readings/${key}.ts is server time`).toBeGreaterThanOrEqual(started - 5000);
-      expect(reading.ts as number, `readings/${key}.ts is server time`).toBeLessThanOrEqual(now + 5000);
-    }
-  });
-}, LIMIT);
-
-graded('bonus: mode "function" uses the cloud function\'s angle', 10, async (context) => {
-  const modulePath = submissionPath('companion/functions/src/index.ts');
-  let functions: RunningFunctions | undefined;
-  try {
-    await withSession(suite, context, { mode: 'function' }, 'with app.mode "function", stream /devices/<uid>/servo and use the angle the function wrote (source "function"); do not write servo yourself', async (s) => {
-      expect(existsSync(modulePath), 'companion/functions/src/index.ts exists').toBe(true);
-      const rtdbHost = new URL(s.backend.rtdbUrl).host;
-      functions = await startFunctionsRunner({ module: modulePath, databaseHost: rtdbHost, namespace: s.backend.namespace });
-      s.device.setIr(1000);
-      await s.login();
-      await s.expectServo(1000, mapToAngle(1000), 6000);
-      await s.expectServo(3000, mapToAngle(3000), 6000);
-      const servo = (await s.backend.admin('GET', `devices/${s.uid}/servo`)) as { source?: unknown } | null;
-      expect(servo?.source).toBe('function');
-      const ownServoWrites = s.rtdbHttp().filter((e) => e.method !== 'GET' && new URL(e.url).pathname.startsWith(`/devices/${s.uid}/servo`));
-      expect(ownServoWrites.length, 'in function mode the device must not write /servo itself').toBe(0);
-    });
-  } finally {
-    await functions?.stop();
-  }
-}, LIMIT);
+  },
+  LIMIT,
+);

@@ -39,7 +39,11 @@ export async function startA2Backend(): Promise<A2Backend> {
   const admin = async (method: string, path: string, value?: unknown): Promise<unknown> => {
     const res = await fetch(`${base}/${path}.json?ns=${namespace}&auth=owner`, {
       method,
-      ...(value === undefined ? {} : { body: typeof value === 'string' && path.startsWith('.settings') ? value : JSON.stringify(value) }),
+      ...(value === undefined
+        ? {}
+        : {
+            body: typeof value === 'string' && path.startsWith('.settings') ? value : JSON.stringify(value),
+          }),
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} on the local RTDB failed: ${res.status} ${text}`);
@@ -58,13 +62,21 @@ export async function startA2Backend(): Promise<A2Backend> {
 }
 
 /** Creates a device account in the Auth emulator; returns its uid. */
-export async function createDeviceAccount(backend: A2Backend, email: string, password: string): Promise<string> {
-  const res = await fetch(`${backend.authUrl}/identitytoolkit.googleapis.com/v1/accounts:signUp?key=demo-key`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password, returnSecureToken: true }),
-  });
+export async function createDeviceAccount(
+  backend: A2Backend,
+  email: string,
+  password: string,
+): Promise<string> {
+  const res = await fetch(
+    `${backend.authUrl}/identitytoolkit.googleapis.com/v1/accounts:signUp?key=demo-key`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password, returnSecureToken: true }),
+    },
+  );
   const body = (await res.json()) as { localId?: string; error?: { message?: string } };
-  if (!res.ok || !body.localId) throw new Error(`could not create the device account ${email}: ${body.error?.message ?? res.status}`);
+  if (!res.ok || !body.localId)
+    throw new Error(`could not create the device account ${email}: ${body.error?.message ?? res.status}`);
   return body.localId;
 }

@@ -45,7 +45,11 @@ export interface A2Session {
 const isSignIn = (e: HttpEvent): boolean => e.url.includes('accounts:signInWithPassword');
 
 /** Creates a fresh device account and starts the submission's device for it. */
-export async function startA2Session(backend: A2Backend, executable: string, settings: A2AppSettings = {}): Promise<A2Session> {
+export async function startA2Session(
+  backend: A2Backend,
+  executable: string,
+  settings: A2AppSettings = {},
+): Promise<A2Session> {
   const email = `a2-${randomBytes(5).toString('hex')}@example.com`;
   const uid = await createDeviceAccount(backend, email, DEVICE_PASSWORD);
   const events: DeviceEvent[] = [];
@@ -63,8 +67,10 @@ export async function startA2Session(backend: A2Backend, executable: string, set
     },
   });
   const http = (): HttpEvent[] => events.filter((e): e is HttpEvent => e.type === 'http');
-  const servoAngle = (): number | undefined => events.filter((e): e is ServoEvent => e.type === 'servo').at(-1)?.angle;
-  const lcd = (): readonly [string, string] => events.filter((e): e is LcdEvent => e.type === 'lcd').at(-1)?.lines ?? ['', ''];
+  const servoAngle = (): number | undefined =>
+    events.filter((e): e is ServoEvent => e.type === 'servo').at(-1)?.angle;
+  const lcd = (): readonly [string, string] =>
+    events.filter((e): e is LcdEvent => e.type === 'lcd').at(-1)?.lines ?? ['', ''];
   const session: A2Session = {
     device,
     uid,
@@ -76,7 +82,9 @@ export async function startA2Session(backend: A2Backend, executable: string, set
     lcd,
     login: async () => {
       device.press(`${DEVICE_PASSWORD}#`);
-      await device.waitFor((e) => e.type === 'http' && isSignIn(e) && e.status === 200, 8000, { includePast: true });
+      await device.waitFor((e) => e.type === 'http' && isSignIn(e) && e.status === 200, 8000, {
+        includePast: true,
+      });
     },
     expectServo: async (ir, angle, timeoutMs = 4000) => {
       device.setIr(ir);
@@ -85,15 +93,21 @@ export async function startA2Session(backend: A2Backend, executable: string, set
         await device.waitFor((e) => e.type === 'servo' && e.angle === angle, timeoutMs);
       } catch (error) {
         const now = servoAngle();
-        throw new Error(`IR ${ir}: expected the servo at ${angle}°, it is at ${now === undefined ? 'no angle yet' : `${now}°`} after ${timeoutMs} ms`, { cause: error });
+        throw new Error(
+          `IR ${ir}: expected the servo at ${angle}°, it is at ${now === undefined ? 'no angle yet' : `${now}°`} after ${timeoutMs} ms`,
+          { cause: error },
+        );
       }
     },
     explain: (context, fb) => {
-      const timeline: TimelineEntry[] = device.timeline().slice(-40).map(({ at, event }) => ({
-        t: Math.round(at),
-        kind: event.type,
-        text: describe(event),
-      }));
+      const timeline: TimelineEntry[] = device
+        .timeline()
+        .slice(-40)
+        .map(({ at, event }) => ({
+          t: Math.round(at),
+          kind: event.type,
+          text: describe(event),
+        }));
       feedback(context, { ...fb, timeline });
     },
     stop: async () => {

@@ -33,12 +33,18 @@ export async function withSession(
 }
 
 /** Polls an admin read until `done` accepts it; fails with the last value after `ms`. */
-export async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 5000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  ms = 5000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} within ${ms} ms; the database holds ${JSON.stringify(value)?.slice(0, 300)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} within ${ms} ms; the database holds ${JSON.stringify(value)?.slice(0, 300)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -25,7 +25,10 @@ function linkedPackage(name: string, mustHave: string): string {
     const linked = join(dir, 'node_modules', '@iotkit', name);
     if (existsSync(join(linked, mustHave))) return realpathSync(linked);
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`cannot find node_modules/@iotkit/${name} above the graded tests; run \`pnpm install\``);
+    if (parent === dir)
+      throw new Error(
+        `cannot find node_modules/@iotkit/${name} above the graded tests; run \`pnpm install\``,
+      );
     dir = parent;
   }
 }

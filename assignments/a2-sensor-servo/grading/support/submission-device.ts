@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { submissionDir } from '@iotkit/grader/harness';
@@ -18,7 +27,9 @@ function run(cmd: string, args: string[]): Promise<{ code: number | null; output
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    child.on('error', (error) => resolve({ code: 127, output: `${cmd}: ${error.message} (install cmake and a C++ compiler)` }));
+    child.on('error', (error) =>
+      resolve({ code: 127, output: `${cmd}: ${error.message} (install cmake and a C++ compiler)` }),
+    );
     child.on('close', (code) => resolve({ code, output }));
   });
 }
@@ -50,7 +61,10 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
  * other's. Compile errors become an Error whose message ends with the compiler output.
  */
 export function buildA2Device(appDir: string): Promise<string> {
-  if (!existsSync(appDir)) return Promise.reject(new Error(`${appDir} does not exist: the firmware's app sources belong in firmware/src/app/`));
+  if (!existsSync(appDir))
+    return Promise.reject(
+      new Error(`${appDir} does not exist: the firmware's app sources belong in firmware/src/app/`),
+    );
   return withBuildLock(async () => {
     // CMake ties a build folder to one source folder, and the tests run from a fresh copy each
     // time, so the recipe is copied next to the shared build folder first.
@@ -58,17 +72,28 @@ export function buildA2Device(appDir: string): Promise<string> {
     mkdirSync(recipeDir, { recursive: true });
     const recipe = readFileSync(join(DEVICE_BUILD_RECIPE, 'CMakeLists.txt'), 'utf8');
     const recipeFile = join(recipeDir, 'CMakeLists.txt');
-    if (!existsSync(recipeFile) || readFileSync(recipeFile, 'utf8') !== recipe) writeFileSync(recipeFile, recipe);
-    const configureArgs = ['-S', recipeDir, '-B', BUILD_DIR, `-DIOTKIT_FIRMWARE_DIR=${kitFirmwareDir()}`, `-DA2_APP_DIR=${appDir}`, '-DCMAKE_BUILD_TYPE=Release'];
+    if (!existsSync(recipeFile) || readFileSync(recipeFile, 'utf8') !== recipe)
+      writeFileSync(recipeFile, recipe);
+    const configureArgs = [
+      '-S',
+      recipeDir,
+      '-B',
+      BUILD_DIR,
+      `-DIOTKIT_FIRMWARE_DIR=${kitFirmwareDir()}`,
+      `-DA2_APP_DIR=${appDir}`,
+      '-DCMAKE_BUILD_TYPE=Release',
+    ];
     let configure = await run('cmake', configureArgs);
     if (configure.code !== 0 && existsSync(BUILD_DIR)) {
       // A build folder left by another recipe or kit version: start it over once.
       rmSync(BUILD_DIR, { recursive: true, force: true });
       configure = await run('cmake', configureArgs);
     }
-    if (configure.code !== 0) throw new Error(`cmake could not configure the firmware build:\n${configure.output.slice(-4000)}`);
+    if (configure.code !== 0)
+      throw new Error(`cmake could not configure the firmware build:\n${configure.output.slice(-4000)}`);
     const compile = await run('cmake', ['--build', BUILD_DIR, '--parallel', '2']);
-    if (compile.code !== 0) throw new Error(`your firmware does not compile:\n${compile.output.slice(-4000)}`);
+    if (compile.code !== 0)
+      throw new Error(`your firmware does not compile:\n${compile.output.slice(-4000)}`);
     const copy = join(mkdtempSync(join(tmpdir(), 'iotkit-a2-device-')), 'a2-device');
     copyFileSync(join(BUILD_DIR, 'a2-device'), copy);
     return copy;

@@ -21,7 +21,10 @@ let auth: RunningAuthEmulator;
 let rtdb: RunningRtdbServer;
 
 beforeAll(async () => {
-  [auth, rtdb] = await Promise.all([startAuthEmulator({ port: 0 }), startRtdbServer({ port: 0, log: () => undefined })]);
+  [auth, rtdb] = await Promise.all([
+    startAuthEmulator({ port: 0 }),
+    startRtdbServer({ port: 0, log: () => undefined }),
+  ]);
 }, 180_000);
 afterAll(async () => {
   await rtdb?.close();
@@ -33,13 +36,19 @@ afterAll(async () => {
 function materialize(name: string, edits: readonly FixtureEdit[]): string {
   const dir = join(workDir, name);
   for (const part of ['firmware', 'companion']) {
-    cpSync(join(A2_ROOT, part), join(dir, part), { recursive: true, filter: (src) => !/node_modules|[\\/]lib$|\.pio/.test(src) });
+    cpSync(join(A2_ROOT, part), join(dir, part), {
+      recursive: true,
+      filter: (src) => !/node_modules|[\\/]lib$|\.pio/.test(src),
+    });
   }
   for (const edit of edits) {
     const file = join(dir, edit.file);
     const text = readFileSync(file, 'utf8');
     const count = text.split(edit.find).length - 1;
-    if (count !== 1) throw new Error(`fixture ${name}: "${edit.find.trim().slice(0, 60)}" occurs ${count} times in ${edit.file}, expected once`);
+    if (count !== 1)
+      throw new Error(
+        `fixture ${name}: "${edit.find.trim().slice(0, 60)}" occurs ${count} times in ${edit.file}, expected once`,
+      );
     writeFileSync(file, text.replace(edit.find, edit.replace));
   }
   return dir;
@@ -62,44 +71,63 @@ function why(result: SubmissionResult): string {
 }
 
 function failedTests(result: SubmissionResult): string[] {
-  return result.tests.filter((t) => t.status !== 'passed').map((t) => t.name).sort();
+  return result.tests
+    .filter((t) => t.status !== 'passed')
+    .map((t) => t.name)
+    .sort();
 }
 
 const GRADE_LIMIT = 420_000;
 
 describe('A2 grader fixtures', () => {
-  it('the reference solution gets full marks and every bonus', async () => {
-    const result = await grade('reference', materialize('reference', []));
-    expect(result.outcome.code).toBe('ok');
-    expect(failedTests(result), why(result)).toEqual([]);
-    expect(result.maxScore).toBe(100);
-    expect(result.score).toBe(115);
-  }, GRADE_LIMIT);
+  it(
+    'the reference solution gets full marks and every bonus',
+    async () => {
+      const result = await grade('reference', materialize('reference', []));
+      expect(result.outcome.code).toBe('ok');
+      expect(failedTests(result), why(result)).toEqual([]);
+      expect(result.maxScore).toBe(100);
+      expect(result.score).toBe(115);
+    },
+    GRADE_LIMIT,
+  );
 
   for (const variant of BROKEN_VARIANTS) {
-    it(`${variant.name} (${variant.breaks}) loses exactly its tests`, async () => {
-      const result = await grade(variant.name, materialize(variant.name, variant.edits));
-      expect(result.outcome.code).toBe('ok');
-      expect(failedTests(result), why(result)).toEqual([...variant.fails].sort());
-      const lost = result.tests.filter((t) => variant.fails.includes(t.name)).reduce((sum, t) => sum + t.points, 0);
-      expect(result.score).toBe(115 - lost);
-    }, GRADE_LIMIT);
+    it(
+      `${variant.name} (${variant.breaks}) loses exactly its tests`,
+      async () => {
+        const result = await grade(variant.name, materialize(variant.name, variant.edits));
+        expect(result.outcome.code).toBe('ok');
+        expect(failedTests(result), why(result)).toEqual([...variant.fails].sort());
+        const lost = result.tests
+          .filter((t) => variant.fails.includes(t.name))
+          .reduce((sum, t) => sum + t.points, 0);
+        expect(result.score).toBe(115 - lost);
+      },
+      GRADE_LIMIT,
+    );
   }
 
-  it('the handout is a starter that builds and fails every public test with a hint and a timeline', async () => {
-    const out = join(workDir, 'handout');
-    makeHandout({ assignmentDir: A2_ROOT, outDir: out });
-    expect(existsSync(join(out, 'grading', 'hidden'))).toBe(false);
-    expect(readFileSync(join(out, 'firmware', 'src', 'app', 'a2_app.cpp'), 'utf8')).toContain('// TODO: push {ir, ts: server timestamp}');
-    const result = await grade('handout', out, false);
-    expect(result.outcome.code).toBe('ok');
-    expect(result.maxScore).toBe(60);
-    const publicTests = result.tests.filter((t) => t.file.startsWith('public/'));
-    expect(publicTests).toHaveLength(6);
-    for (const test of publicTests) {
-      expect(test.status, test.name).toBe('failed');
-      expect(test.feedback?.hint, test.name).toBeTruthy();
-      expect(test.feedback?.timeline?.length, test.name).toBeGreaterThan(0);
-    }
-  }, GRADE_LIMIT);
+  it(
+    'the handout is a starter that builds and fails every public test with a hint and a timeline',
+    async () => {
+      const out = join(workDir, 'handout');
+      makeHandout({ assignmentDir: A2_ROOT, outDir: out });
+      expect(existsSync(join(out, 'grading', 'hidden'))).toBe(false);
+      expect(readFileSync(join(out, 'firmware', 'src', 'app', 'a2_app.cpp'), 'utf8')).toContain(
+        '// TODO: push {ir, ts: server timestamp}',
+      );
+      const result = await grade('handout', out, false);
+      expect(result.outcome.code).toBe('ok');
+      expect(result.maxScore).toBe(60);
+      const publicTests = result.tests.filter((t) => t.file.startsWith('public/'));
+      expect(publicTests).toHaveLength(6);
+      for (const test of publicTests) {
+        expect(test.status, test.name).toBe('failed');
+        expect(test.feedback?.hint, test.name).toBeTruthy();
+        expect(test.feedback?.timeline?.length, test.name).toBeGreaterThan(0);
+      }
+    },
+    GRADE_LIMIT,
+  );
 });

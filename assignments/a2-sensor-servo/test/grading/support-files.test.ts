@@ -28,7 +28,9 @@ describe('grading support files', () => {
     expect(manifest.tests.filter((t) => t.bonus).reduce((sum, t) => sum + t.points, 0)).toBe(15);
     for (const test of manifest.tests) {
       const source = read(join('grading', test.file));
-      expect(source, `${test.file} declares "${test.name}"`).toContain(`graded('${test.name.replace(/'/g, "\\'")}',`);
+      expect(source, `${test.file} declares "${test.name}"`).toContain(
+        `graded('${test.name.replace(/'/g, "\\'")}',`,
+      );
     }
   });
 

@@ -38,7 +38,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function fail(line: string, problem: string): never {
-  throw new DevicesError('devices/bad-event', `device output line is not a protocol event (${problem}): ${line.slice(0, 200)}`);
+  throw new DevicesError(
+    'devices/bad-event',
+    `device output line is not a protocol event (${problem}): ${line.slice(0, 200)}`,
+  );
 }
 
 /** Parses one stdout line of a device into a typed event; throws `devices/bad-event` otherwise. */
@@ -68,7 +71,12 @@ export function parseEventLine(line: string): DeviceEvent {
       return { type: 'servo', t, angle: value['angle'] };
     case 'http': {
       const { method, url, status, ms, error } = value;
-      if (typeof method !== 'string' || typeof url !== 'string' || typeof status !== 'number' || typeof ms !== 'number') {
+      if (
+        typeof method !== 'string' ||
+        typeof url !== 'string' ||
+        typeof status !== 'number' ||
+        typeof ms !== 'number'
+      ) {
         fail(line, 'http needs method, url, status, ms');
       }
       return typeof error === 'string'

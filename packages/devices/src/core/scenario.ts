@@ -52,7 +52,8 @@ export interface ExitExpectation {
 }
 
 /** What a scenario step waits for. Fields left out match anything. */
-export type Expectation = LcdExpectation | ServoExpectation | LogExpectation | HttpExpectation | ExitExpectation;
+export type Expectation =
+  LcdExpectation | ServoExpectation | LogExpectation | HttpExpectation | ExitExpectation;
 
 /** Fields every step may carry. */
 export interface StepTiming {
@@ -127,7 +128,8 @@ function parseExpectation(value: unknown, where: string): Expectation {
   };
   switch (type) {
     case 'lcd':
-      if (value['row'] !== undefined && value['row'] !== 0 && value['row'] !== 1) bad(where, '"row" must be 0 or 1');
+      if (value['row'] !== undefined && value['row'] !== 0 && value['row'] !== 1)
+        bad(where, '"row" must be 0 or 1');
       optionalString('text');
       optionalString('includes');
       break;
@@ -163,7 +165,8 @@ export function parseScenario(value: unknown): Scenario {
     const where = `${name} step ${index + 1}`;
     if (!isRecord(step)) bad(where, 'must be an object');
     const delay = step['delayMs'];
-    if (delay !== undefined && (typeof delay !== 'number' || !(delay >= 0))) bad(where, '"delayMs" must be >= 0');
+    if (delay !== undefined && (typeof delay !== 'number' || !(delay >= 0)))
+      bad(where, '"delayMs" must be >= 0');
     const kinds = ['input', 'press', 'ir', 'expect'].filter((k) => step[k] !== undefined);
     if (kinds.length !== 1) bad(where, 'needs exactly one of "input", "press", "ir", "expect"');
     if (step['press'] !== undefined) {
@@ -177,7 +180,8 @@ export function parseScenario(value: unknown): Scenario {
     if (step['expect'] !== undefined) {
       parseExpectation(step['expect'], where);
       const timeout = step['timeoutMs'];
-      if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0))) bad(where, '"timeoutMs" must be > 0');
+      if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0)))
+        bad(where, '"timeoutMs" must be > 0');
     }
     return step as unknown as ScenarioStep;
   });

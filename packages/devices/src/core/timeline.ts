@@ -90,11 +90,17 @@ function describe(event: DeviceEvent): string {
  * Renders the end of a timeline for humans (grader feedback, timeout errors), one line per
  * event: `[  1234 ms] lcd  "IR 2048" / "Angle 90"`, inputs marked with `>`.
  */
-export function formatTimeline(entries: readonly TimelineEntry[], options: FormatTimelineOptions = {}): string {
+export function formatTimeline(
+  entries: readonly TimelineEntry[],
+  options: FormatTimelineOptions = {},
+): string {
   const last = options.last ?? 20;
   const shown = entries.slice(Math.max(0, entries.length - last));
   const from = shown[0]?.at ?? Number.POSITIVE_INFINITY;
-  const rows: { at: number; text: string }[] = shown.map((e) => ({ at: e.at, text: `  ${describe(e.event)}` }));
+  const rows: { at: number; text: string }[] = shown.map((e) => ({
+    at: e.at,
+    text: `  ${describe(e.event)}`,
+  }));
   for (const input of options.inputs ?? []) {
     if (input.at >= from || shown.length === 0) rows.push({ at: input.at, text: `> ${input.input}` });
   }

@@ -68,13 +68,19 @@ export async function loadScenario(path: string): Promise<Scenario> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new DevicesError('devices/bad-scenario', `cannot read scenario ${path}: ${(error as Error).message}`, { cause: error });
+    throw new DevicesError(
+      'devices/bad-scenario',
+      `cannot read scenario ${path}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new DevicesError('devices/bad-scenario', `${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new DevicesError('devices/bad-scenario', `${path} is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return parseScenario(value);
 }

@@ -70,9 +70,17 @@ export interface DeviceHandle {
   /** Events from now on, ending after the `exit` event. */
   events(): AsyncIterable<DeviceEvent>;
   /** Resolves with the first event matching `predicate`; rejects with `devices/timeout` (including the recent timeline) or `devices/exited`. */
-  waitFor<T extends DeviceEvent>(predicate: (event: DeviceEvent) => event is T, timeoutMs: number, options?: WaitForOptions): Promise<T>;
+  waitFor<T extends DeviceEvent>(
+    predicate: (event: DeviceEvent) => event is T,
+    timeoutMs: number,
+    options?: WaitForOptions,
+  ): Promise<T>;
   /** Same, with a plain boolean predicate. */
-  waitFor(predicate: (event: DeviceEvent) => boolean, timeoutMs: number, options?: WaitForOptions): Promise<DeviceEvent>;
+  waitFor(
+    predicate: (event: DeviceEvent) => boolean,
+    timeoutMs: number,
+    options?: WaitForOptions,
+  ): Promise<DeviceEvent>;
   /** Everything recorded so far. */
   timeline(): readonly TimelineEntry[];
   /** A text excerpt of the timeline for feedback. */
@@ -92,7 +100,10 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
   const executable = options.executable ?? (options.app ? deviceExecutable(options.app) : undefined);
   if (!executable) throw new DevicesError('devices/bad-config', 'startDevice needs `executable` or `app`');
   if (!existsSync(executable)) {
-    throw new DevicesError('devices/not-built', `${executable} does not exist: run buildFirmware() (pnpm --filter @iotkit/firmware build) first`);
+    throw new DevicesError(
+      'devices/not-built',
+      `${executable} does not exist: run buildFirmware() (pnpm --filter @iotkit/firmware build) first`,
+    );
   }
   if (typeof options.config?.rtdbUrl !== 'string' || typeof options.config?.authUrl !== 'string') {
     throw new DevicesError('devices/bad-config', 'config needs string rtdbUrl and authUrl');
@@ -185,12 +196,22 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
           resolveWait(event);
         } else if (event.type === 'exit') {
           done();
-          reject(new DevicesError('devices/exited', `the device exited (code ${event.code}, signal ${event.signal}) before the awaited event\n${timeline.format({ last: 25 })}\n${stderrTail()}`));
+          reject(
+            new DevicesError(
+              'devices/exited',
+              `the device exited (code ${event.code}, signal ${event.signal}) before the awaited event\n${timeline.format({ last: 25 })}\n${stderrTail()}`,
+            ),
+          );
         }
       };
       const timer = setTimeout(() => {
         done();
-        reject(new DevicesError('devices/timeout', `no matching device event within ${timeoutMs} ms; recent timeline:\n${timeline.format({ last: 25 })}`));
+        reject(
+          new DevicesError(
+            'devices/timeout',
+            `no matching device event within ${timeoutMs} ms; recent timeline:\n${timeline.format({ last: 25 })}`,
+          ),
+        );
       }, timeoutMs);
       if (exitEvent) {
         listener(exitEvent);
@@ -209,7 +230,8 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
   return {
     pid: child.pid,
     setIr: (value) => {
-      if (!Number.isInteger(value)) throw new DevicesError('devices/bad-input', `IR value must be an integer, got ${value}`);
+      if (!Number.isInteger(value))
+        throw new DevicesError('devices/bad-input', `IR value must be an integer, got ${value}`);
       send({ type: 'ir', value });
     },
     press: (keys) => {
@@ -244,7 +266,10 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
   };
 }
 
-function eventIterator(listeners: Set<(event: DeviceEvent) => void>, ended: () => boolean): AsyncIterable<DeviceEvent> {
+function eventIterator(
+  listeners: Set<(event: DeviceEvent) => void>,
+  ended: () => boolean,
+): AsyncIterable<DeviceEvent> {
   return {
     [Symbol.asyncIterator](): AsyncIterator<DeviceEvent> {
       const queue: DeviceEvent[] = [];

@@ -11,7 +11,11 @@ describe('LineSplitter', () => {
     const bytes = new TextEncoder().encode(wire);
     for (let split = 0; split <= bytes.length; split += 1) {
       const splitter = new LineSplitter();
-      const lines = [...splitter.push(bytes.subarray(0, split)), ...splitter.push(bytes.subarray(split)), ...splitter.flush()];
+      const lines = [
+        ...splitter.push(bytes.subarray(0, split)),
+        ...splitter.push(bytes.subarray(split)),
+        ...splitter.flush(),
+      ];
       expect(lines, `split at ${split}`).toEqual([
         '{"type":"boot","t":0,"app":"demo"}',
         '{"type":"lcd","t":12,"lines":["IR 2048","Angle 90°"]}',
@@ -39,15 +43,35 @@ describe('LineSplitter', () => {
 describe('parseEventLine', () => {
   it('parses every event type of the protocol', () => {
     expect(parseEventLine('{"type":"boot","t":0,"app":"demo"}')).toEqual({ type: 'boot', t: 0, app: 'demo' });
-    expect(parseEventLine('{"type":"lcd","t":1,"lines":["a",""]}')).toEqual({ type: 'lcd', t: 1, lines: ['a', ''] });
+    expect(parseEventLine('{"type":"lcd","t":1,"lines":["a",""]}')).toEqual({
+      type: 'lcd',
+      t: 1,
+      lines: ['a', ''],
+    });
     expect(parseEventLine('{"type":"servo","t":2,"angle":45}')).toEqual({ type: 'servo', t: 2, angle: 45 });
     expect(
-      parseEventLine('{"type":"http","t":3,"method":"GET","url":"http://x/a.json?auth=<redacted>","status":200,"ms":4}'),
-    ).toEqual({ type: 'http', t: 3, method: 'GET', url: 'http://x/a.json?auth=<redacted>', status: 200, ms: 4 });
-    expect(parseEventLine('{"type":"http","t":3,"method":"GET","url":"u","status":0,"ms":4,"error":"timeout"}')).toMatchObject({
+      parseEventLine(
+        '{"type":"http","t":3,"method":"GET","url":"http://x/a.json?auth=<redacted>","status":200,"ms":4}',
+      ),
+    ).toEqual({
+      type: 'http',
+      t: 3,
+      method: 'GET',
+      url: 'http://x/a.json?auth=<redacted>',
+      status: 200,
+      ms: 4,
+    });
+    expect(
+      parseEventLine('{"type":"http","t":3,"method":"GET","url":"u","status":0,"ms":4,"error":"timeout"}'),
+    ).toMatchObject({
       error: 'timeout',
     });
-    expect(parseEventLine('{"type":"log","t":5,"level":"warn","msg":"m"}')).toEqual({ type: 'log', t: 5, level: 'warn', msg: 'm' });
+    expect(parseEventLine('{"type":"log","t":5,"level":"warn","msg":"m"}')).toEqual({
+      type: 'log',
+      t: 5,
+      level: 'warn',
+      msg: 'm',
+    });
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DevicesError} from '../../src/index.js';
+import type { DevicesError } from '../../src/index.js';
 import { matchesExpectation, parseScenario } from '../../src/index.js';
 
 describe('parseScenario', () => {
@@ -50,11 +50,27 @@ describe('matchesExpectation', () => {
   it('matches servo, http, log and exit fields', () => {
     expect(matchesExpectation({ type: 'servo', t: 0, angle: 42 }, { type: 'servo', angle: 42 })).toBe(true);
     expect(matchesExpectation({ type: 'servo', t: 0, angle: 41 }, { type: 'servo', angle: 42 })).toBe(false);
-    const http = { type: 'http' as const, t: 0, method: 'PUT', url: 'http://h/devices/u/latest.json', status: 200, ms: 1 };
-    expect(matchesExpectation(http, { type: 'http', method: 'PUT', urlIncludes: '/latest', status: 200 })).toBe(true);
+    const http = {
+      type: 'http' as const,
+      t: 0,
+      method: 'PUT',
+      url: 'http://h/devices/u/latest.json',
+      status: 200,
+      ms: 1,
+    };
+    expect(
+      matchesExpectation(http, { type: 'http', method: 'PUT', urlIncludes: '/latest', status: 200 }),
+    ).toBe(true);
     expect(matchesExpectation(http, { type: 'http', status: 401 })).toBe(false);
-    expect(matchesExpectation({ type: 'log', t: 0, level: 'error', msg: 'boom' }, { type: 'log', level: 'error', includes: 'oo' })).toBe(true);
-    expect(matchesExpectation({ type: 'exit', t: 0, code: 3, signal: null }, { type: 'exit', code: 0 })).toBe(false);
+    expect(
+      matchesExpectation(
+        { type: 'log', t: 0, level: 'error', msg: 'boom' },
+        { type: 'log', level: 'error', includes: 'oo' },
+      ),
+    ).toBe(true);
+    expect(matchesExpectation({ type: 'exit', t: 0, code: 3, signal: null }, { type: 'exit', code: 0 })).toBe(
+      false,
+    );
     expect(matchesExpectation(lcd, { type: 'servo' })).toBe(false);
   });
 });

@@ -14,7 +14,10 @@ describe('Timeline', () => {
     timeline.add({ at: 10, event: { type: 'boot', t: 0, app: 'demo' } });
     timeline.addInput({ at: 15, input: '{"type":"ir","value":2048}' });
     timeline.add({ at: 20, event: { type: 'lcd', t: 9, lines: ['IR 2048', ''] } });
-    timeline.add({ at: 30, event: { type: 'http', t: 10, method: 'PUT', url: 'http://h/x.json', status: 401, ms: 2 } });
+    timeline.add({
+      at: 30,
+      event: { type: 'http', t: 10, method: 'PUT', url: 'http://h/x.json', status: 401, ms: 2 },
+    });
     timeline.add({ at: 40, event: { type: 'exit', t: 11, code: 3, signal: null } });
     expect(timeline.format()).toBe(
       [
@@ -28,8 +31,15 @@ describe('Timeline', () => {
   });
 
   it('says how many earlier events the excerpt leaves out', () => {
-    const entries = [1, 2, 3, 4].map((at) => ({ at, event: { type: 'log' as const, t: at, level: 'info' as const, msg: `m${at}` } }));
+    const entries = [1, 2, 3, 4].map((at) => ({
+      at,
+      event: { type: 'log' as const, t: at, level: 'info' as const, msg: `m${at}` },
+    }));
     const text = formatTimeline(entries, { last: 2 });
-    expect(text.split('\n')).toEqual(['… 2 earlier events', '[     3 ms]   log  info: m3', '[     4 ms]   log  info: m4']);
+    expect(text.split('\n')).toEqual([
+      '… 2 earlier events',
+      '[     3 ms]   log  info: m3',
+      '[     4 ms]   log  info: m4',
+    ]);
   });
 });

@@ -4,7 +4,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DevicesError, buildFirmware, startDevice, type DeviceConfig, type HttpEvent, type LogEvent } from '../../src/index.js';
+import {
+  DevicesError,
+  buildFirmware,
+  startDevice,
+  type DeviceConfig,
+  type HttpEvent,
+  type LogEvent,
+} from '../../src/index.js';
 
 const offline: DeviceConfig = {
   rtdbUrl: 'http://127.0.0.1:9',
@@ -30,13 +37,18 @@ describe('startDevice', () => {
     const device = startDevice({ app: 'demo', config: offline });
     const http = await device.waitFor((e) => e.type === 'http', 5000);
     expect(http).toMatchObject({ method: 'POST', status: 0, error: 'connect-failed' });
-    const warn = await device.waitFor((e): e is LogEvent => e.type === 'log' && e.level === 'warn', 5000, { includePast: true });
+    const warn = await device.waitFor((e): e is LogEvent => e.type === 'log' && e.level === 'warn', 5000, {
+      includePast: true,
+    });
     expect(warn.msg).toContain('auth/network');
     await device.stop();
   });
 
   it('exits with code 1 and a final error log when the config has a wrong type', async () => {
-    const device = startDevice({ app: 'demo', config: { ...offline, namespace: 5 } as unknown as DeviceConfig });
+    const device = startDevice({
+      app: 'demo',
+      config: { ...offline, namespace: 5 } as unknown as DeviceConfig,
+    });
     const exit = await device.exited;
     expect(exit.code).toBe(1);
     const last = device.timeline().at(-2)?.event;
@@ -62,7 +74,10 @@ describe('startDevice', () => {
     const device = startDevice({ app: 'demo', config: offline });
     await device.waitFor((e) => e.type === 'boot', 5000, { includePast: true });
     device.send({ type: 'key', key: 'Q' });
-    const warn = await device.waitFor((e): e is LogEvent => e.type === 'log' && e.msg.startsWith('bad input'), 5000);
+    const warn = await device.waitFor(
+      (e): e is LogEvent => e.type === 'log' && e.msg.startsWith('bad input'),
+      5000,
+    );
     expect(warn.msg).toContain('one of 0-9');
     expect((await device.stop()).code).toBe(0);
   });
@@ -110,7 +125,9 @@ describe('startDevice', () => {
       const device = startDevice({ app: 'demo', config: offline, scenarioFile: file });
       const exit = await device.exited;
       expect(exit.code).toBe(0);
-      expect(device.timeline().some((e) => e.event.type === 'log' && e.event.msg.startsWith('bad input'))).toBe(false);
+      expect(
+        device.timeline().some((e) => e.event.type === 'log' && e.event.msg.startsWith('bad input')),
+      ).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -148,16 +165,20 @@ describe('startDevice', () => {
 
 describe('buildFirmware', () => {
   it('names the OS package when a tool is missing', async () => {
-    const error = await buildFirmware({ env: { ...process.env, PATH: '/nonexistent' } }).catch((e: unknown) => e);
+    const error = await buildFirmware({ env: { ...process.env, PATH: '/nonexistent' } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'devices/missing-tool' });
     expect((error as Error).message).toMatch(/cmake not found: install cmake/);
   });
 
   it('names the -dev package when a library is missing', async () => {
-    const error = await buildFirmware({ env: { ...process.env, PKG_CONFIG_LIBDIR: '/nonexistent', PKG_CONFIG_PATH: '' } }).catch(
-      (e: unknown) => e,
-    );
+    const error = await buildFirmware({
+      env: { ...process.env, PKG_CONFIG_LIBDIR: '/nonexistent', PKG_CONFIG_PATH: '' },
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'devices/missing-tool' });
-    expect((error as Error).message).toContain('libcurl not found by pkg-config: install libcurl4-openssl-dev');
+    expect((error as Error).message).toContain(
+      'libcurl not found by pkg-config: install libcurl4-openssl-dev',
+    );
   });
 });

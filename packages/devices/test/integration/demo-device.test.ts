@@ -40,12 +40,23 @@ async function adminGet(ns: string, path: string): Promise<unknown> {
 }
 
 async function adminPut(ns: string, path: string, value: unknown): Promise<void> {
-  const response = await fetch(`${rtdb.url}/${path}.json?ns=${ns}&auth=owner`, { method: 'PUT', body: JSON.stringify(value) });
+  const response = await fetch(`${rtdb.url}/${path}.json?ns=${ns}&auth=owner`, {
+    method: 'PUT',
+    body: JSON.stringify(value),
+  });
   expect(response.status).toBe(200);
 }
 
 function config(ns: string, email: string, app: Record<string, unknown> = {}): DeviceConfig {
-  return { rtdbUrl: rtdb.url, namespace: ns, authUrl: auth.url, apiKey: 'demo-key', email, password: 'secret123', app };
+  return {
+    rtdbUrl: rtdb.url,
+    namespace: ns,
+    authUrl: auth.url,
+    apiKey: 'demo-key',
+    email,
+    password: 'secret123',
+    app,
+  };
 }
 
 /** A custom token as firebase-admin would mint it, unsigned: the Auth emulator does not check signatures. */
@@ -79,39 +90,73 @@ afterAll(async () => {
 describe('demo device against the local backend', () => {
   it('signs in, takes the PIN, writes and reads the RTDB, and follows the servo stream', async () => {
     const uid = await createUser('demo1@example.com', 'secret123');
-    const device = startDevice({ app: 'demo', config: config('dev-demo1', 'demo1@example.com', { pin: '1234', readingIntervalMs: 100 }) });
+    const device = startDevice({
+      app: 'demo',
+      config: config('dev-demo1', 'demo1@example.com', { pin: '1234', readingIntervalMs: 100 }),
+    });
     try {
-      await device.waitFor((e) => e.type === 'log' && e.msg === `signed in as ${uid}`, 10_000, { includePast: true });
-      await device.waitFor((e) => e.type === 'lcd' && e.lines[0] === 'Enter PIN', 5000, { includePast: true });
+      await device.waitFor((e) => e.type === 'log' && e.msg === `signed in as ${uid}`, 10_000, {
+        includePast: true,
+      });
+      await device.waitFor((e) => e.type === 'lcd' && e.lines[0] === 'Enter PIN', 5000, {
+        includePast: true,
+      });
       device.setIr(2048);
       device.press('1234#');
       await device.waitFor((e) => e.type === 'lcd' && e.lines[0] === 'PIN OK', 5000, { includePast: true });
 
       // The reading is written with a server timestamp and read back.
-      const readBack = await device.waitFor((e) => e.type === 'log' && e.msg.startsWith('read back ir=2048'), 5000, { includePast: true });
+      const readBack = await device.waitFor(
+        (e) => e.type === 'log' && e.msg.startsWith('read back ir=2048'),
+        5000,
+        { includePast: true },
+      );
       expect(readBack.type).toBe('log');
       const latest = (await adminGet('dev-demo1', `devices/${uid}/latest`)) as { ir: number; ts: number };
       expect(latest.ir).toBe(2048);
       expect(latest.ts).toBeGreaterThan(Date.now() - 60_000);
-      const readings = (await adminGet('dev-demo1', `devices/${uid}/readings`)) as Record<string, { ir: number }>;
+      const readings = (await adminGet('dev-demo1', `devices/${uid}/readings`)) as Record<
+        string,
+        { ir: number }
+      >;
       expect(Object.values(readings).map((r) => r.ir)).toEqual([2048]);
 
       // The device's own servo write comes back over SSE: 2048 maps to 90 degrees.
-      const servo = await device.waitFor((e): e is ServoEvent => e.type === 'servo', 5000, { includePast: true });
+      const servo = await device.waitFor((e): e is ServoEvent => e.type === 'servo', 5000, {
+        includePast: true,
+      });
       expect(servo.angle).toBe(90);
-      await device.waitFor((e) => e.type === 'lcd' && e.lines[0] === 'IR 2048' && e.lines[1] === 'Angle 90', 5000, { includePast: true });
+      await device.waitFor(
+        (e) => e.type === 'lcd' && e.lines[0] === 'IR 2048' && e.lines[1] === 'Angle 90',
+        5000,
+        { includePast: true },
+      );
 
       // Someone else (here: an admin, as the cloud function would) moves the servo.
-      await adminPut('dev-demo1', `devices/${uid}/servo`, { angle: 42, source: 'function', ts: { '.sv': 'timestamp' } });
+      await adminPut('dev-demo1', `devices/${uid}/servo`, {
+        angle: 42,
+        source: 'function',
+        ts: { '.sv': 'timestamp' },
+      });
       const moved = await device.waitFor((e): e is ServoEvent => e.type === 'servo' && e.angle === 42, 5000);
       expect(moved.angle).toBe(42);
-      const lcd = await device.waitFor((e): e is LcdEvent => e.type === 'lcd' && e.lines[1] === 'Angle 42', 5000, { includePast: true });
+      const lcd = await device.waitFor(
+        (e): e is LcdEvent => e.type === 'lcd' && e.lines[1] === 'Angle 42',
+        5000,
+        { includePast: true },
+      );
       expect(lcd.lines[0]).toBe('IR 2048');
 
       // Tokens never appear in the reported URLs.
-      const http = device.timeline().map((e) => e.event).filter((e): e is HttpEvent => e.type === 'http');
-      expect(http.some((e) => e.url.includes('/servo.json') && e.method === 'GET' && e.status === 200)).toBe(true);
-      for (const e of http.filter((x) => x.url.includes(rtdb.url))) expect(e.url).toContain('auth=<redacted>');
+      const http = device
+        .timeline()
+        .map((e) => e.event)
+        .filter((e): e is HttpEvent => e.type === 'http');
+      expect(http.some((e) => e.url.includes('/servo.json') && e.method === 'GET' && e.status === 200)).toBe(
+        true,
+      );
+      for (const e of http.filter((x) => x.url.includes(rtdb.url)))
+        expect(e.url).toContain('auth=<redacted>');
       expect((await device.stop()).code).toBe(0);
     } finally {
       await device.kill();
@@ -120,12 +165,19 @@ describe('demo device against the local backend', () => {
 
   it('rejects a wrong PIN: nothing is uploaded', async () => {
     const uid = await createUser('demo2@example.com', 'secret123');
-    const device = startDevice({ app: 'demo', config: config('dev-demo2', 'demo2@example.com', { pin: '1234' }) });
+    const device = startDevice({
+      app: 'demo',
+      config: config('dev-demo2', 'demo2@example.com', { pin: '1234' }),
+    });
     try {
-      await device.waitFor((e) => e.type === 'lcd' && e.lines[0] === 'Enter PIN', 10_000, { includePast: true });
+      await device.waitFor((e) => e.type === 'lcd' && e.lines[0] === 'Enter PIN', 10_000, {
+        includePast: true,
+      });
       device.setIr(1000);
       device.press('9999#');
-      await device.waitFor((e) => e.type === 'lcd' && e.lines[1] === 'wrong PIN', 5000, { includePast: true });
+      await device.waitFor((e) => e.type === 'lcd' && e.lines[1] === 'wrong PIN', 5000, {
+        includePast: true,
+      });
       device.press('0000#0000#');
       await device.waitFor((e) => e.type === 'lcd' && e.lines[0] === 'Locked', 5000, { includePast: true });
       expect(await adminGet('dev-demo2', `devices/${uid}`)).toBeNull();
@@ -136,7 +188,10 @@ describe('demo device against the local backend', () => {
 
   it('gives up with exit code 3 when the password is refused', async () => {
     await createUser('demo3@example.com', 'secret123');
-    const device = startDevice({ app: 'demo', config: { ...config('dev-demo3', 'demo3@example.com'), password: 'wrong-password' } });
+    const device = startDevice({
+      app: 'demo',
+      config: { ...config('dev-demo3', 'demo3@example.com'), password: 'wrong-password' },
+    });
     const exit = await device.exited;
     expect(exit.code).toBe(3);
     expect(device.formatTimeline()).toContain('auth/invalid-credentials');
@@ -144,9 +199,14 @@ describe('demo device against the local backend', () => {
 
   it('runs a scenario file of inputs and expectations', async () => {
     await createUser('demo4@example.com', 'secret123');
-    const device = startDevice({ app: 'demo', config: config('dev-demo4', 'demo4@example.com', { pin: '1234', readingIntervalMs: 100 }) });
+    const device = startDevice({
+      app: 'demo',
+      config: config('dev-demo4', 'demo4@example.com', { pin: '1234', readingIntervalMs: 100 }),
+    });
     try {
-      const scenario = await loadScenario(join(import.meta.dirname, '..', 'fixtures', 'pin-and-reading.scenario.json'));
+      const scenario = await loadScenario(
+        join(import.meta.dirname, '..', 'fixtures', 'pin-and-reading.scenario.json'),
+      );
       const result = await runScenario(device, scenario);
       expect(result.message).toBeUndefined();
       expect(result.passed).toBe(true);
@@ -161,7 +221,10 @@ describe('demo device against the local backend', () => {
     try {
       const result = await runScenario(device, {
         name: 'expects the impossible',
-        steps: [{ expect: { type: 'lcd', row: 0, text: 'ready' }, timeoutMs: 10_000 }, { expect: { type: 'servo', angle: 7 }, timeoutMs: 300 }],
+        steps: [
+          { expect: { type: 'lcd', row: 0, text: 'ready' }, timeoutMs: 10_000 },
+          { expect: { type: 'servo', angle: 7 }, timeoutMs: 300 },
+        ],
       });
       expect(result.passed).toBe(false);
       expect(result.failedStep).toBe(1);

@@ -86,7 +86,11 @@ let appsBeforeRunners = new Set<string>();
  * would otherwise keep the process alive after the last runner stopped.
  */
 async function releaseFunctionApps(): Promise<void> {
-  await Promise.all(getApps().filter((app) => !appsBeforeRunners.has(app.name)).map((app) => deleteApp(app).catch(() => undefined)));
+  await Promise.all(
+    getApps()
+      .filter((app) => !appsBeforeRunners.has(app.name))
+      .map((app) => deleteApp(app).catch(() => undefined)),
+  );
 }
 
 /**
@@ -102,10 +106,16 @@ async function releaseFunctionApps(): Promise<void> {
  */
 export async function startFunctionsRunner(options: FunctionsRunnerOptions): Promise<RunningFunctions> {
   if (!/^[^/:\s]+:\d+$/.test(options.databaseHost)) {
-    throw new FunctionsRunnerError('functions/invalid-options', `databaseHost must be "host:port", got "${options.databaseHost}"`);
+    throw new FunctionsRunnerError(
+      'functions/invalid-options',
+      `databaseHost must be "host:port", got "${options.databaseHost}"`,
+    );
   }
   if (!/^[a-z0-9][a-z0-9-]*$/i.test(options.namespace)) {
-    throw new FunctionsRunnerError('functions/invalid-options', `namespace must be letters, digits and dashes, got "${options.namespace}"`);
+    throw new FunctionsRunnerError(
+      'functions/invalid-options',
+      `namespace must be letters, digits and dashes, got "${options.namespace}"`,
+    );
   }
   const projectId = options.projectId ?? 'demo-iotkit';
   if (activeRunners === 0) appsBeforeRunners = new Set(getApps().map((app) => app.name));
@@ -114,7 +124,10 @@ export async function startFunctionsRunner(options: FunctionsRunnerOptions): Pro
   const all = collectTriggers(exports);
   if (all.length === 0) {
     if (activeRunners === 0) await releaseFunctionApps();
-    throw new FunctionsRunnerError('functions/no-triggers', 'the module exports no Realtime Database trigger (onValueCreated/Written/Updated/Deleted)');
+    throw new FunctionsRunnerError(
+      'functions/no-triggers',
+      'the module exports no Realtime Database trigger (onValueCreated/Written/Updated/Deleted)',
+    );
   }
   const triggers = all.filter((t) => instanceMatches(t.instance, options.namespace));
   const skipped = all.filter((t) => !instanceMatches(t.instance, options.namespace));
@@ -125,19 +138,43 @@ export async function startFunctionsRunner(options: FunctionsRunnerOptions): Pro
   let queue: Promise<void> = Promise.resolve();
 
   const app: App = initializeApp(
-    { projectId, databaseURL: `http://${options.databaseHost}/?ns=${options.namespace}`, credential: ownerCredential },
+    {
+      projectId,
+      databaseURL: `http://${options.databaseHost}/?ns=${options.namespace}`,
+      credential: ownerCredential,
+    },
     `iotkit-functions-runner-${++appCounter}`,
   );
   const database = getDatabase(app);
 
-  const invoke = async (trigger: TriggerSpec, ref: string, params: Record<string, string>, event: Record<string, unknown>): Promise<void> => {
+  const invoke = async (
+    trigger: TriggerSpec,
+    ref: string,
+    params: Record<string, string>,
+    event: Record<string, unknown>,
+  ): Promise<void> => {
     const started = performance.now();
     let record: InvocationRecord;
     try {
       await trigger.handler(event);
-      record = { name: trigger.name, eventType: trigger.eventType, ref, params, ok: true, ms: performance.now() - started };
+      record = {
+        name: trigger.name,
+        eventType: trigger.eventType,
+        ref,
+        params,
+        ok: true,
+        ms: performance.now() - started,
+      };
     } catch (error) {
-      record = { name: trigger.name, eventType: trigger.eventType, ref, params, ok: false, error, ms: performance.now() - started };
+      record = {
+        name: trigger.name,
+        eventType: trigger.eventType,
+        ref,
+        params,
+        ok: false,
+        error,
+        ms: performance.now() - started,
+      };
     }
     invocations.push(record);
     if (invocations.length > 1000) invocations.shift();
@@ -168,7 +205,11 @@ export async function startFunctionsRunner(options: FunctionsRunnerOptions): Pro
     watches.forEach((w) => w.stop());
     await deleteApp(app);
     if (activeRunners === 0) await releaseFunctionApps();
-    throw new FunctionsRunnerError('functions/load-failed', `could not subscribe to the trigger paths: ${String(cause)}`, { cause });
+    throw new FunctionsRunnerError(
+      'functions/load-failed',
+      `could not subscribe to the trigger paths: ${String(cause)}`,
+      { cause },
+    );
   }
 
   activeRunners += 1;
@@ -203,6 +244,10 @@ async function loadModule(module: string | Record<string, unknown>): Promise<Rec
   try {
     return (await import(url)) as Record<string, unknown>;
   } catch (cause) {
-    throw new FunctionsRunnerError('functions/load-failed', `could not import the functions module ${module}: ${String(cause)}`, { cause });
+    throw new FunctionsRunnerError(
+      'functions/load-failed',
+      `could not import the functions module ${module}: ${String(cause)}`,
+      { cause },
+    );
   }
 }

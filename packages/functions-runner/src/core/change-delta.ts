@@ -9,7 +9,8 @@ import { jsonEqual } from './json-equal.js';
  * must appear as `null`, and a non-object value replaces whatever was there.
  */
 export function changeDelta(before: JsonValue, after: JsonValue): JsonValue {
-  if (after === null || typeof after !== 'object' || before === null || typeof before !== 'object') return after;
+  if (after === null || typeof after !== 'object' || before === null || typeof before !== 'object')
+    return after;
   const b = before as Record<string, JsonValue>;
   const a = after as Record<string, JsonValue>;
   const delta: Record<string, JsonValue> = {};

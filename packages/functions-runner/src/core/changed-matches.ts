@@ -31,8 +31,16 @@ function keysOf(value: JsonValue): string[] {
  */
 export function changedMatches(pattern: RefPattern, before: JsonValue, after: JsonValue): ChangedMatch[] {
   const out: ChangedMatch[] = [];
-  const prefix = pattern.segments.slice(0, pattern.staticDepth).map((s) => (s.kind === 'literal' ? s.key : ''));
-  const walk = (b: JsonValue, a: JsonValue, depth: number, path: string[], params: Record<string, string>): void => {
+  const prefix = pattern.segments
+    .slice(0, pattern.staticDepth)
+    .map((s) => (s.kind === 'literal' ? s.key : ''));
+  const walk = (
+    b: JsonValue,
+    a: JsonValue,
+    depth: number,
+    path: string[],
+    params: Record<string, string>,
+  ): void => {
     if (jsonEqual(b, a)) return;
     if (depth === pattern.segments.length) {
       out.push({ ref: path.join('/'), params: { ...params }, before: b, after: a });

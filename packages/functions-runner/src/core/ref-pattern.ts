@@ -38,7 +38,10 @@ export function compileRefPattern(source: string): RefPattern {
   const segments: PatternSegment[] = [];
   parts.forEach((part, index) => {
     if (part.includes('**')) {
-      throw new FunctionsRunnerError('functions/unsupported-trigger', `trigger path "${source}" uses a multi-segment wildcard ("${part}"); only single-segment captures like {uid} are supported`);
+      throw new FunctionsRunnerError(
+        'functions/unsupported-trigger',
+        `trigger path "${source}" uses a multi-segment wildcard ("${part}"); only single-segment captures like {uid} are supported`,
+      );
     }
     if (part === '*') {
       segments.push({ kind: 'capture', name: `__wildcard${index}` });
@@ -50,7 +53,10 @@ export function compileRefPattern(source: string): RefPattern {
       return;
     }
     if (/[{}*]/.test(part) || part === '') {
-      throw new FunctionsRunnerError('functions/unsupported-trigger', `trigger path "${source}" has a malformed segment "${part}"`);
+      throw new FunctionsRunnerError(
+        'functions/unsupported-trigger',
+        `trigger path "${source}" has a malformed segment "${part}"`,
+      );
     }
     segments.push({ kind: 'literal', key: part });
   });
@@ -68,7 +74,10 @@ export function staticPrefix(pattern: RefPattern): string {
 
 /** Matches a concrete path (`a/b/c`) and returns the captured values, or undefined. */
 export function matchRefPattern(pattern: RefPattern, path: string): Record<string, string> | undefined {
-  const parts = path.replace(/^\/+|\/+$/g, '').split('/').filter((p) => p !== '');
+  const parts = path
+    .replace(/^\/+|\/+$/g, '')
+    .split('/')
+    .filter((p) => p !== '');
   if (parts.length !== pattern.segments.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < parts.length; i++) {

@@ -46,13 +46,22 @@ export function readTrigger(name: string, value: unknown): TriggerSpec | undefin
   if (!trigger || !isDatabaseEventType(trigger.eventType)) return undefined;
   const ref = trigger.eventFilterPathPatterns?.['ref'] ?? trigger.eventFilters?.['ref'];
   if (typeof ref !== 'string') {
-    throw new FunctionsRunnerError('functions/unsupported-trigger', `function "${name}" has no ref path in its trigger`);
+    throw new FunctionsRunnerError(
+      'functions/unsupported-trigger',
+      `function "${name}" has no ref path in its trigger`,
+    );
   }
   const instance = trigger.eventFilters?.['instance'] ?? trigger.eventFilterPathPatterns?.['instance'] ?? '*';
   if (typeof instance !== 'string') {
-    throw new FunctionsRunnerError('functions/unsupported-trigger', `function "${name}" sets its instance from a parameter, which the runner cannot resolve`);
+    throw new FunctionsRunnerError(
+      'functions/unsupported-trigger',
+      `function "${name}" sets its instance from a parameter, which the runner cannot resolve`,
+    );
   }
-  const region = Array.isArray(endpoint?.region) && typeof endpoint.region[0] === 'string' ? endpoint.region[0] : undefined;
+  const region =
+    Array.isArray(endpoint?.region) && typeof endpoint.region[0] === 'string'
+      ? endpoint.region[0]
+      : undefined;
   return {
     name,
     eventType: trigger.eventType,

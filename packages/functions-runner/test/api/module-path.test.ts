@@ -24,13 +24,18 @@ describe('startFunctionsRunner with a module path', () => {
     r = await startFunctionsRunner({ module: modulePath, databaseHost: db.host, namespace: 'ns-module' });
     expect(r.triggers.map((t) => t.name).sort()).toEqual(['copyReading', 'countDeletes']);
     await db.rest('PUT', 'devices/u9/readings/r1', 'ns-module', { ir: 10 });
-    await eventually(() => db.rest('GET', 'copies/u9/r1', 'ns-module'), (v) => v !== null);
+    await eventually(
+      () => db.rest('GET', 'copies/u9/r1', 'ns-module'),
+      (v) => v !== null,
+    );
     expect(await db.rest('GET', 'copies/u9/r1', 'ns-module')).toEqual({ ir: 10 });
     await db.rest('DELETE', 'devices/u9/readings/r1', 'ns-module');
-    const deleted = await eventually(() => db.rest('GET', 'deleted/u9', 'ns-module'), (v) => v !== null);
+    const deleted = await eventually(
+      () => db.rest('GET', 'deleted/u9', 'ns-module'),
+      (v) => v !== null,
+    );
     expect(Object.values(deleted as object)).toEqual([{ ir: 10 }]);
   });
-
 
   it('deletes the admin apps the functions made when the last runner stops, so the process can exit', async () => {
     expect(getApps().length).toBeGreaterThan(0);

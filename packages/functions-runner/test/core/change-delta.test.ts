@@ -11,7 +11,11 @@ describe('changeDelta', () => {
   });
 
   it('lists changed keys and nulls out removed ones, recursively', () => {
-    expect(changeDelta({ a: 1, b: { c: 1, d: 2 }, e: 5 }, { a: 1, b: { c: 2 }, f: 6 })).toEqual({ b: { c: 2, d: null }, e: null, f: 6 });
+    expect(changeDelta({ a: 1, b: { c: 1, d: 2 }, e: 5 }, { a: 1, b: { c: 2 }, f: 6 })).toEqual({
+      b: { c: 2, d: null },
+      e: null,
+      f: 6,
+    });
   });
 });
 

@@ -6,8 +6,14 @@ const pattern = compileRefPattern('devices/{uid}/readings/{readingId}');
 
 describe('changedMatches', () => {
   it('finds a new reading under one device and nothing else', () => {
-    const before = { u1: { readings: { a: { ir: 1 } }, latest: { ir: 1 } }, u2: { readings: { z: { ir: 9 } } } };
-    const after = { u1: { readings: { a: { ir: 1 }, b: { ir: 2 } }, latest: { ir: 2 } }, u2: { readings: { z: { ir: 9 } } } };
+    const before = {
+      u1: { readings: { a: { ir: 1 } }, latest: { ir: 1 } },
+      u2: { readings: { z: { ir: 9 } } },
+    };
+    const after = {
+      u1: { readings: { a: { ir: 1 }, b: { ir: 2 } }, latest: { ir: 2 } },
+      u2: { readings: { z: { ir: 9 } } },
+    };
     expect(changedMatches(pattern, before, after)).toEqual([
       { ref: 'devices/u1/readings/b', params: { uid: 'u1', readingId: 'b' }, before: null, after: { ir: 2 } },
     ]);
@@ -18,7 +24,12 @@ describe('changedMatches', () => {
     const after = { u1: { readings: { b: { ir: 3 } } } };
     expect(changedMatches(pattern, before, after)).toEqual([
       { ref: 'devices/u1/readings/a', params: { uid: 'u1', readingId: 'a' }, before: { ir: 1 }, after: null },
-      { ref: 'devices/u1/readings/b', params: { uid: 'u1', readingId: 'b' }, before: { ir: 2 }, after: { ir: 3 } },
+      {
+        ref: 'devices/u1/readings/b',
+        params: { uid: 'u1', readingId: 'b' },
+        before: { ir: 2 },
+        after: { ir: 3 },
+      },
     ]);
   });
 

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { onValueCreated, onValueDeleted, onValueUpdated, onValueWritten } from 'firebase-functions/v2/database';
+import {
+  onValueCreated,
+  onValueDeleted,
+  onValueUpdated,
+  onValueWritten,
+} from 'firebase-functions/v2/database';
 import type { DatabaseEvent, DataSnapshot } from 'firebase-functions/v2/database';
 import type { Change } from 'firebase-functions';
 import { databaseCloudEvent } from '../../src/core/database-cloud-event.js';
@@ -10,12 +15,28 @@ import type { JsonValue } from '../../src/core/json-equal.js';
 beforeAll(() => {
   process.env['FIREBASE_DATABASE_EMULATOR_HOST'] ??= '127.0.0.1:9';
   process.env['GCLOUD_PROJECT'] ??= 'demo-iotkit';
-  process.env['FIREBASE_CONFIG'] ??= JSON.stringify({ projectId: 'demo-iotkit', databaseURL: 'http://127.0.0.1:9/?ns=unit' });
+  process.env['FIREBASE_CONFIG'] ??= JSON.stringify({
+    projectId: 'demo-iotkit',
+    databaseURL: 'http://127.0.0.1:9/?ns=unit',
+  });
 });
 
 const time = new Date('2026-01-02T03:04:05.000Z');
-const event = (eventType: (typeof T)[keyof typeof T], before: JsonValue, after: JsonValue): Record<string, unknown> =>
-  databaseCloudEvent({ eventType, ref: 'devices/u1/readings/r1', instance: 'student-1', before, after, id: 'ev-1', time, location: 'us-central1' });
+const event = (
+  eventType: (typeof T)[keyof typeof T],
+  before: JsonValue,
+  after: JsonValue,
+): Record<string, unknown> =>
+  databaseCloudEvent({
+    eventType,
+    ref: 'devices/u1/readings/r1',
+    instance: 'student-1',
+    before,
+    after,
+    id: 'ev-1',
+    time,
+    location: 'us-central1',
+  });
 
 describe('databaseCloudEvent through the real firebase-functions wrapper', () => {
   it('gives onValueCreated handlers the new value, params, ref, instance, id and time', async () => {

@@ -5,7 +5,10 @@ import { collectTriggers, instanceMatches, readTrigger } from '../../src/core/tr
 
 describe('readTrigger', () => {
   it('reads event type, path, instance and region from __endpoint', () => {
-    const spec = readTrigger('mapReading', onValueCreated({ ref: '/devices/{uid}/readings/{id}', region: 'europe-west1' }, () => undefined));
+    const spec = readTrigger(
+      'mapReading',
+      onValueCreated({ ref: '/devices/{uid}/readings/{id}', region: 'europe-west1' }, () => undefined),
+    );
     expect(spec?.eventType).toBe('google.firebase.database.ref.v1.created');
     expect(spec?.pattern.source).toBe('devices/{uid}/readings/{id}');
     expect(spec?.instance).toBe('*');
@@ -13,20 +16,35 @@ describe('readTrigger', () => {
   });
 
   it('reads a fixed instance filter', () => {
-    const spec = readTrigger('w', onValueWritten({ ref: 'a/{b}', instance: 'my-db' }, () => undefined));
+    const spec = readTrigger(
+      'w',
+      onValueWritten({ ref: 'a/{b}', instance: 'my-db' }, () => undefined),
+    );
     expect(spec?.instance).toBe('my-db');
   });
 
   it('ignores non-database exports', () => {
-    expect(readTrigger('http', onRequest((_req, res) => {
-      res.end();
-    }))).toBeUndefined();
+    expect(
+      readTrigger(
+        'http',
+        onRequest((_req, res) => {
+          res.end();
+        }),
+      ),
+    ).toBeUndefined();
     expect(readTrigger('n', 42)).toBeUndefined();
-    expect(collectTriggers({ a: 1, b: onValueWritten('x/{y}', () => undefined) }).map((t) => t.name)).toEqual(['b']);
+    expect(collectTriggers({ a: 1, b: onValueWritten('x/{y}', () => undefined) }).map((t) => t.name)).toEqual(
+      ['b'],
+    );
   });
 
   it('refuses paths it cannot watch', () => {
-    expect(() => readTrigger('w', onValueWritten('logs/{rest=**}', () => undefined))).toThrow(expect.objectContaining({ code: 'functions/unsupported-trigger' }));
+    expect(() =>
+      readTrigger(
+        'w',
+        onValueWritten('logs/{rest=**}', () => undefined),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'functions/unsupported-trigger' }));
   });
 });
 

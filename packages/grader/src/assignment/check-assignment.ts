@@ -8,7 +8,10 @@ import { loadAssignment } from './load-assignment.js';
  * @param assignmentDir - the student's assignment folder
  * @param backend - backend for tests that need one
  */
-export function checkAssignment(assignmentDir: string, backend?: SubmissionBackend): Promise<SubmissionResult> {
+export function checkAssignment(
+  assignmentDir: string,
+  backend?: SubmissionBackend,
+): Promise<SubmissionResult> {
   const assignment = loadAssignment(assignmentDir);
   return gradeSubmission({
     assignment,

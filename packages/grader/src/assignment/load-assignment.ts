@@ -36,7 +36,9 @@ export function resolveAssignmentDir(ref: string, repoRoot: string): string {
   const asPath = resolve(ref);
   if (existsSync(join(asPath, 'grading', 'manifest.json'))) return asPath;
   const base = join(repoRoot, 'assignments');
-  const names = existsSync(base) ? readdirSync(base).filter((n) => statSync(join(base, n)).isDirectory()) : [];
+  const names = existsSync(base)
+    ? readdirSync(base).filter((n) => statSync(join(base, n)).isDirectory())
+    : [];
   const hit = names.find((n) => n === ref) ?? names.find((n) => n.startsWith(`${ref}-`));
   if (!hit) {
     throw new GraderError(
@@ -68,15 +70,23 @@ export function loadAssignment(dir: string): Assignment {
   const abs = resolve(dir);
   const manifestFile = join(abs, 'grading', 'manifest.json');
   if (!existsSync(manifestFile)) {
-    throw new GraderError('grader/assignment-not-found', `${abs} has no grading/manifest.json, so it is not a graded assignment`);
+    throw new GraderError(
+      'grader/assignment-not-found',
+      `${abs} has no grading/manifest.json, so it is not a graded assignment`,
+    );
   }
   const manifest = parseManifest(readJson(manifestFile, 'grader/bad-manifest'));
   for (const file of new Set(manifest.tests.map((t) => t.file))) {
     if (!existsSync(join(abs, 'grading', file)) && !file.startsWith('hidden/')) {
-      throw new GraderError('grader/bad-manifest', `grading/manifest.json lists ${file} but grading/${file} does not exist`);
+      throw new GraderError(
+        'grader/bad-manifest',
+        `grading/manifest.json lists ${file} but grading/${file} does not exist`,
+      );
     }
   }
   const configFile = join(abs, 'grading', 'grader.config.json');
-  const config = parseGraderConfig(existsSync(configFile) ? readJson(configFile, 'grader/bad-config') : undefined);
+  const config = parseGraderConfig(
+    existsSync(configFile) ? readJson(configFile, 'grader/bad-config') : undefined,
+  );
   return { dir: abs, id: basename(abs), manifest, config, nodeModulesDir: nearestNodeModules(abs) };
 }

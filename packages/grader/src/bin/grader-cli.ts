@@ -46,7 +46,11 @@ export async function graderCli(argv: string[], out: (s: string) => void): Promi
     out(USAGE);
     return cmd === undefined || cmd === '--help' ? 0 : 2;
   } catch (e) {
-    out(e instanceof GraderError ? `iotkit-grader: ${e.code}: ${e.message}` : `iotkit-grader: ${(e as Error).stack ?? String(e)}`);
+    out(
+      e instanceof GraderError
+        ? `iotkit-grader: ${e.code}: ${e.message}`
+        : `iotkit-grader: ${(e as Error).stack ?? String(e)}`,
+    );
     return e instanceof GraderError && e.code === 'grader/bad-arguments' ? 2 : 1;
   }
 }

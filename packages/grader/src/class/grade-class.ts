@@ -69,13 +69,21 @@ export interface ClassRunSummary {
 }
 
 /** Reasons that mean the submission itself could not be read: retried on the next run. */
-const UNREADABLE = new Set(['grader/bad-submission', 'grader/unsafe-path', 'grader/git-failed', 'grader/missing-tool']);
+const UNREADABLE = new Set([
+  'grader/bad-submission',
+  'grader/unsafe-path',
+  'grader/git-failed',
+  'grader/missing-tool',
+]);
 
 function previousResult(file: string, o: GradeClassOptions): SubmissionResult | null {
   if (o.force || !existsSync(file)) return null;
   try {
     const r = JSON.parse(readFileSync(file, 'utf8')) as SubmissionResult;
-    const ok = r.assignment === o.assignment.id && r.includesHidden === o.includeHidden && !UNREADABLE.has(r.outcome.code);
+    const ok =
+      r.assignment === o.assignment.id &&
+      r.includesHidden === o.includeHidden &&
+      !UNREADABLE.has(r.outcome.code);
     return ok ? r : null;
   } catch {
     return null;
@@ -84,7 +92,10 @@ function previousResult(file: string, o: GradeClassOptions): SubmissionResult | 
 
 function unreadableResult(o: GradeClassOptions, id: string, e: GraderError, ms: number): SubmissionResult {
   const outcome = { code: e.code, message: e.message };
-  const scored = scoreTests(selectTests(o.assignment.manifest, o.includeHidden), [], { code: 'grader/bad-submission', message: e.message });
+  const scored = scoreTests(selectTests(o.assignment.manifest, o.includeHidden), [], {
+    code: 'grader/bad-submission',
+    message: e.message,
+  });
   return {
     assignment: o.assignment.id,
     title: o.assignment.manifest.title,
@@ -144,7 +155,10 @@ export async function gradeClass(o: GradeClassOptions): Promise<ClassRunSummary>
         m.dispose();
       }
     } catch (e) {
-      const err = e instanceof GraderError ? e : new GraderError('grader/crashed', `grader failure: ${(e as Error).message}`);
+      const err =
+        e instanceof GraderError
+          ? e
+          : new GraderError('grader/crashed', `grader failure: ${(e as Error).message}`);
       result = unreadableResult(o, s.id, err, performance.now() - t0);
       summary.notGraded.push({ id: s.id, code: err.code, message: err.message });
       writeReports(result, dir);
@@ -155,7 +169,11 @@ export async function gradeClass(o: GradeClassOptions): Promise<ClassRunSummary>
     writeReports(result, dir);
     results.set(s.id, result);
     summary.gradedNow.push(s.id);
-    progress?.finish(s.id, `${result.score}/${result.maxScore}${result.outcome.code === 'ok' ? '' : ` ${result.outcome.code}`}`, performance.now() - t0);
+    progress?.finish(
+      s.id,
+      `${result.score}/${result.maxScore}${result.outcome.code === 'ok' ? '' : ` ${result.outcome.code}`}`,
+      performance.now() - t0,
+    );
   };
 
   const queue = [...sources];
@@ -164,7 +182,9 @@ export async function gradeClass(o: GradeClassOptions): Promise<ClassRunSummary>
       for (let s = queue.shift(); s; s = queue.shift()) await gradeOne(s);
     }),
   );
-  summary.results = sources.map((s) => results.get(s.id)).filter((r): r is SubmissionResult => r !== undefined);
+  summary.results = sources
+    .map((s) => results.get(s.id))
+    .filter((r): r is SubmissionResult => r !== undefined);
   const gradable = summary.results.filter((r) => !summary.notGraded.some((n) => n.id === r.submission));
   writeFileSync(join(o.outDir, 'summary.csv'), toSummaryCsv(summary.results));
   writeFileSync(join(o.outDir, 'canvas.csv'), toCanvasCsv(gradable, o.roster));

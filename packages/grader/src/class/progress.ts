@@ -87,6 +87,8 @@ export class ClassProgress {
 
   /** Final line with the wall time. */
   end(): void {
-    this.sink.write(`${this.sink.isTTY ? '\r\x1b[2K' : ''}graded ${this.done}/${this.total} in ${duration(this.now() - this.started)}\n`);
+    this.sink.write(
+      `${this.sink.isTTY ? '\r\x1b[2K' : ''}graded ${this.done}/${this.total} in ${duration(this.now() - this.started)}\n`,
+    );
   }
 }

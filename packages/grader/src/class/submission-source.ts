@@ -37,7 +37,10 @@ function isSingleSubmission(dir: string): boolean {
 
 /** Makes an id safe for a folder name and an RTDB namespace. */
 export function safeId(name: string): string {
-  const s = name.replace(/\.zip$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
+  const s = name
+    .replace(/\.zip$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|-+$/g, '');
   return s === '' ? 'submission' : s;
 }
 
@@ -55,17 +58,26 @@ export function listSubmissions(inputs: string[]): SubmissionSource[] {
   };
   for (const input of inputs) {
     const path = resolve(input);
-    if (!existsSync(path)) throw new GraderError('grader/submission-not-found', `no such submission or folder: ${input}`);
+    if (!existsSync(path))
+      throw new GraderError('grader/submission-not-found', `no such submission or folder: ${input}`);
     if (statSync(path).isDirectory() && !isSingleSubmission(path)) {
       for (const entry of readdirSync(path).sort()) if (!entry.startsWith('.')) add(join(path, entry));
     } else {
-      if (!kindOf(path)) throw new GraderError('grader/submission-not-found', `${input} is neither a folder, a .zip file nor a git repository`);
+      if (!kindOf(path))
+        throw new GraderError(
+          'grader/submission-not-found',
+          `${input} is neither a folder, a .zip file nor a git repository`,
+        );
       add(path);
     }
   }
   const seen = new Set<string>();
   for (const s of out) {
-    if (seen.has(s.id)) throw new GraderError('grader/bad-arguments', `two submissions are named "${s.id}"; rename one so each student gets one report folder`);
+    if (seen.has(s.id))
+      throw new GraderError(
+        'grader/bad-arguments',
+        `two submissions are named "${s.id}"; rename one so each student gets one report folder`,
+      );
     seen.add(s.id);
   }
   return out;
@@ -84,19 +96,29 @@ export async function materializeSubmission(source: SubmissionSource): Promise<M
     if (source.kind === 'zip') {
       const dest = join(tmp, 'unzipped');
       await unzipSubmission(source.path, dest);
-      if (!existsSync(dest)) throw new GraderError('grader/bad-submission', `${source.path} is an empty zip file`);
+      if (!existsSync(dest))
+        throw new GraderError('grader/bad-submission', `${source.path} is an empty zip file`);
       const top = readdirSync(dest).filter((n) => n !== '__MACOSX');
       const only = top.length === 1 && top[0] !== undefined ? join(dest, top[0]) : null;
       return { dir: only && statSync(only).isDirectory() ? only : dest, dispose };
     }
     const dest = join(tmp, 'clone');
-    const git = spawnSync('git', ['-c', 'protocol.file.allow=always', 'clone', '--quiet', '--depth', '1', `file://${source.path}`, dest], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_TERMINAL_PROMPT: '0', HOME: tmp },
-      timeout: 120_000,
-    });
-    if (git.error) throw new GraderError('grader/missing-tool', `git is needed to read ${source.path}: ${git.error.message} (install git)`);
-    if (git.status !== 0) throw new GraderError('grader/git-failed', `git clone of ${source.path} failed: ${git.stderr.trim()}`);
+    const git = spawnSync(
+      'git',
+      ['-c', 'protocol.file.allow=always', 'clone', '--quiet', '--depth', '1', `file://${source.path}`, dest],
+      {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_TERMINAL_PROMPT: '0', HOME: tmp },
+        timeout: 120_000,
+      },
+    );
+    if (git.error)
+      throw new GraderError(
+        'grader/missing-tool',
+        `git is needed to read ${source.path}: ${git.error.message} (install git)`,
+      );
+    if (git.status !== 0)
+      throw new GraderError('grader/git-failed', `git clone of ${source.path} failed: ${git.stderr.trim()}`);
     return { dir: dest, dispose };
   } catch (e) {
     dispose();

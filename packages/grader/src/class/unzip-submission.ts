@@ -24,15 +24,24 @@ const DEFAULT_LIMITS: UnzipLimits = { maxEntries: 5000, maxBytes: 200 * 1024 * 1
  * @param limits - entry and byte limits
  * @throws GraderError `grader/bad-submission` (not a zip, too large) or `grader/unsafe-path`
  */
-export async function unzipSubmission(zipFile: string, dest: string, limits: UnzipLimits = DEFAULT_LIMITS): Promise<void> {
+export async function unzipSubmission(
+  zipFile: string,
+  dest: string,
+  limits: UnzipLimits = DEFAULT_LIMITS,
+): Promise<void> {
   const root = resolve(dest);
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((ok, fail) =>
-      yauzl.open(zipFile, { lazyEntries: true, autoClose: true, strictFileNames: false }, (err, z) => (err || !z ? fail(err) : ok(z))),
+      yauzl.open(zipFile, { lazyEntries: true, autoClose: true, strictFileNames: false }, (err, z) =>
+        err || !z ? fail(err) : ok(z),
+      ),
     );
   } catch (e) {
-    throw new GraderError('grader/bad-submission', `${zipFile} is not a readable zip file: ${(e as Error).message}`);
+    throw new GraderError(
+      'grader/bad-submission',
+      `${zipFile} is not a readable zip file: ${(e as Error).message}`,
+    );
   }
   let entries = 0;
   let bytes = 0;
@@ -44,24 +53,38 @@ export async function unzipSubmission(zipFile: string, dest: string, limits: Unz
     zip.on('error', (e: Error) => {
       // yauzl checks names itself: `..` segments and absolute paths are zip-slip attempts
       const unsafe = /invalid relative path|absolute path/i.test(e.message);
-      failWith(new GraderError(unsafe ? 'grader/unsafe-path' : 'grader/bad-submission', `${zipFile}: ${e.message}`));
+      failWith(
+        new GraderError(unsafe ? 'grader/unsafe-path' : 'grader/bad-submission', `${zipFile}: ${e.message}`),
+      );
     });
     zip.on('end', () => done());
     zip.on('entry', (entry: yauzl.Entry) => {
       const name = entry.fileName.replace(/\\/g, '/');
       const target = resolve(root, name);
       if (name.startsWith('/') || (target !== root && !target.startsWith(root + sep))) {
-        failWith(new GraderError('grader/unsafe-path', `${zipFile}: entry "${entry.fileName}" points outside the submission folder`));
+        failWith(
+          new GraderError(
+            'grader/unsafe-path',
+            `${zipFile}: entry "${entry.fileName}" points outside the submission folder`,
+          ),
+        );
         return;
       }
       entries += 1;
       if (entries > limits.maxEntries) {
-        failWith(new GraderError('grader/bad-submission', `${zipFile} has more than ${limits.maxEntries} entries`));
+        failWith(
+          new GraderError('grader/bad-submission', `${zipFile} has more than ${limits.maxEntries} entries`),
+        );
         return;
       }
       const parts = name.split('/');
       const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
-      if (parts.includes('node_modules') || parts.includes('.git') || parts.includes('__MACOSX') || mode === 0o120000) {
+      if (
+        parts.includes('node_modules') ||
+        parts.includes('.git') ||
+        parts.includes('__MACOSX') ||
+        mode === 0o120000
+      ) {
         zip.readEntry();
         return;
       }
@@ -79,13 +102,25 @@ export async function unzipSubmission(zipFile: string, dest: string, limits: Unz
         const counter = new Transform({
           transform(chunk: Buffer, _enc, cb) {
             bytes += chunk.length;
-            if (bytes > limits.maxBytes) cb(new GraderError('grader/bad-submission', `${zipFile} unpacks to more than ${limits.maxBytes} bytes`));
+            if (bytes > limits.maxBytes)
+              cb(
+                new GraderError(
+                  'grader/bad-submission',
+                  `${zipFile} unpacks to more than ${limits.maxBytes} bytes`,
+                ),
+              );
             else cb(null, chunk);
           },
         });
         pipeline(stream, counter, createWriteStream(target, { mode: 0o644 }))
           .then(() => zip.readEntry())
-          .catch((e: Error) => failWith(e instanceof GraderError ? e : new GraderError('grader/bad-submission', `${zipFile}: ${e.message}`)));
+          .catch((e: Error) =>
+            failWith(
+              e instanceof GraderError
+                ? e
+                : new GraderError('grader/bad-submission', `${zipFile}: ${e.message}`),
+            ),
+          );
       });
     });
     zip.readEntry();

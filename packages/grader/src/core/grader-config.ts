@@ -33,7 +33,10 @@ function positive(raw: Record<string, unknown>, key: keyof GraderConfig, fallbac
   const v = raw[key];
   if (v === undefined) return fallback;
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
-    throw new GraderError('grader/bad-config', `grading/grader.config.json: "${key}" must be a positive number`);
+    throw new GraderError(
+      'grader/bad-config',
+      `grading/grader.config.json: "${key}" must be a positive number`,
+    );
   }
   return v;
 }
@@ -52,13 +55,19 @@ export function parseGraderConfig(raw: unknown): GraderConfig {
   let build: string[] | null = DEFAULT_CONFIG.build;
   if (r.build !== undefined && r.build !== null) {
     if (!Array.isArray(r.build) || r.build.length === 0 || !r.build.every((a) => typeof a === 'string')) {
-      throw new GraderError('grader/bad-config', 'grading/grader.config.json: "build" must be a non-empty array of strings (argv)');
+      throw new GraderError(
+        'grader/bad-config',
+        'grading/grader.config.json: "build" must be a non-empty array of strings (argv)',
+      );
     }
     build = r.build as string[];
   }
   const backend = r.backend ?? DEFAULT_CONFIG.backend;
   if (backend !== 'none' && backend !== 'rtdb' && backend !== 'rtdb+auth') {
-    throw new GraderError('grader/bad-config', 'grading/grader.config.json: "backend" must be "none", "rtdb" or "rtdb+auth"');
+    throw new GraderError(
+      'grader/bad-config',
+      'grading/grader.config.json: "backend" must be "none", "rtdb" or "rtdb+auth"',
+    );
   }
   return {
     backend,

@@ -46,15 +46,22 @@ function fail(message: string): never {
 export function parseManifest(raw: unknown): Manifest {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('must be a JSON object');
   const m = raw as Record<string, unknown>;
-  if (typeof m.assignment !== 'string' || m.assignment === '') fail('"assignment" must be a non-empty string');
+  if (typeof m.assignment !== 'string' || m.assignment === '')
+    fail('"assignment" must be a non-empty string');
   const title = typeof m.title === 'string' && m.title !== '' ? m.title : m.assignment;
   if (!Array.isArray(m.tests) || m.tests.length === 0) fail('"tests" must be a non-empty array');
   const seen = new Set<string>();
   const tests = m.tests.map((t: unknown, i: number): ManifestTest => {
     if (typeof t !== 'object' || t === null) fail(`tests[${i}] must be an object`);
     const e = t as Record<string, unknown>;
-    if (typeof e.file !== 'string' || !/^(public|hidden)\/[^]+\.test\.ts$/.test(e.file) || e.file.includes('..')) {
-      fail(`tests[${i}].file must be "public/<name>.test.ts" or "hidden/<name>.test.ts", got ${JSON.stringify(e.file)}`);
+    if (
+      typeof e.file !== 'string' ||
+      !/^(public|hidden)\/[^]+\.test\.ts$/.test(e.file) ||
+      e.file.includes('..')
+    ) {
+      fail(
+        `tests[${i}].file must be "public/<name>.test.ts" or "hidden/<name>.test.ts", got ${JSON.stringify(e.file)}`,
+      );
     }
     if (typeof e.name !== 'string' || e.name === '') fail(`tests[${i}].name must be a non-empty string`);
     if (typeof e.points !== 'number' || !Number.isFinite(e.points) || e.points < 0) {
@@ -67,11 +74,18 @@ export function parseManifest(raw: unknown): Manifest {
     if (e.file.startsWith('public/') && visibility !== 'visible') {
       fail(`tests[${i}] (${e.name}) is in public/ so students can read it: its visibility must be "visible"`);
     }
-    if (e.bonus !== undefined && typeof e.bonus !== 'boolean') fail(`tests[${i}] (${e.name}).bonus must be a boolean`);
+    if (e.bonus !== undefined && typeof e.bonus !== 'boolean')
+      fail(`tests[${i}] (${e.name}).bonus must be a boolean`);
     const id = testId(e.file, e.name);
     if (seen.has(id)) fail(`test "${e.name}" in ${e.file} is listed twice`);
     seen.add(id);
-    return { file: e.file, name: e.name, points: e.points, visibility: visibility as Visibility, bonus: e.bonus === true };
+    return {
+      file: e.file,
+      name: e.name,
+      points: e.points,
+      visibility: visibility as Visibility,
+      bonus: e.bonus === true,
+    };
   });
   const sum = tests.filter((t) => !t.bonus).reduce((s, t) => s + t.points, 0);
   if (typeof m.maxScore !== 'number' || Math.abs(m.maxScore - sum) > 1e-9) {

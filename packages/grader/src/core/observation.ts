@@ -26,7 +26,8 @@ export interface ObservedMeta {
  * One line of the JSON-lines stream the test process writes while it runs, so that whatever
  * finished before a kill still counts.
  */
-export type Observation = StartObservation | TestObservation | ModuleErrorObservation | UnhandledObservation | EndObservation;
+export type Observation =
+  StartObservation | TestObservation | ModuleErrorObservation | UnhandledObservation | EndObservation;
 
 /** A test is about to run (so a kill can name it). */
 export interface StartObservation {

@@ -31,7 +31,11 @@ function round(n: number): number {
  * @param observations - parsed JSON-lines stream of the test process
  * @param outcome - how the run ended
  */
-export function scoreTests(selected: ManifestTest[], observations: Observation[], outcome: RunOutcome): ScoredTests {
+export function scoreTests(
+  selected: ManifestTest[],
+  observations: Observation[],
+  outcome: RunOutcome,
+): ScoredTests {
   const results = new Map<string, TestObservation>();
   const moduleErrors = new Map<string, ObservedError[]>();
   const started = new Set<string>();
@@ -43,18 +47,35 @@ export function scoreTests(selected: ManifestTest[], observations: Observation[]
   const warnings: string[] = [];
   const known = new Set(selected.map((t) => testId(t.file, t.name)));
   for (const [id, o] of results) {
-    if (!known.has(id)) warnings.push(`test "${o.name}" in ${o.file} ran but is not in grading/manifest.json: it earns no points`);
+    if (!known.has(id))
+      warnings.push(
+        `test "${o.name}" in ${o.file} ran but is not in grading/manifest.json: it earns no points`,
+      );
   }
 
   const tests = selected.map((t): GradedTestResult => {
     const id = testId(t.file, t.name);
-    const base = { id, file: t.file, name: t.name, points: t.points, bonus: t.bonus === true, visibility: t.visibility };
+    const base = {
+      id,
+      file: t.file,
+      name: t.name,
+      points: t.points,
+      bonus: t.bonus === true,
+      visibility: t.visibility,
+    };
     const o = results.get(id);
     if (!o) {
-      return { ...base, score: 0, status: 'not_run', reason: notRunReason(t, moduleErrors.get(t.file), started.has(id), outcome) };
+      return {
+        ...base,
+        score: 0,
+        status: 'not_run',
+        reason: notRunReason(t, moduleErrors.get(t.file), started.has(id), outcome),
+      };
     }
     if (o.meta.points !== undefined && o.meta.points !== t.points) {
-      warnings.push(`test "${t.name}" in ${t.file} declares ${o.meta.points} points but the manifest gives ${t.points}; the manifest wins`);
+      warnings.push(
+        `test "${t.name}" in ${t.file} declares ${o.meta.points} points but the manifest gives ${t.points}; the manifest wins`,
+      );
     }
     const extra = {
       ...(o.durationMs !== undefined ? { durationMs: o.durationMs } : {}),
@@ -63,10 +84,20 @@ export function scoreTests(selected: ManifestTest[], observations: Observation[]
     };
     const feedback = mergeFeedback(o.meta.feedback, o.errors[0], o.notes);
     if (o.state === 'skipped' || o.state === 'pending') {
-      return { ...base, ...extra, score: 0, status: 'not_run', reason: { code: 'grader/not-run', message: 'the test was skipped' } };
+      return {
+        ...base,
+        ...extra,
+        score: 0,
+        status: 'not_run',
+        reason: { code: 'grader/not-run', message: 'the test was skipped' },
+      };
     }
     const partial = typeof o.meta.score === 'number' && Number.isFinite(o.meta.score);
-    const score = partial ? round(Math.min(Math.max(o.meta.score as number, 0), t.points)) : o.state === 'passed' ? t.points : 0;
+    const score = partial
+      ? round(Math.min(Math.max(o.meta.score as number, 0), t.points))
+      : o.state === 'passed'
+        ? t.points
+        : 0;
     const passed = o.state === 'passed' && score === t.points;
     const reason = passed
       ? undefined
@@ -87,7 +118,11 @@ export function scoreTests(selected: ManifestTest[], observations: Observation[]
   return { tests, score, maxScore, warnings };
 }
 
-function mergeFeedback(given: TestFeedback | undefined, err: ObservedError | undefined, notes: string[] | undefined): TestFeedback | undefined {
+function mergeFeedback(
+  given: TestFeedback | undefined,
+  err: ObservedError | undefined,
+  notes: string[] | undefined,
+): TestFeedback | undefined {
   const fb: TestFeedback = { ...(given ?? {}) };
   if (notes && notes.length > 0) fb.notes = notes;
   if (err?.expected !== undefined && fb.expected === undefined) fb.expected = err.expected;
@@ -105,10 +140,15 @@ function notRunReason(
     return { code: outcome.code, message: `not run: ${outcome.message}` };
   }
   if (moduleErrors && moduleErrors.length > 0) {
-    return { code: 'grader/load-failed', message: `the test file ${t.file} could not load: ${describeError(moduleErrors[0])}` };
+    return {
+      code: 'grader/load-failed',
+      message: `the test file ${t.file} could not load: ${describeError(moduleErrors[0])}`,
+    };
   }
   if (outcome.code !== 'ok') {
-    const prefix = wasRunning ? 'this test was running when the run was stopped' : 'not run: the test process stopped before reaching this test';
+    const prefix = wasRunning
+      ? 'this test was running when the run was stopped'
+      : 'not run: the test process stopped before reaching this test';
     return { code: outcome.code, message: `${prefix} — ${outcome.message}` };
   }
   return {

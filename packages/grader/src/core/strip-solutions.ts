@@ -46,19 +46,33 @@ export function stripSolutions(text: string, file: string): StripResult {
   lines.forEach((line, i) => {
     const begin = BEGIN.exec(line);
     if (begin) {
-      if (open) throw new GraderError('grader/bad-solution-markers', `${file}:${i + 1}: BEGIN SOLUTION inside the region opened on line ${open.line}`);
-      open = { line: i + 1, indent: begin[1] ?? '', hint: (begin[2] ?? '').replace(/\s*(\*\/|-->)\s*$/, ''), stubs: [] };
+      if (open)
+        throw new GraderError(
+          'grader/bad-solution-markers',
+          `${file}:${i + 1}: BEGIN SOLUTION inside the region opened on line ${open.line}`,
+        );
+      open = {
+        line: i + 1,
+        indent: begin[1] ?? '',
+        hint: (begin[2] ?? '').replace(/\s*(\*\/|-->)\s*$/, ''),
+        stubs: [],
+      };
       return;
     }
     if (END.test(line)) {
-      if (!open) throw new GraderError('grader/bad-solution-markers', `${file}:${i + 1}: END SOLUTION without a BEGIN SOLUTION`);
+      if (!open)
+        throw new GraderError(
+          'grader/bad-solution-markers',
+          `${file}:${i + 1}: END SOLUTION without a BEGIN SOLUTION`,
+        );
       const { indent, hint, stubs } = open as { indent: string; hint: string; stubs: string[] };
       const task = hint === '' ? 'complete this part' : hint;
       if (lang === 'markdown') out.push(`${indent}<!-- TODO: ${task} -->`);
       else if (lang === 'hash') out.push(`${indent}# TODO: ${task}`);
       else out.push(`${indent}// TODO: ${task}`);
       if (stubs.length > 0) out.push(...stubs.filter((s) => s.trim() !== ''));
-      else if (lang === 'ts') out.push(`${indent}throw new Error(${JSON.stringify(`Not implemented yet: ${task}`)});`);
+      else if (lang === 'ts')
+        out.push(`${indent}throw new Error(${JSON.stringify(`Not implemented yet: ${task}`)});`);
       regions += 1;
       open = null;
       return;
@@ -72,7 +86,10 @@ export function stripSolutions(text: string, file: string): StripResult {
     out.push(line);
   });
   if (open) {
-    throw new GraderError('grader/bad-solution-markers', `${file}:${(open as { line: number }).line}: BEGIN SOLUTION is never closed by END SOLUTION`);
+    throw new GraderError(
+      'grader/bad-solution-markers',
+      `${file}:${(open as { line: number }).line}: BEGIN SOLUTION is never closed by END SOLUTION`,
+    );
   }
   return { text: out.join(eol), regions };
 }

@@ -38,18 +38,32 @@ const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'opti
 
 type PackageJson = Record<string, unknown> & { name?: string; scripts?: Record<string, string> };
 
-function rewriteDeps(pj: PackageJson, ws: WorkspaceInfo, vendorRel: (name: string) => string, report: HandoutReport, vendorQueue: string[]): void {
+function rewriteDeps(
+  pj: PackageJson,
+  ws: WorkspaceInfo,
+  vendorRel: (name: string) => string,
+  report: HandoutReport,
+  vendorQueue: string[],
+): void {
   for (const field of DEP_FIELDS) {
     const deps = pj[field] as Record<string, string> | undefined;
     if (!deps) continue;
     for (const [name, spec] of Object.entries(deps)) {
       if (spec.startsWith('workspace:')) {
-        if (!ws.packages.has(name)) throw new GraderError('grader/bad-arguments', `${name} is a workspace dependency but no workspace package has that name`);
+        if (!ws.packages.has(name))
+          throw new GraderError(
+            'grader/bad-arguments',
+            `${name} is a workspace dependency but no workspace package has that name`,
+          );
         deps[name] = `file:${vendorRel(name)}`;
         vendorQueue.push(name);
       } else if (spec.startsWith('catalog:')) {
         const version = ws.catalog.get(name);
-        if (!version) throw new GraderError('grader/bad-arguments', `${name} uses catalog: but pnpm-workspace.yaml has no catalog entry for it`);
+        if (!version)
+          throw new GraderError(
+            'grader/bad-arguments',
+            `${name} uses catalog: but pnpm-workspace.yaml has no catalog entry for it`,
+          );
         deps[name] = version;
       } else continue;
       report.rewritten[`${pj.name ?? 'handout'} → ${name}`] = deps[name] as string;
@@ -73,10 +87,17 @@ const vendorFolder = (name: string): string => name.replace(/^@/, '').replace(/\
 export function makeHandout(options: HandoutOptions): HandoutReport {
   const src = resolve(options.assignmentDir);
   const out = resolve(options.outDir);
-  if (out === src || out.startsWith(src + sep)) throw new GraderError('grader/bad-arguments', 'the handout folder cannot be inside the assignment folder');
-  if (existsSync(out) && readdirSync(out).length > 0) throw new GraderError('grader/bad-arguments', `${out} is not empty; pick a new folder`);
+  if (out === src || out.startsWith(src + sep))
+    throw new GraderError(
+      'grader/bad-arguments',
+      'the handout folder cannot be inside the assignment folder',
+    );
+  if (existsSync(out) && readdirSync(out).length > 0)
+    throw new GraderError('grader/bad-arguments', `${out} is not empty; pick a new folder`);
   const wsRoot = findWorkspaceRoot(src);
-  const ws: WorkspaceInfo = wsRoot ? readWorkspace(wsRoot) : { root: src, catalog: new Map(), packages: new Map(), allowBuilds: null };
+  const ws: WorkspaceInfo = wsRoot
+    ? readWorkspace(wsRoot)
+    : { root: src, catalog: new Map(), packages: new Map(), allowBuilds: null };
   const report: HandoutReport = { files: 0, stripped: [], vendored: [], rewritten: {} };
 
   const copyTree = (from: string, to: string): void => {
@@ -111,7 +132,10 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
     const manifest = parseManifest(JSON.parse(readFileSync(manifestFile, 'utf8')));
     const tests = selectTests(manifest, false);
     const maxScore = tests.filter((t) => !t.bonus).reduce((s, t) => s + t.points, 0);
-    writeFileSync(manifestFile, `${JSON.stringify({ assignment: manifest.assignment, title: manifest.title, maxScore, tests }, null, 2)}\n`);
+    writeFileSync(
+      manifestFile,
+      `${JSON.stringify({ assignment: manifest.assignment, title: manifest.title, maxScore, tests }, null, 2)}\n`,
+    );
   }
 
   const queue: string[] = [];
@@ -141,7 +165,8 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
 
   localiseTsconfig(src, out, ws);
   const wsFile = join(out, 'pnpm-workspace.yaml');
-  if (ws.allowBuilds && !existsSync(wsFile)) writeFileSync(wsFile, `# pnpm settings for this handout (a standalone project)\n${ws.allowBuilds}`);
+  if (ws.allowBuilds && !existsSync(wsFile))
+    writeFileSync(wsFile, `# pnpm settings for this handout (a standalone project)\n${ws.allowBuilds}`);
   return report;
 }
 

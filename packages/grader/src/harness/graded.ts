@@ -70,7 +70,8 @@ const TIMELINE_KEEP = 40;
 export function feedback(context: TestContext, fb: TestFeedback): void {
   const prev = context.task.meta.feedback ?? {};
   const merged: TestFeedback = { ...prev, ...fb };
-  if (merged.timeline && merged.timeline.length > TIMELINE_KEEP) merged.timeline = merged.timeline.slice(-TIMELINE_KEEP);
+  if (merged.timeline && merged.timeline.length > TIMELINE_KEEP)
+    merged.timeline = merged.timeline.slice(-TIMELINE_KEEP);
   context.task.meta.feedback = merged;
 }
 

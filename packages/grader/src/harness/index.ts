@@ -5,5 +5,11 @@
  */
 export { graded, feedback, partialScore, type GradedOptions } from './graded.js';
 export { submissionDir, submissionPath, graderBackendEnv, type GraderBackendEnv } from './submission-dir.js';
-export { runSubmission, sandboxedCommand, type RunSubmissionOptions, type RunSubmissionResult, type SandboxedCommand } from './run-submission.js';
+export {
+  runSubmission,
+  sandboxedCommand,
+  type RunSubmissionOptions,
+  type RunSubmissionResult,
+  type SandboxedCommand,
+} from './run-submission.js';
 export type { TestFeedback, TimelineEntry, Visibility } from '../core/result-model.js';

@@ -72,7 +72,13 @@ export interface SandboxedCommand {
  * @param cwd - working directory (becomes HOME)
  * @param extraEnv - extra environment variables
  */
-export function sandboxedCommand(command: string, args: string[], kind: 'node' | 'native', cwd: string, extraEnv?: Record<string, string>): SandboxedCommand {
+export function sandboxedCommand(
+  command: string,
+  args: string[],
+  kind: 'node' | 'native',
+  cwd: string,
+  extraEnv?: Record<string, string>,
+): SandboxedCommand {
   const memoryMb = Number(process.env.IOTKIT_GRADER_MEMORY_MB ?? '512');
   let file = command;
   let argv = args;
@@ -85,7 +91,8 @@ export function sandboxedCommand(command: string, args: string[], kind: 'node' |
   }
   const uid = Number(process.env.IOTKIT_SANDBOX_UID);
   const gid = Number(process.env.IOTKIT_SANDBOX_GID);
-  const sandbox = process.getuid?.() === 0 && Number.isInteger(uid) && Number.isInteger(gid) && uid > 0 ? { uid, gid } : {};
+  const sandbox =
+    process.getuid?.() === 0 && Number.isInteger(uid) && Number.isInteger(gid) && uid > 0 ? { uid, gid } : {};
   return { file, args: argv, env: childEnv(extraEnv, cwd), ...sandbox };
 }
 
@@ -99,9 +106,14 @@ export function sandboxedCommand(command: string, args: string[], kind: 'node' |
  * @param args - arguments
  * @param options - see {@link RunSubmissionOptions}
  */
-export function runSubmission(command: string, args: string[], options: RunSubmissionOptions): Promise<RunSubmissionResult> {
+export function runSubmission(
+  command: string,
+  args: string[],
+  options: RunSubmissionOptions,
+): Promise<RunSubmissionResult> {
   const cwd = options.cwd ?? submissionDir();
-  const limit = options.outputLimitBytes ?? Number(process.env.IOTKIT_GRADER_OUTPUT_LIMIT ?? String(64 * 1024));
+  const limit =
+    options.outputLimitBytes ?? Number(process.env.IOTKIT_GRADER_OUTPUT_LIMIT ?? String(64 * 1024));
   const cmd = sandboxedCommand(command, args, options.kind, cwd, options.env);
   const ids = cmd.uid !== undefined && cmd.gid !== undefined ? { uid: cmd.uid, gid: cmd.gid } : {};
   return new Promise((resolve, reject) => {

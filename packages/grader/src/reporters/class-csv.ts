@@ -29,11 +29,37 @@ const row = (cells: (string | number)[]): string => cells.map(csvField).join(','
  * @param results - graded submissions
  */
 export function toSummaryCsv(results: SubmissionResult[]): string {
-  const lines = [row(['submission', 'score', 'max_score', 'percent', 'gradable', 'outcome', 'reason', 'tests_passed', 'tests_total', 'seconds'])];
+  const lines = [
+    row([
+      'submission',
+      'score',
+      'max_score',
+      'percent',
+      'gradable',
+      'outcome',
+      'reason',
+      'tests_passed',
+      'tests_total',
+      'seconds',
+    ]),
+  ];
   for (const r of results) {
     const pct = r.maxScore > 0 ? ((100 * r.score) / r.maxScore).toFixed(1) : '0.0';
     const passed = r.tests.filter((t) => t.status === 'passed').length;
-    lines.push(row([r.submission, r.score, r.maxScore, pct, r.gradable ? 'yes' : 'no', r.outcome.code, r.outcome.code === 'ok' ? '' : r.outcome.message, passed, r.tests.length, (r.durationMs / 1000).toFixed(1)]));
+    lines.push(
+      row([
+        r.submission,
+        r.score,
+        r.maxScore,
+        pct,
+        r.gradable ? 'yes' : 'no',
+        r.outcome.code,
+        r.outcome.code === 'ok' ? '' : r.outcome.message,
+        passed,
+        r.tests.length,
+        (r.durationMs / 1000).toFixed(1),
+      ]),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -44,15 +70,29 @@ export function toSummaryCsv(results: SubmissionResult[]): string {
  * @param results - graded submissions
  * @param roster - optional roster keyed by submission id
  */
-export function toCanvasCsv(results: SubmissionResult[], roster: Map<string, RosterEntry> = new Map()): string {
+export function toCanvasCsv(
+  results: SubmissionResult[],
+  roster: Map<string, RosterEntry> = new Map(),
+): string {
   const first = results[0];
   const title = first ? first.title : 'Assignment';
   const max = first ? first.maxScore : 0;
-  const lines = [row(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', `${title} (${first?.assignment ?? ''})`])];
+  const lines = [
+    row(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', `${title} (${first?.assignment ?? ''})`]),
+  ];
   lines.push(row(['    Points Possible', '', '', '', '', max]));
   for (const r of results) {
     const s = roster.get(r.submission);
-    lines.push(row([s?.name ?? r.submission, '', s?.sisId ?? '', s?.sisLogin ?? r.submission, s?.section ?? '', r.score]));
+    lines.push(
+      row([
+        s?.name ?? r.submission,
+        '',
+        s?.sisId ?? '',
+        s?.sisLogin ?? r.submission,
+        s?.section ?? '',
+        r.score,
+      ]),
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -63,13 +103,23 @@ export function toCanvasCsv(results: SubmissionResult[], roster: Map<string, Ros
  * @param results - graded submissions
  * @param roster - optional roster keyed by submission id
  */
-export function toMoodleCsv(results: SubmissionResult[], roster: Map<string, RosterEntry> = new Map()): string {
+export function toMoodleCsv(
+  results: SubmissionResult[],
+  roster: Map<string, RosterEntry> = new Map(),
+): string {
   const useEmail = results.length > 0 && results.every((r) => roster.get(r.submission)?.email);
   const lines = [row([useEmail ? 'email' : 'username', 'grade', 'feedback'])];
   for (const r of results) {
     const id = useEmail ? (roster.get(r.submission)?.email ?? '') : r.submission;
-    const lost = r.tests.filter((t) => t.status !== 'passed' && t.visibility === 'visible').map((t) => t.name);
-    const feedback = r.outcome.code !== 'ok' ? r.outcome.message : lost.length > 0 ? `Lost points on: ${lost.join('; ')}` : 'All visible tests passed.';
+    const lost = r.tests
+      .filter((t) => t.status !== 'passed' && t.visibility === 'visible')
+      .map((t) => t.name);
+    const feedback =
+      r.outcome.code !== 'ok'
+        ? r.outcome.message
+        : lost.length > 0
+          ? `Lost points on: ${lost.join('; ')}`
+          : 'All visible tests passed.';
     lines.push(row([id, r.score, feedback]));
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -94,7 +144,11 @@ export function parseRosterCsv(text: string): Map<string, RosterEntry> {
     const id = get('id');
     if (!id) continue;
     const entry: RosterEntry = { id };
-    const name = get('name'), email = get('email'), sisId = get('sis_id'), sisLogin = get('sis_login'), section = get('section');
+    const name = get('name'),
+      email = get('email'),
+      sisId = get('sis_id'),
+      sisLogin = get('sis_login'),
+      section = get('section');
     if (name) entry.name = name;
     if (email) entry.email = email;
     if (sisId) entry.sisId = sisId;

@@ -37,7 +37,12 @@ export interface ClassroomResult {
  * @param result - the graded submission
  */
 export function toClassroomResult(result: SubmissionResult): ClassroomResult {
-  const status = !result.gradable || result.outcome.code !== 'ok' ? 'error' : result.tests.every((t) => t.status === 'passed') ? 'pass' : 'fail';
+  const status =
+    !result.gradable || result.outcome.code !== 'ok'
+      ? 'error'
+      : result.tests.every((t) => t.status === 'passed')
+        ? 'pass'
+        : 'fail';
   return {
     version: 1,
     status,

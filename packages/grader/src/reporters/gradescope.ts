@@ -67,7 +67,8 @@ export function toGradescope(result: SubmissionResult): GradescopeResults {
   return {
     score: result.score,
     execution_time: Math.round(result.durationMs / 100) / 10,
-    output: result.outcome.code === 'ok' ? `Graded ${result.tests.length} tests.` : `**${result.outcome.message}**`,
+    output:
+      result.outcome.code === 'ok' ? `Graded ${result.tests.length} tests.` : `**${result.outcome.message}**`,
     output_format: 'md',
     test_output_format: 'md',
     visibility: 'visible',
@@ -88,6 +89,11 @@ export function toGradescope(result: SubmissionResult): GradescopeResults {
         tags: [t.file, ...(t.bonus ? ['bonus'] : [])],
       };
     }),
-    extra_data: { submission: result.submission, outcome: result.outcome.code, max_score: result.maxScore, gradable: result.gradable },
+    extra_data: {
+      submission: result.submission,
+      outcome: result.outcome.code,
+      max_score: result.maxScore,
+      gradable: result.gradable,
+    },
   };
 }

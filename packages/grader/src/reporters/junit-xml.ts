@@ -2,13 +2,15 @@ import type { SubmissionResult } from '../core/result-model.js';
 
 /** Escapes text for XML attributes and content; drops characters XML 1.0 forbids. */
 export function xmlEscape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  );
 }
 
 /**
@@ -19,7 +21,8 @@ export function xmlEscape(text: string): string {
 export function toJUnitXml(result: SubmissionResult): string {
   const files = [...new Set(result.tests.map((t) => t.file))];
   const secs = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3);
-  const count = (pred: (s: string) => boolean, list = result.tests): number => list.filter((t) => pred(t.status)).length;
+  const count = (pred: (s: string) => boolean, list = result.tests): number =>
+    list.filter((t) => pred(t.status)).length;
   const suites = files.map((file) => {
     const tests = result.tests.filter((t) => t.file === file);
     const cases = tests.map((t) => {

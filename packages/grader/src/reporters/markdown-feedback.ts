@@ -12,7 +12,11 @@ const fence = (text: string): string => text.replace(/```/g, 'ˋˋˋ');
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Whether a student sees this test's details. */
-export function visibleTo(t: GradedTestResult, audience: MarkdownOptions['audience'], afterDueDate = false): boolean {
+export function visibleTo(
+  t: GradedTestResult,
+  audience: MarkdownOptions['audience'],
+  afterDueDate = false,
+): boolean {
   if (audience === 'instructor') return true;
   if (t.visibility === 'visible') return true;
   return t.visibility === 'after_due_date' && afterDueDate;
@@ -42,11 +46,32 @@ export function testMarkdown(t: GradedTestResult): string {
   if (fb.hint !== undefined && t.status !== 'passed') lines.push(`- **Hint:** ${fb.hint}`);
   for (const note of fb.notes ?? []) lines.push(`- **Note:** ${note}`);
   if (fb.timeline && fb.timeline.length > 0) {
-    const rows = fb.timeline.map((e) => `${e.t !== undefined ? `${String(e.t).padStart(6)} ms` : '         '}  ${e.kind.padEnd(6)} ${e.text}`);
-    lines.push('', `<details><summary>Timeline (last ${fb.timeline.length} events)</summary>`, '', '```text', fence(rows.join('\n')), '```', '', '</details>');
+    const rows = fb.timeline.map(
+      (e) =>
+        `${e.t !== undefined ? `${String(e.t).padStart(6)} ms` : '         '}  ${e.kind.padEnd(6)} ${e.text}`,
+    );
+    lines.push(
+      '',
+      `<details><summary>Timeline (last ${fb.timeline.length} events)</summary>`,
+      '',
+      '```text',
+      fence(rows.join('\n')),
+      '```',
+      '',
+      '</details>',
+    );
   }
   if (t.output && t.status !== 'passed') {
-    lines.push('', '<details><summary>Console output</summary>', '', '```text', fence(t.output), '```', '', '</details>');
+    lines.push(
+      '',
+      '<details><summary>Console output</summary>',
+      '',
+      '```text',
+      fence(t.output),
+      '```',
+      '',
+      '</details>',
+    );
   }
   return lines.join('\n');
 }
@@ -65,18 +90,32 @@ export function toMarkdown(result: SubmissionResult, options: MarkdownOptions): 
     ? `${pts(result.score)} / ${pts(result.maxScore)}`
     : `${pts(shown.reduce((s, t) => s + t.score, 0))} / ${pts(shown.filter((t) => !t.bonus).reduce((s, t) => s + t.points, 0))} on the visible tests`;
   out.push(`# ${result.title} — ${total}`, '');
-  if (result.outcome.code !== 'ok') out.push(`> **${result.gradable ? 'Run stopped' : 'Not gradable'}:** ${result.outcome.message}`, '');
+  if (result.outcome.code !== 'ok')
+    out.push(`> **${result.gradable ? 'Run stopped' : 'Not gradable'}:** ${result.outcome.message}`, '');
   if (result.outcome.code === 'grader/build-failed' && result.buildOutput) {
-    out.push('<details open><summary>Build output</summary>', '', '```text', fence(result.buildOutput), '```', '', '</details>', '');
+    out.push(
+      '<details open><summary>Build output</summary>',
+      '',
+      '```text',
+      fence(result.buildOutput),
+      '```',
+      '',
+      '</details>',
+      '',
+    );
   }
   out.push('| | test | points |', '|---|---|---|');
-  for (const t of shown) out.push(`| ${icon(t)} | ${cell(t.name)}${t.bonus ? ' (bonus)' : ''} | ${pts(t.score)} / ${pts(t.points)} |`);
+  for (const t of shown)
+    out.push(
+      `| ${icon(t)} | ${cell(t.name)}${t.bonus ? ' (bonus)' : ''} | ${pts(t.score)} / ${pts(t.points)} |`,
+    );
   if (hidden.length > 0) {
     out.push('', `${hidden.length} more test(s) are hidden until grades are released.`);
   }
   const lost = shown.filter((t) => t.status !== 'passed');
   if (lost.length > 0) out.push('', '## What to fix');
-  for (const t of lost) out.push('', `### ${icon(t)} ${t.name} — ${pts(t.score)} / ${pts(t.points)}`, '', testMarkdown(t));
+  for (const t of lost)
+    out.push('', `### ${icon(t)} ${t.name} — ${pts(t.score)} / ${pts(t.points)}`, '', testMarkdown(t));
   if (options.audience === 'instructor' && result.warnings.length > 0) {
     out.push('', '## Warnings for the instructor', '', ...result.warnings.map((w) => `- ${w}`));
   }

@@ -9,7 +9,11 @@ import type { ChildJob } from './child-job.js';
 
 const job = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as ChildJob;
 const conditions = ['@iotkit/source', 'node', 'import', 'module', 'default'];
-const reporter = new ObservationReporter(job.observationsFile, join(job.root, 'grading'), job.outputLimitBytes);
+const reporter = new ObservationReporter(
+  job.observationsFile,
+  join(job.root, 'grading'),
+  job.outputLimitBytes,
+);
 
 const vitest = await startVitest(
   'test',

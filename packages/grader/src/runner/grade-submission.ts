@@ -38,8 +38,11 @@ export interface GradeSubmissionOptions {
   limits?: Partial<Omit<GraderConfig, 'build' | 'backend'>>;
 }
 
-const OOM = /heap out of memory|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY|Fatal process OOM|std::bad_alloc/i;
-const childEntry = fileURLToPath(new URL(`./child-entry.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
+const OOM =
+  /heap out of memory|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY|Fatal process OOM|std::bad_alloc/i;
+const childEntry = fileURLToPath(
+  new URL(`./child-entry.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
+);
 
 /** Node flags that let the test process load the grader's TypeScript sources when it runs from source. */
 function loaderArgs(): string[] {
@@ -73,7 +76,10 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   const ws = createGradingWorkspace(assignment, options.submissionDir, options.includeHidden);
   const binPath = assignment.nodeModulesDir ? [join(assignment.nodeModulesDir, '.bin')] : [];
   const sandboxId = ws.sandboxed ? SANDBOX_ID : undefined;
-  const finish = (outcome: RunOutcome, parts: { observations?: string; build?: LimitedProcessResult; run?: LimitedProcessResult }): SubmissionResult => {
+  const finish = (
+    outcome: RunOutcome,
+    parts: { observations?: string; build?: LimitedProcessResult; run?: LimitedProcessResult },
+  ): SubmissionResult => {
     const scored = scoreTests(selected, parseObservations(parts.observations ?? ''), outcome);
     return {
       assignment: assignment.id,
@@ -108,8 +114,13 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
         ...(sandboxId !== undefined ? { sandboxId } : {}),
       });
       if (build.timedOut || build.code !== 0) {
-        const why = build.timedOut ? `the build did not finish within ${config.buildTimeoutSeconds} s` : `\`${config.build.join(' ')}\` failed (exit code ${build.code})`;
-        return finish({ code: 'grader/build-failed', message: `the submission does not build: ${why}` }, { build });
+        const why = build.timedOut
+          ? `the build did not finish within ${config.buildTimeoutSeconds} s`
+          : `\`${config.build.join(' ')}\` failed (exit code ${build.code})`;
+        return finish(
+          { code: 'grader/build-failed', message: `the submission does not build: ${why}` },
+          { build },
+        );
       }
     }
     const observationsFile = join(ws.testsRoot, 'observations.jsonl');
@@ -131,39 +142,71 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
       IOTKIT_NAMESPACE: backend.namespace,
       IOTKIT_GRADER_MEMORY_MB: String(config.memoryMb),
       IOTKIT_GRADER_OUTPUT_LIMIT: String(config.outputLimitBytes),
-      ...(backend.rtdbUrl ? { IOTKIT_RTDB_URL: backend.rtdbUrl, FIREBASE_DATABASE_EMULATOR_HOST: new URL(backend.rtdbUrl).host } : {}),
-      ...(backend.authUrl ? { IOTKIT_AUTH_URL: backend.authUrl, FIREBASE_AUTH_EMULATOR_HOST: new URL(backend.authUrl).host } : {}),
-      ...(sandboxId !== undefined ? { IOTKIT_SANDBOX_UID: String(sandboxId), IOTKIT_SANDBOX_GID: String(sandboxId) } : {}),
+      ...(backend.rtdbUrl
+        ? { IOTKIT_RTDB_URL: backend.rtdbUrl, FIREBASE_DATABASE_EMULATOR_HOST: new URL(backend.rtdbUrl).host }
+        : {}),
+      ...(backend.authUrl
+        ? { IOTKIT_AUTH_URL: backend.authUrl, FIREBASE_AUTH_EMULATOR_HOST: new URL(backend.authUrl).host }
+        : {}),
+      ...(sandboxId !== undefined
+        ? { IOTKIT_SANDBOX_UID: String(sandboxId), IOTKIT_SANDBOX_GID: String(sandboxId) }
+        : {}),
     };
-    const run = await runLimited(process.execPath, [...loaderArgs(), `--max-old-space-size=${config.memoryMb}`, childEntry, jobFile], {
-      cwd: ws.testsRoot,
-      env,
-      timeoutMs: config.timeoutSeconds * 1000,
-      outputLimitBytes: config.outputLimitBytes,
-    });
+    const run = await runLimited(
+      process.execPath,
+      [...loaderArgs(), `--max-old-space-size=${config.memoryMb}`, childEntry, jobFile],
+      {
+        cwd: ws.testsRoot,
+        env,
+        timeoutMs: config.timeoutSeconds * 1000,
+        outputLimitBytes: config.outputLimitBytes,
+      },
+    );
     const observations = existsSync(observationsFile) ? readFileSync(observationsFile, 'utf8') : '';
-    return finish(runOutcome(run, observations, config.timeoutSeconds, config.memoryMb), { observations, ...(build ? { build } : {}), run });
+    return finish(runOutcome(run, observations, config.timeoutSeconds, config.memoryMb), {
+      observations,
+      ...(build ? { build } : {}),
+      run,
+    });
   } finally {
     ws.dispose();
   }
 }
 
-function runOutcome(run: LimitedProcessResult, observations: string, timeoutSeconds: number, memoryMb: number): RunOutcome {
+function runOutcome(
+  run: LimitedProcessResult,
+  observations: string,
+  timeoutSeconds: number,
+  memoryMb: number,
+): RunOutcome {
   const parsed = parseObservations(observations);
   const ended = parsed.some((o) => o.kind === 'end');
   const unhandled = parsed.find((o) => o.kind === 'unhandled');
-  const unhandledText = unhandled && unhandled.kind === 'unhandled' ? unhandled.errors.map((e) => e.message).join('\n') : '';
+  const unhandledText =
+    unhandled && unhandled.kind === 'unhandled' ? unhandled.errors.map((e) => e.message).join('\n') : '';
   if (run.timedOut) {
-    return { code: 'grader/timeout', message: `the tests did not finish within ${timeoutSeconds} s (wall-clock limit) and were stopped; an endless loop is the usual cause` };
+    return {
+      code: 'grader/timeout',
+      message: `the tests did not finish within ${timeoutSeconds} s (wall-clock limit) and were stopped; an endless loop is the usual cause`,
+    };
   }
   if (OOM.test(run.output) || OOM.test(unhandledText)) {
-    return { code: 'grader/out-of-memory', message: `the submission used more than the ${memoryMb} MB memory limit and was stopped` };
+    return {
+      code: 'grader/out-of-memory',
+      message: `the submission used more than the ${memoryMb} MB memory limit and was stopped`,
+    };
   }
   if (!ended || run.code !== 0) {
-    return { code: 'grader/crashed', message: `the test process ended unexpectedly (exit code ${run.code ?? run.signal})` };
+    return {
+      code: 'grader/crashed',
+      message: `the test process ended unexpectedly (exit code ${run.code ?? run.signal})`,
+    };
   }
   if (unhandled) {
-    return { code: 'grader/crashed', message: `an error happened outside any test: ${unhandledText.split('\n')[0]}` };
+    return {
+      code: 'grader/crashed',
+      message: `an error happened outside any test: ${unhandledText.split('\n')[0]}`,
+    };
   }
   return { code: 'ok', message: 'all graded tests ran' };
 }

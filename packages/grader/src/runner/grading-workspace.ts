@@ -1,4 +1,16 @@
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +50,8 @@ function linkNodeModules(to: string, from: string | null, extra: Record<string, 
   if (from) {
     for (const entry of readdirSync(from)) {
       if (entry.startsWith('@')) {
-        for (const scoped of readdirSync(join(from, entry))) link(`${entry}/${scoped}`, join(from, entry, scoped));
+        for (const scoped of readdirSync(join(from, entry)))
+          link(`${entry}/${scoped}`, join(from, entry, scoped));
       } else if (entry !== '.vite' && entry !== '.cache') {
         link(entry, join(from, entry));
       }
@@ -66,7 +79,11 @@ function chownTree(dir: string, id: number): void {
  * @param source - submission folder; `null` grades the assignment folder in place (`check`)
  * @param includeHidden - copy `grading/hidden/` too
  */
-export function createGradingWorkspace(assignment: Assignment, source: string | null, includeHidden: boolean): GradingWorkspace {
+export function createGradingWorkspace(
+  assignment: Assignment,
+  source: string | null,
+  includeHidden: boolean,
+): GradingWorkspace {
   const root = mkdtempSync(join(tmpdir(), 'iotkit-grade-'));
   chmodSync(root, 0o711);
   const sandboxed = source !== null && process.getuid?.() === 0;
@@ -83,7 +100,8 @@ export function createGradingWorkspace(assignment: Assignment, source: string | 
         return !parts.some((p) => SKIP_IN_SUBMISSION.has(p) && p !== 'grading');
       },
     });
-    if (assignment.nodeModulesDir) symlinkSync(assignment.nodeModulesDir, join(submissionDir, 'node_modules'), 'dir');
+    if (assignment.nodeModulesDir)
+      symlinkSync(assignment.nodeModulesDir, join(submissionDir, 'node_modules'), 'dir');
     if (sandboxed) chownTree(submissionDir, SANDBOX_ID);
     else chmodSync(submissionDir, 0o700);
   }
@@ -91,10 +109,16 @@ export function createGradingWorkspace(assignment: Assignment, source: string | 
   mkdirSync(testsRoot, { mode: 0o700 });
   cpSync(join(assignment.dir, 'grading'), join(testsRoot, 'grading'), {
     recursive: true,
-    filter: (src) => includeHidden || basename(src) !== 'hidden' || dirname(src) !== join(assignment.dir, 'grading'),
+    filter: (src) =>
+      includeHidden || basename(src) !== 'hidden' || dirname(src) !== join(assignment.dir, 'grading'),
   });
-  writeFileSync(join(testsRoot, 'package.json'), JSON.stringify({ name: `${assignment.id}-grading`, private: true, type: 'module' }));
-  linkNodeModules(join(testsRoot, 'node_modules'), assignment.nodeModulesDir, { '@iotkit/grader': graderPackageDir });
+  writeFileSync(
+    join(testsRoot, 'package.json'),
+    JSON.stringify({ name: `${assignment.id}-grading`, private: true, type: 'module' }),
+  );
+  linkNodeModules(join(testsRoot, 'node_modules'), assignment.nodeModulesDir, {
+    '@iotkit/grader': graderPackageDir,
+  });
   return {
     root,
     submissionDir,

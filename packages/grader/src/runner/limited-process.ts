@@ -36,12 +36,22 @@ export interface LimitedProcessOptions {
  * @param args - arguments
  * @param options - limits
  */
-export function runLimited(file: string, args: string[], options: LimitedProcessOptions): Promise<LimitedProcessResult> {
+export function runLimited(
+  file: string,
+  args: string[],
+  options: LimitedProcessOptions,
+): Promise<LimitedProcessResult> {
   const started = performance.now();
   return new Promise((resolve) => {
     const out = new BoundedText(options.outputLimitBytes);
     const ids = options.sandboxId !== undefined ? { uid: options.sandboxId, gid: options.sandboxId } : {};
-    const child = spawn(file, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...ids });
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...ids,
+    });
     let timedOut = false;
     const killGroup = (): void => {
       if (child.pid === undefined) return;

@@ -15,19 +15,26 @@ function cut(text: string, limit = MESSAGE_LIMIT): string {
 
 function stringify(v: unknown): string | undefined {
   if (v === undefined) return undefined;
-  return cut(typeof v === 'string' ? v : JSON.stringify(v) ?? String(v), 1000);
+  return cut(typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v)), 1000);
 }
 
-function toObserved(e: { message?: string; expected?: unknown; actual?: unknown; name?: string } | undefined): ObservedError {
+function toObserved(
+  e: { message?: string; expected?: unknown; actual?: unknown; name?: string } | undefined,
+): ObservedError {
   const message = cut(e?.message ?? e?.name ?? 'unknown error');
   const expected = stringify(e?.expected);
   const actual = stringify(e?.actual);
-  return { message, ...(expected !== undefined ? { expected } : {}), ...(actual !== undefined ? { actual } : {}) };
+  return {
+    message,
+    ...(expected !== undefined ? { expected } : {}),
+    ...(actual !== undefined ? { actual } : {}),
+  };
 }
 
 function boundedFeedback(fb: TestFeedback | undefined): TestFeedback | undefined {
   if (!fb || typeof fb !== 'object') return undefined;
-  const text = (v: unknown, n: number): string | undefined => (v === undefined ? undefined : cut(String(v), n));
+  const text = (v: unknown, n: number): string | undefined =>
+    v === undefined ? undefined : cut(String(v), n);
   const expected = text(fb.expected, 2000);
   const actual = text(fb.actual, 2000);
   const hint = text(fb.hint, 1000);
@@ -118,7 +125,11 @@ export class ObservationReporter implements Reporter {
   onTestModuleEnd(module: TestModule): void {
     const errors = module.errors();
     if (errors.length > 0) {
-      this.write({ kind: 'module-error', file: this.fileOf(module.moduleId), errors: errors.slice(0, 3).map((e) => toObserved(e)) });
+      this.write({
+        kind: 'module-error',
+        file: this.fileOf(module.moduleId),
+        errors: errors.slice(0, 3).map((e) => toObserved(e)),
+      });
     }
   }
 
@@ -127,9 +138,16 @@ export class ObservationReporter implements Reporter {
    * @param unhandledErrors - errors outside any test (e.g. a crashed worker)
    * @param reason - how the run ended
    */
-  onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: string): void {
+  onTestRunEnd(
+    _modules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<unknown>,
+    reason: string,
+  ): void {
     if (unhandledErrors.length > 0) {
-      this.write({ kind: 'unhandled', errors: unhandledErrors.slice(0, 3).map((e) => toObserved(e as { message?: string })) });
+      this.write({
+        kind: 'unhandled',
+        errors: unhandledErrors.slice(0, 3).map((e) => toObserved(e as { message?: string })),
+      });
     }
     this.write({ kind: 'end', reason });
   }

@@ -38,7 +38,8 @@ beforeAll(async () => {
   cpSync(FIXTURE_SUBMISSIONS, subs, { recursive: true });
   // the correct submission again, as a zip with a top folder (what LMS downloads look like)
   const files: Record<string, string> = {};
-  for (const f of ['package.json', 'tsconfig.json', 'src/calc.ts', 'src/cli.ts']) files[`correct-copy/${f}`] = readFileSync(join(subs, 'correct', f), 'utf8');
+  for (const f of ['package.json', 'tsconfig.json', 'src/calc.ts', 'src/cli.ts'])
+    files[`correct-copy/${f}`] = readFileSync(join(subs, 'correct', f), 'utf8');
   writeZip(join(subs, 'zipped.zip'), files);
   writeFileSync(join(subs, 'corrupt.zip'), 'this is not a zip');
   // the partial submission as a git repository with an uncommitted fix: only commits count
@@ -71,7 +72,9 @@ describe('gradeClass on the fixture class', () => {
     expect(r.outcome.code).toBe('ok');
     expect([r.score, r.maxScore]).toEqual([11, 10]);
     expect(r.tests.every((t) => t.status === 'passed')).toBe(true);
-    expect(test(r, 'cli > prints the angles as JSON').feedback?.notes).toEqual(['notice: ran node dist/cli.js 0 4095 -1']);
+    expect(test(r, 'cli > prints the angles as JSON').feedback?.notes).toEqual([
+      'notice: ran node dist/cli.js 0 4095 -1',
+    ]);
   });
 
   it('scores the partially correct submission exactly, with a partial bonus', () => {
@@ -114,7 +117,9 @@ describe('gradeClass on the fixture class', () => {
     expect(r.score).toBe(9);
     const limit = 16_384;
     for (const t of r.tests) expect((t.output ?? '').length).toBeLessThan(limit + 200);
-    expect(test(r, 'toAngle > maps both ends of the range').output).toMatch(/bytes cut: output limit reached/);
+    expect(test(r, 'toAngle > maps both ends of the range').output).toMatch(
+      /bytes cut: output limit reached/,
+    );
     expect((r.runnerOutput ?? '').length).toBeLessThan(limit + 200);
     expect(readFileSync(join(out, 'noisy', REPORT_FILES.result)).length).toBeLessThan(300_000);
   });
@@ -128,7 +133,9 @@ describe('gradeClass on the fixture class', () => {
       expect(test(r, 'cli > prints the angles as JSON').status).toBe('failed');
     }
     expect(existsSync(join(FIXTURE_ASSIGNMENT, 'grading', 'public', 'calc.test.ts'))).toBe(true);
-    expect(readFileSync(join(FIXTURE_ASSIGNMENT, 'grading', 'public', 'calc.test.ts'), 'utf8')).not.toMatch(/pwned/);
+    expect(readFileSync(join(FIXTURE_ASSIGNMENT, 'grading', 'public', 'calc.test.ts'), 'utf8')).not.toMatch(
+      /pwned/,
+    );
   });
 
   it('reads zips and clones only the committed work of git repositories', () => {
@@ -141,10 +148,22 @@ describe('gradeClass on the fixture class', () => {
     expect(summary.notGraded[0]?.code).toBe('grader/bad-submission');
     expect(summary.results).toHaveLength(10);
     for (const id of ['correct', 'partial', 'broken', 'hang', 'oom', 'noisy', 'snoop', 'zipped', 'gitrepo']) {
-      for (const f of Object.values(REPORT_FILES).filter((f) => !f.endsWith('.log'))) expect(existsSync(join(out, id, f)), `${id}/${f}`).toBe(true);
+      for (const f of Object.values(REPORT_FILES).filter((f) => !f.endsWith('.log')))
+        expect(existsSync(join(out, id, f)), `${id}/${f}`).toBe(true);
     }
     const csv = parseCsv(readFileSync(join(out, 'summary.csv'), 'utf8'));
-    expect(csv[0]).toEqual(['submission', 'score', 'max_score', 'percent', 'gradable', 'outcome', 'reason', 'tests_passed', 'tests_total', 'seconds']);
+    expect(csv[0]).toEqual([
+      'submission',
+      'score',
+      'max_score',
+      'percent',
+      'gradable',
+      'outcome',
+      'reason',
+      'tests_passed',
+      'tests_total',
+      'seconds',
+    ]);
     expect(csv.find((row) => row[0] === 'partial')?.slice(1, 3)).toEqual(['7.75', '10']);
     expect(lines.filter((l) => /^\[\d+\/10\] \S+: /.test(l))).toHaveLength(10);
   });

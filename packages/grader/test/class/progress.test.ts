@@ -31,7 +31,9 @@ describe('ClassProgress', () => {
     p.start('amy');
     expect(chunks[0]).toBe('\r\x1b[2K[........................] 0/2  ETA ?  grading: amy');
     p.finish('amy', '10/10', 65_000);
-    expect(chunks[1]).toBe('\r\x1b[2K[1/2] amy: 10/10 (1m05s)  ETA 1m05s\n[############............] 1/2  ETA 1m05s');
+    expect(chunks[1]).toBe(
+      '\r\x1b[2K[1/2] amy: 10/10 (1m05s)  ETA 1m05s\n[############............] 1/2  ETA 1m05s',
+    );
     expect(p.etaMs()).toBe(65_000);
   });
 });

@@ -53,7 +53,11 @@ describe('listSubmissions', () => {
 describe('unzipSubmission', () => {
   it('extracts a zip and enters its single top folder', async () => {
     const zip = join(work, 'one.zip');
-    writeZip(zip, { 'top/src/calc.ts': 'export const a = 1;', 'top/node_modules/evil/index.js': 'x', '__MACOSX/._x': 'y' });
+    writeZip(zip, {
+      'top/src/calc.ts': 'export const a = 1;',
+      'top/node_modules/evil/index.js': 'x',
+      '__MACOSX/._x': 'y',
+    });
     const m = await materializeSubmission({ id: 'one', path: zip, kind: 'zip' });
     expect(readFileSync(join(m.dir, 'src', 'calc.ts'), 'utf8')).toBe('export const a = 1;');
     expect(() => readFileSync(join(m.dir, 'node_modules', 'evil', 'index.js'))).toThrow();
@@ -70,15 +74,21 @@ describe('unzipSubmission', () => {
   it('stops at the byte limit and reports files that are not zips', async () => {
     const zip = join(work, 'big.zip');
     writeZip(zip, { 'a.txt': 'x'.repeat(5000) });
-    expect(await codeOf(unzipSubmission(zip, join(work, 'big-out'), { maxEntries: 10, maxBytes: 1000 }))).toBe('grader/bad-submission');
+    expect(
+      await codeOf(unzipSubmission(zip, join(work, 'big-out'), { maxEntries: 10, maxBytes: 1000 })),
+    ).toBe('grader/bad-submission');
     const fake = join(work, 'fake.zip');
     writeFileSync(fake, 'not a zip');
-    expect(await codeOf(materializeSubmission({ id: 'fake', path: fake, kind: 'zip' }))).toBe('grader/bad-submission');
+    expect(await codeOf(materializeSubmission({ id: 'fake', path: fake, kind: 'zip' }))).toBe(
+      'grader/bad-submission',
+    );
   });
 
   it('reports a git repository that cannot be cloned', async () => {
     const repo = join(work, 'empty-repo');
     mkdirSync(join(repo, '.git'), { recursive: true });
-    expect(await codeOf(materializeSubmission({ id: 'r', path: repo, kind: 'git' }))).toBe('grader/git-failed');
+    expect(await codeOf(materializeSubmission({ id: 'r', path: repo, kind: 'git' }))).toBe(
+      'grader/git-failed',
+    );
   });
 });

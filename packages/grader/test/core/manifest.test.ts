@@ -31,15 +31,26 @@ describe('parseManifest', () => {
   });
 
   it('rejects a maxScore that does not match the tests', () => {
-    expect(codeOf(() => parseManifest({ ...valid, maxScore: 6 }))).toMatch(/^grader\/bad-manifest: .*"maxScore" is 6 but the non-bonus tests add up to 5/);
+    expect(codeOf(() => parseManifest({ ...valid, maxScore: 6 }))).toMatch(
+      /^grader\/bad-manifest: .*"maxScore" is 6 but the non-bonus tests add up to 5/,
+    );
   });
 
   it.each([
     [{ ...valid, tests: [] }, /non-empty array/],
     [{ ...valid, tests: [{ file: '../x.test.ts', name: 'a', points: 1 }] }, /must be "public/],
-    [{ ...valid, tests: [{ file: 'public/a.test.ts', name: 'a', points: -1 }] }, /points must be a number >= 0/],
-    [{ ...valid, tests: [{ file: 'public/a.test.ts', name: 'a', points: 1, visibility: 'hidden' }] }, /must be "visible"/],
-    [{ ...valid, tests: [{ file: 'public/a.test.ts', name: 'a', points: 1, visibility: 'secret' }] }, /visibility must be one of/],
+    [
+      { ...valid, tests: [{ file: 'public/a.test.ts', name: 'a', points: -1 }] },
+      /points must be a number >= 0/,
+    ],
+    [
+      { ...valid, tests: [{ file: 'public/a.test.ts', name: 'a', points: 1, visibility: 'hidden' }] },
+      /must be "visible"/,
+    ],
+    [
+      { ...valid, tests: [{ file: 'public/a.test.ts', name: 'a', points: 1, visibility: 'secret' }] },
+      /visibility must be one of/,
+    ],
     [{ ...valid, maxScore: 2, tests: [valid.tests[0], valid.tests[0]] }, /listed twice/],
     [[], /JSON object/],
   ])('rejects bad input %#', (raw, message) => {
@@ -58,12 +69,21 @@ describe('parseGraderConfig', () => {
   it('fills defaults and reads limits', () => {
     expect(parseGraderConfig(undefined)).toEqual(DEFAULT_CONFIG);
     const c = parseGraderConfig({ build: ['tsc'], timeoutSeconds: 5, memoryMb: 64 });
-    expect([c.build, c.timeoutSeconds, c.memoryMb, c.testTimeoutMs]).toEqual([['tsc'], 5, 64, DEFAULT_CONFIG.testTimeoutMs]);
+    expect([c.build, c.timeoutSeconds, c.memoryMb, c.testTimeoutMs]).toEqual([
+      ['tsc'],
+      5,
+      64,
+      DEFAULT_CONFIG.testTimeoutMs,
+    ]);
   });
 
   it('rejects bad limits and builds', () => {
-    expect(codeOf(() => parseGraderConfig({ timeoutSeconds: 0 }))).toMatch(/^grader\/bad-config: .*"timeoutSeconds" must be a positive number/);
-    expect(codeOf(() => parseGraderConfig({ build: 'tsc' }))).toMatch(/^grader\/bad-config: .*"build" must be a non-empty array/);
+    expect(codeOf(() => parseGraderConfig({ timeoutSeconds: 0 }))).toMatch(
+      /^grader\/bad-config: .*"timeoutSeconds" must be a positive number/,
+    );
+    expect(codeOf(() => parseGraderConfig({ build: 'tsc' }))).toMatch(
+      /^grader\/bad-config: .*"build" must be a non-empty array/,
+    );
     expect(codeOf(() => parseGraderConfig('x'))).toMatch(/^grader\/bad-config/);
   });
 });

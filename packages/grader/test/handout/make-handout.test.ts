@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAssignment } from '../../src/assignment/check-assignment.js';
@@ -41,10 +50,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('makeHandout on the fixture assignment', () => {
   it('leaves no solution text and no hidden test anywhere', () => {
-    const files = allFiles(handout).filter((f) => !relative(handout, f).startsWith('vendor') && !relative(handout, f).startsWith('dist'));
+    const files = allFiles(handout).filter(
+      (f) => !relative(handout, f).startsWith('vendor') && !relative(handout, f).startsWith('dist'),
+    );
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
-      for (const secret of SECRETS) expect(text.includes(secret), `${relative(handout, f)} contains "${secret}"`).toBe(false);
+      for (const secret of SECRETS)
+        expect(text.includes(secret), `${relative(handout, f)} contains "${secret}"`).toBe(false);
     }
     expect(existsSync(join(handout, 'grading', 'hidden'))).toBe(false);
     expect(report.stripped).toEqual([
@@ -54,7 +66,10 @@ describe('makeHandout on the fixture assignment', () => {
   });
 
   it('keeps only the public entries in the manifest, with their maximum', () => {
-    const m = JSON.parse(readFileSync(join(handout, 'grading', 'manifest.json'), 'utf8')) as { maxScore: number; tests: { file: string }[] };
+    const m = JSON.parse(readFileSync(join(handout, 'grading', 'manifest.json'), 'utf8')) as {
+      maxScore: number;
+      tests: { file: string }[];
+    };
     expect(m.maxScore).toBe(8);
     expect(m.tests.every((t) => t.file.startsWith('public/'))).toBe(true);
   });
@@ -62,14 +77,22 @@ describe('makeHandout on the fixture assignment', () => {
   it('leaves TODOs with the hints where the solution was', () => {
     const calc = readFileSync(join(handout, 'src', 'calc.ts'), 'utf8');
     expect(calc).toContain('// TODO: clamp the reading to 0..ADC_MAX, scale it to 0..180 and round');
-    expect(calc).toContain('throw new Error("Not implemented yet: return the mean of the values, or 0 when there are none");');
-    expect(readFileSync(join(handout, 'README.md'), 'utf8')).toContain('<!-- TODO: explain how you handled readings outside 0..4095 -->');
+    expect(calc).toContain(
+      'throw new Error("Not implemented yet: return the mean of the values, or 0 when there are none");',
+    );
+    expect(readFileSync(join(handout, 'README.md'), 'utf8')).toContain(
+      '<!-- TODO: explain how you handled readings outside 0..4095 -->',
+    );
   });
 
   it('rewrites workspace and catalog references so it installs on its own', () => {
     const pj = readFileSync(join(handout, 'package.json'), 'utf8');
     expect(pj).not.toMatch(/workspace:|catalog:/);
-    const parsed = JSON.parse(pj) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
+    const parsed = JSON.parse(pj) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     expect(parsed.dependencies['@iotkit/grader']).toBe('file:./vendor/iotkit-grader');
     expect(parsed.devDependencies.vitest).toMatch(/^\d+\.\d+\.\d+$/);
     expect(parsed.scripts.check).toBe('iotkit-grader check .');
@@ -77,11 +100,22 @@ describe('makeHandout on the fixture assignment', () => {
     expect(vendored).not.toMatch(/workspace:|catalog:/);
     expect(existsSync(join(handout, 'vendor', 'iotkit-grader', 'src', 'harness', 'index.ts'))).toBe(true);
     expect(report.vendored).toEqual(['@iotkit/grader']);
-    expect(readFileSync(join(handout, 'pnpm-workspace.yaml'), 'utf8')).toMatch(/allowBuilds:\n {2}esbuild: true/);
+    expect(readFileSync(join(handout, 'pnpm-workspace.yaml'), 'utf8')).toMatch(
+      /allowBuilds:\n {2}esbuild: true/,
+    );
   });
 
   it('builds: the stripped sources typecheck', () => {
-    const tsc = spawnSync(process.execPath, [join(FIXTURE_ASSIGNMENT, '..', '..', '..', 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit'], { cwd: handout, encoding: 'utf8' });
+    const tsc = spawnSync(
+      process.execPath,
+      [
+        join(FIXTURE_ASSIGNMENT, '..', '..', '..', 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        'tsconfig.json',
+        '--noEmit',
+      ],
+      { cwd: handout, encoding: 'utf8' },
+    );
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });
@@ -93,7 +127,9 @@ describe('makeHandout on the fixture assignment', () => {
     const calcTests = checked.tests.filter((t) => t.file === 'public/calc.test.ts');
     for (const t of calcTests) expect(t.reason?.message).toMatch(/Not implemented yet: /);
     const cli = checked.tests.find((t) => t.file === 'public/cli.test.ts');
-    expect(cli?.feedback?.timeline?.map((e) => e.text).join('\n')).toMatch(/Not implemented yet: clamp the reading/);
+    expect(cli?.feedback?.timeline?.map((e) => e.text).join('\n')).toMatch(
+      /Not implemented yet: clamp the reading/,
+    );
   });
 
   it('refuses a non-empty output folder and unbalanced markers', () => {
@@ -112,4 +148,3 @@ describe('makeHandout on the fixture assignment', () => {
     }
   });
 });
-

@@ -52,7 +52,10 @@ describe('runSubmission', () => {
     const native = sandboxedCommand('./device', ['--config', 'c.json'], 'native', '/tmp/s', { EXTRA: '1' });
     delete process.env.IOTKIT_GRADER_MEMORY_MB;
     expect([node.file, node.args]).toEqual([process.execPath, ['--max-old-space-size=100', 'main.js', 'x']]);
-    expect([native.file, native.args]).toEqual(['prlimit', [`--as=${100 * 1024 * 1024}`, '--', './device', '--config', 'c.json']]);
+    expect([native.file, native.args]).toEqual([
+      'prlimit',
+      [`--as=${100 * 1024 * 1024}`, '--', './device', '--config', 'c.json'],
+    ]);
     expect(native.env).toMatchObject({ HOME: '/tmp/s', EXTRA: '1', IOTKIT_NAMESPACE: 'a0-alice' });
     expect(native.env.SECRET_TOKEN).toBeUndefined();
     expect(native.uid).toBeUndefined();

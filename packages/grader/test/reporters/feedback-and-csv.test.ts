@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, parseCsv, parseRosterCsv, toCanvasCsv, toMoodleCsv, toSummaryCsv } from '../../src/reporters/class-csv.js';
+import {
+  csvField,
+  parseCsv,
+  parseRosterCsv,
+  toCanvasCsv,
+  toMoodleCsv,
+  toSummaryCsv,
+} from '../../src/reporters/class-csv.js';
 import { toConsoleTable } from '../../src/reporters/console-table.js';
 import { toMarkdown } from '../../src/reporters/markdown-feedback.js';
 import { sampleResult } from '../helpers/sample-result.js';
@@ -22,7 +29,14 @@ describe('Markdown feedback', () => {
     expect(md).toMatch(/## Warnings for the instructor/);
   });
   it('puts the build log first when the submission does not build', () => {
-    const md = toMarkdown(sampleResult({ gradable: false, outcome: { code: 'grader/build-failed', message: 'the submission does not build' }, buildOutput: 'src/x.ts(1,1): error TS2322' }), { audience: 'student' });
+    const md = toMarkdown(
+      sampleResult({
+        gradable: false,
+        outcome: { code: 'grader/build-failed', message: 'the submission does not build' },
+        buildOutput: 'src/x.ts(1,1): error TS2322',
+      }),
+      { audience: 'student' },
+    );
     expect(md).toMatch(/> \*\*Not gradable:\*\* the submission does not build/);
     expect(md).toMatch(/error TS2322/);
   });
@@ -39,7 +53,15 @@ describe('console table', () => {
 });
 
 describe('class CSVs', () => {
-  const results = [sampleResult(), sampleResult({ submission: 'bob', score: 0, gradable: false, outcome: { code: 'grader/build-failed', message: 'does not build, "really"' } })];
+  const results = [
+    sampleResult(),
+    sampleResult({
+      submission: 'bob',
+      score: 0,
+      gradable: false,
+      outcome: { code: 'grader/build-failed', message: 'does not build, "really"' },
+    }),
+  ];
   it('writes a summary with one row per submission', () => {
     const rows = parseCsv(toSummaryCsv(results));
     expect(rows).toHaveLength(3);
@@ -49,7 +71,14 @@ describe('class CSVs', () => {
   it('writes Canvas import shape with a Points Possible row', () => {
     const roster = parseRosterCsv('id,name,sis_id,section\nalice,"Liddell, Alice",S1,L01\n');
     const rows = parseCsv(toCanvasCsv(results, roster));
-    expect(rows[0]).toEqual(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', 'A9 demo, "quoted" & <escaped> (a9-demo)']);
+    expect(rows[0]).toEqual([
+      'Student',
+      'ID',
+      'SIS User ID',
+      'SIS Login ID',
+      'Section',
+      'A9 demo, "quoted" & <escaped> (a9-demo)',
+    ]);
     expect(rows[1]).toEqual(['    Points Possible', '', '', '', '', '10']);
     expect(rows[2]).toEqual(['Liddell, Alice', '', 'S1', 'alice', 'L01', '6.5']);
   });

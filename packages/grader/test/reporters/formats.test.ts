@@ -18,7 +18,17 @@ describe('Gradescope results.json', () => {
   });
   it('has per-test score, max_score, status, output and visibility that add up', () => {
     for (const t of gs.tests) {
-      expect(Object.keys(t).sort()).toEqual(['max_score', 'name', 'number', 'output', 'output_format', 'score', 'status', 'tags', 'visibility']);
+      expect(Object.keys(t).sort()).toEqual([
+        'max_score',
+        'name',
+        'number',
+        'output',
+        'output_format',
+        'score',
+        'status',
+        'tags',
+        'visibility',
+      ]);
       expect(['passed', 'failed']).toContain(t.status);
       expect(['visible', 'hidden', 'after_due_date', 'after_published']).toContain(t.visibility);
       if (!t.tags.includes('bonus')) expect(t.score).toBeLessThanOrEqual(t.max_score);
@@ -38,7 +48,9 @@ describe('Gradescope results.json', () => {
 
 describe('GitHub Classroom runner result', () => {
   it('is base64 JSON {version:1,status,max_score,tests[]} with per-test partial scores', () => {
-    const decoded = JSON.parse(Buffer.from(encodeClassroomResult(sampleResult()), 'base64').toString('utf8')) as ReturnType<typeof toClassroomResult>;
+    const decoded = JSON.parse(
+      Buffer.from(encodeClassroomResult(sampleResult()), 'base64').toString('utf8'),
+    ) as ReturnType<typeof toClassroomResult>;
     expect(decoded.version).toBe(1);
     expect(decoded.status).toBe('fail');
     expect(decoded.max_score).toBe(10);
@@ -53,7 +65,11 @@ describe('GitHub Classroom runner result', () => {
     expect(decoded.tests.map((t) => t.status)).toEqual(['pass', 'fail', 'fail', 'error', 'pass']);
   });
   it('says error when the submission could not be graded, pass when everything passed', () => {
-    expect(toClassroomResult(sampleResult({ gradable: false, outcome: { code: 'grader/build-failed', message: 'no build' } })).status).toBe('error');
+    expect(
+      toClassroomResult(
+        sampleResult({ gradable: false, outcome: { code: 'grader/build-failed', message: 'no build' } }),
+      ).status,
+    ).toBe('error');
     const all = sampleResult();
     all.tests = all.tests.map((t) => ({ ...t, status: 'passed', score: t.points }));
     expect(toClassroomResult(all).status).toBe('pass');
@@ -107,7 +123,13 @@ describe('PrairieLearn results.json', () => {
     for (const t of pl.tests) expect(t.points).toBeLessThanOrEqual(t.max_points);
   });
   it('is not gradable with the build output when the submission does not build, and caps at 1', () => {
-    const pl = toPrairieLearn(sampleResult({ gradable: false, outcome: { code: 'grader/build-failed', message: 'does not build' }, buildOutput: 'TS2322 here' }));
+    const pl = toPrairieLearn(
+      sampleResult({
+        gradable: false,
+        outcome: { code: 'grader/build-failed', message: 'does not build' },
+        buildOutput: 'TS2322 here',
+      }),
+    );
     expect(pl.gradable).toBe(false);
     expect(pl.format_errors).toEqual(['does not build', 'TS2322 here']);
     expect(toPrairieLearn(sampleResult({ score: 11 })).score).toBe(1);

@@ -31,7 +31,9 @@ describe('createGradingWorkspace', () => {
       expect(existsSync(join(ws.submissionDir, '.git'))).toBe(false);
       // node_modules is the assignment's, linked in
       expect(existsSync(join(ws.submissionDir, 'node_modules', 'typescript', 'package.json'))).toBe(true);
-      expect(readFileSync(join(ws.testsRoot, 'grading', 'public', 'calc.test.ts'), 'utf8')).not.toBe('tampered');
+      expect(readFileSync(join(ws.testsRoot, 'grading', 'public', 'calc.test.ts'), 'utf8')).not.toBe(
+        'tampered',
+      );
       expect(existsSync(join(ws.testsRoot, 'grading', 'hidden'))).toBe(false);
       expect(existsSync(join(ws.testsRoot, 'node_modules', '@iotkit', 'grader', 'package.json'))).toBe(true);
       expect(statSync(ws.testsRoot).mode & 0o777).toBe(0o700);

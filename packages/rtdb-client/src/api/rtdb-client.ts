@@ -29,7 +29,11 @@ export interface RtdbClient {
  */
 export function createRtdbClient(options: RtdbClientOptions): RtdbClient {
   const connection = new RestConnection(options);
-  const context: ClientContext = { connection, clock: options.clock ?? systemClock, random: options.random ?? Math.random };
+  const context: ClientContext = {
+    connection,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+  };
   return {
     origin: connection.origin,
     namespace: connection.namespace,

@@ -107,7 +107,13 @@ export class RtdbQuery<T = unknown> {
       params: this.restParams(),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    return queryResult(orderQueryResult(this.spec, response.body ?? null, this.needsExport()) as Array<{ key: string; value: T; priority: string | number | null }>);
+    return queryResult(
+      orderQueryResult(this.spec, response.body ?? null, this.needsExport()) as Array<{
+        key: string;
+        value: T;
+        priority: string | number | null;
+      }>,
+    );
   }
 
   /** Streams the query's `put`/`patch` events (see `RtdbReference.stream`). */
@@ -124,7 +130,13 @@ export class RtdbQuery<T = unknown> {
     const exported = this.needsExport();
     for await (const event of openEventStream(this.context, this.segments, this.restParams(), options)) {
       cache.apply(event);
-      yield queryResult(orderQueryResult(this.spec, cache.value(), exported) as Array<{ key: string; value: T; priority: string | number | null }>);
+      yield queryResult(
+        orderQueryResult(this.spec, cache.value(), exported) as Array<{
+          key: string;
+          value: T;
+          priority: string | number | null;
+        }>,
+      );
     }
   }
 }

@@ -112,7 +112,11 @@ export class RtdbReference {
 
   /** Reads the value and its ETag, for a later conditional write (`set(v, { ifMatch })`). */
   async getWithETag<T = unknown>(): Promise<ValueWithETag<T>> {
-    const response = await this.context.connection.request({ method: 'GET', segments: this.segments, headers: ETAG_HEADER });
+    const response = await this.context.connection.request({
+      method: 'GET',
+      segments: this.segments,
+      headers: ETAG_HEADER,
+    });
     if (response.etag === undefined) {
       throw new RtdbClientError('rtdb-client/invalid-response', `GET ${this.path}: the server sent no ETag`);
     }
@@ -150,7 +154,10 @@ export class RtdbReference {
     });
     const name = (response.body as { name?: unknown } | undefined)?.name;
     if (typeof name !== 'string' || name.length === 0) {
-      throw new RtdbClientError('rtdb-client/invalid-response', `POST ${this.path}: the answer has no "name": ${JSON.stringify(response.body)}`);
+      throw new RtdbClientError(
+        'rtdb-client/invalid-response',
+        `POST ${this.path}: the answer has no "name": ${JSON.stringify(response.body)}`,
+      );
     }
     return { key: name, ref: this.child(name) };
   }
@@ -161,11 +168,19 @@ export class RtdbReference {
    */
   async update(values: Record<string, unknown>, options: Omit<WriteOptions, 'ifMatch'> = {}): Promise<void> {
     if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-      throw new RtdbClientError('rtdb-client/invalid-argument', 'update() takes an object of relative paths to values');
+      throw new RtdbClientError(
+        'rtdb-client/invalid-argument',
+        'update() takes an object of relative paths to values',
+      );
     }
     for (const [path, value] of Object.entries(values)) {
-      if (parsePath(path).length === 0) throw new RtdbClientError('rtdb-client/invalid-argument', 'update(): a path must not be empty');
-      if (value === undefined) throw new RtdbClientError('rtdb-client/invalid-argument', `update(): the value of ${JSON.stringify(path)} is undefined (use null to delete)`);
+      if (parsePath(path).length === 0)
+        throw new RtdbClientError('rtdb-client/invalid-argument', 'update(): a path must not be empty');
+      if (value === undefined)
+        throw new RtdbClientError(
+          'rtdb-client/invalid-argument',
+          `update(): the value of ${JSON.stringify(path)} is undefined (use null to delete)`,
+        );
       validateWriteValue(value, `update value of ${JSON.stringify(path)}`);
     }
     await this.write('PATCH', values, options);
@@ -176,7 +191,11 @@ export class RtdbReference {
     await this.write('DELETE', undefined, options);
   }
 
-  private async write(method: 'PUT' | 'PATCH' | 'DELETE', body: unknown, options: WriteOptions): Promise<void> {
+  private async write(
+    method: 'PUT' | 'PATCH' | 'DELETE',
+    body: unknown,
+    options: WriteOptions,
+  ): Promise<void> {
     const params: QueryParam[] = options.silent ? [['print', 'silent']] : [];
     await this.context.connection.request({
       method,
@@ -192,7 +211,10 @@ export class RtdbReference {
    * Atomically replaces the value with `update(current)`, retrying on contention (ETag +
    * `if-match`). Return `undefined` to abort without writing. `update` may run several times.
    */
-  transaction<T = unknown>(update: (current: T | null) => T | null | undefined, options: TransactionOptions = {}): Promise<TransactionResult<T>> {
+  transaction<T = unknown>(
+    update: (current: T | null) => T | null | undefined,
+    options: TransactionOptions = {},
+  ): Promise<TransactionResult<T>> {
     return runTransaction(this.context.connection, this.segments, update, options);
   }
 

@@ -50,7 +50,12 @@ export async function runTransaction<T>(
         body: next,
         headers: { ...ETAG_HEADER, 'if-match': etag },
       });
-      return { committed: true, value: (written.body ?? null) as T | null, etag: written.etag, attempts: attempt };
+      return {
+        committed: true,
+        value: (written.body ?? null) as T | null,
+        etag: written.etag,
+        attempts: attempt,
+      };
     } catch (error) {
       if (!isRtdbClientError(error, 'rtdb-client/precondition-failed')) throw error;
       if (attempt > maxRetries) {

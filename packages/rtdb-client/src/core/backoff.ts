@@ -17,7 +17,11 @@ export interface BackoffOptions {
  * The delay before reconnection attempt `attempt` (0-based). `random` is injected (a number in
  * [0, 1)) so tests get exact figures.
  */
-export function backoffDelay(attempt: number, options: BackoffOptions = {}, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
   const initial = options.initialDelayMs ?? 1000;
   const max = options.maxDelayMs ?? 30_000;
   const multiplier = options.multiplier ?? 2;

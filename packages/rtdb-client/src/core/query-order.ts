@@ -16,7 +16,9 @@ export interface QueryEntry<T = unknown> {
 /** The direct children of a REST answer; arrays are map nodes whose keys are indexes. */
 function childrenOf(body: unknown): Array<[string, unknown]> {
   if (Array.isArray(body)) {
-    return body.flatMap((value, index): Array<[string, unknown]> => (value === null ? [] : [[String(index), value]]));
+    return body.flatMap((value, index): Array<[string, unknown]> =>
+      value === null ? [] : [[String(index), value]],
+    );
   }
   if (typeof body === 'object' && body !== null) {
     return Object.entries(body).filter(([key, value]) => key !== '.priority' && value !== null);
@@ -43,7 +45,8 @@ function comparatorFor(index: QueryIndex): (a: QueryEntry, b: QueryEntry) => num
     case 'priority':
       return (a, b) => comparePriorities(a.priority, b.priority) || byKey(a, b);
     case 'child':
-      return (a, b) => compareValues(childAt(a.value, index.path), childAt(b.value, index.path)) || byKey(a, b);
+      return (a, b) =>
+        compareValues(childAt(a.value, index.path), childAt(b.value, index.path)) || byKey(a, b);
   }
 }
 

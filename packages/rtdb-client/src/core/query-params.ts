@@ -31,12 +31,16 @@ export function queryParams(spec: QuerySpec): QueryParam[] {
       params.push(['equalTo', boundParam(spec.equal)]);
     } else {
       // equalTo with a key is one exact child: the inclusive range from it to itself.
-      params.push(startParam({ ...spec.equal, exclusive: false }), endParam({ ...spec.equal, exclusive: false }));
+      params.push(
+        startParam({ ...spec.equal, exclusive: false }),
+        endParam({ ...spec.equal, exclusive: false }),
+      );
     }
   }
   if (spec.start) params.push(startParam(spec.start));
   if (spec.end) params.push(endParam(spec.end));
-  if (spec.limit) params.push([spec.limit.from === 'first' ? 'limitToFirst' : 'limitToLast', String(spec.limit.count)]);
+  if (spec.limit)
+    params.push([spec.limit.from === 'first' ? 'limitToFirst' : 'limitToLast', String(spec.limit.count)]);
   return params;
 }
 

@@ -77,7 +77,8 @@ export function isDefaultQuery(spec: QuerySpec): boolean {
 }
 
 function checkBound(index: QueryIndex, value: unknown, key: string | undefined, call: string): void {
-  if (typeof value === 'number' && !Number.isFinite(value)) invalid(`${call}: the value must be a finite number`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    invalid(`${call}: the value must be a finite number`);
   if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
     invalid(`${call}: the value must be a string, number, boolean or null`);
   }
@@ -94,7 +95,8 @@ function checkBound(index: QueryIndex, value: unknown, key: string | undefined, 
 /** Re-checks every bound against the (possibly new) index. */
 function checkAll(spec: QuerySpec): QuerySpec {
   const index = effectiveIndex(spec);
-  if (spec.start) checkBound(index, spec.start.value, spec.start.key, spec.start.exclusive ? 'startAfter' : 'startAt');
+  if (spec.start)
+    checkBound(index, spec.start.value, spec.start.key, spec.start.exclusive ? 'startAfter' : 'startAt');
   if (spec.end) checkBound(index, spec.end.value, spec.end.key, spec.end.exclusive ? 'endBefore' : 'endAt');
   if (spec.equal) checkBound(index, spec.equal.value, spec.equal.key, 'equalTo');
   return spec;
@@ -106,14 +108,20 @@ export function withIndex(spec: QuerySpec, index: QueryIndex): QuerySpec {
   if (index.kind === 'child') {
     const segments = parsePath(index.path);
     if (segments.length === 0) invalid('orderByChild: the child path must not be empty');
-    if (segments.some((s) => s === '.priority')) invalid('orderByChild: use orderByPriority instead of .priority');
+    if (segments.some((s) => s === '.priority'))
+      invalid('orderByChild: use orderByPriority instead of .priority');
     index = { kind: 'child', path: segments.join('/') };
   }
   return checkAll({ ...spec, index });
 }
 
 /** Adds `startAt` (inclusive) or `startAfter` (exclusive). */
-export function withStart(spec: QuerySpec, value: QueryValue, key: string | undefined, exclusive: boolean): QuerySpec {
+export function withStart(
+  spec: QuerySpec,
+  value: QueryValue,
+  key: string | undefined,
+  exclusive: boolean,
+): QuerySpec {
   const call = exclusive ? 'startAfter' : 'startAt';
   if (spec.start) invalid(`${call}: the start of the range was already set`);
   if (spec.equal) invalid(`${call}: can't combine with equalTo`);
@@ -121,7 +129,12 @@ export function withStart(spec: QuerySpec, value: QueryValue, key: string | unde
 }
 
 /** Adds `endAt` (inclusive) or `endBefore` (exclusive). */
-export function withEnd(spec: QuerySpec, value: QueryValue, key: string | undefined, exclusive: boolean): QuerySpec {
+export function withEnd(
+  spec: QuerySpec,
+  value: QueryValue,
+  key: string | undefined,
+  exclusive: boolean,
+): QuerySpec {
   const call = exclusive ? 'endBefore' : 'endAt';
   if (spec.end) invalid(`${call}: the end of the range was already set`);
   if (spec.equal) invalid(`${call}: can't combine with equalTo`);
@@ -130,7 +143,8 @@ export function withEnd(spec: QuerySpec, value: QueryValue, key: string | undefi
 
 /** Adds `equalTo`. */
 export function withEqual(spec: QuerySpec, value: QueryValue, key: string | undefined): QuerySpec {
-  if (spec.start || spec.end || spec.equal) invalid("equalTo: can't combine with startAt, endAt or another equalTo");
+  if (spec.start || spec.end || spec.equal)
+    invalid("equalTo: can't combine with startAt, endAt or another equalTo");
   return checkAll({ ...spec, equal: { value, ...(key === undefined ? {} : { key }) } });
 }
 
@@ -138,6 +152,7 @@ export function withEqual(spec: QuerySpec, value: QueryValue, key: string | unde
 export function withLimit(spec: QuerySpec, count: number, from: 'first' | 'last'): QuerySpec {
   const call = from === 'first' ? 'limitToFirst' : 'limitToLast';
   if (spec.limit) invalid(`${call}: a limit was already set`);
-  if (!Number.isInteger(count) || count <= 0 || count > 2 ** 31 - 1) invalid(`${call}: the limit must be a positive integer`);
+  if (!Number.isInteger(count) || count <= 0 || count > 2 ** 31 - 1)
+    invalid(`${call}: the limit must be a positive integer`);
   return { ...spec, limit: { count, from } };
 }

@@ -19,7 +19,10 @@ export function validateKey(key: string, what = 'key'): void {
     );
   }
   if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) {
-    throw new RtdbClientError('rtdb-client/invalid-argument', `${what} is longer than ${MAX_KEY_BYTES} UTF-8 bytes`);
+    throw new RtdbClientError(
+      'rtdb-client/invalid-argument',
+      `${what} is longer than ${MAX_KEY_BYTES} UTF-8 bytes`,
+    );
   }
 }
 
@@ -31,11 +34,17 @@ export function validateKey(key: string, what = 'key'): void {
 export function parsePath(path: string): string[] {
   const segments = path.split('/').filter((segment) => segment.length > 0);
   if (segments.length > MAX_DEPTH) {
-    throw new RtdbClientError('rtdb-client/invalid-argument', `path ${JSON.stringify(path)} is deeper than ${MAX_DEPTH} levels`);
+    throw new RtdbClientError(
+      'rtdb-client/invalid-argument',
+      `path ${JSON.stringify(path)} is deeper than ${MAX_DEPTH} levels`,
+    );
   }
   segments.forEach((segment, index) => {
     if (segment === '.priority' && index !== segments.length - 1) {
-      throw new RtdbClientError('rtdb-client/invalid-argument', `.priority may only end a path: ${JSON.stringify(path)}`);
+      throw new RtdbClientError(
+        'rtdb-client/invalid-argument',
+        `.priority may only end a path: ${JSON.stringify(path)}`,
+      );
     }
     validateKey(segment, `path segment of ${JSON.stringify(path)}:`);
   });

@@ -29,7 +29,10 @@ export function serverTimestamp(): ServerTimestamp {
  */
 export function increment(delta: number): ServerIncrement {
   if (typeof delta !== 'number' || !Number.isFinite(delta)) {
-    throw new RtdbClientError('rtdb-client/invalid-argument', `increment() takes a finite number, got ${String(delta)}`);
+    throw new RtdbClientError(
+      'rtdb-client/invalid-argument',
+      `increment() takes a finite number, got ${String(delta)}`,
+    );
   }
   return { '.sv': { increment: delta } };
 }

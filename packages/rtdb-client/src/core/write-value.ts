@@ -33,7 +33,8 @@ export function validateWriteValue(value: unknown, where = 'value'): void {
     return;
   }
   const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) invalid(where, 'only plain objects, arrays and JSON primitives can be stored');
+  if (proto !== Object.prototype && proto !== null)
+    invalid(where, 'only plain objects, arrays and JSON primitives can be stored');
   for (const [key, child] of Object.entries(value)) {
     if (!PSEUDO_KEYS.has(key)) validateKey(key, `${where}: key`);
     if (child === undefined) invalid(`${where}.${key}`, 'undefined cannot be stored (use null to delete)');

@@ -4,7 +4,11 @@ import { RtdbClientError, type RtdbClientErrorCode } from '../core/rtdb-client-e
 export function serverMessageOf(bodyText: string): string {
   try {
     const parsed: unknown = JSON.parse(bodyText);
-    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string') {
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      typeof (parsed as { error?: unknown }).error === 'string'
+    ) {
       return (parsed as { error: string }).error;
     }
   } catch {
@@ -46,10 +50,14 @@ export function errorFromResponse(
       currentValue = undefined;
     }
   }
-  return new RtdbClientError(code, `${method} ${path} failed with ${status}: ${serverMessage || '(empty body)'}`, {
-    status,
-    serverMessage,
-    currentValue,
-    ...(etag === undefined ? {} : { etag }),
-  });
+  return new RtdbClientError(
+    code,
+    `${method} ${path} failed with ${status}: ${serverMessage || '(empty body)'}`,
+    {
+      status,
+      serverMessage,
+      currentValue,
+      ...(etag === undefined ? {} : { etag }),
+    },
+  );
 }

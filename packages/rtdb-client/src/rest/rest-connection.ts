@@ -56,10 +56,17 @@ export class RestConnection {
     try {
       url = new URL(options.databaseUrl);
     } catch (cause) {
-      throw new RtdbClientError('rtdb-client/invalid-argument', `databaseUrl is not a URL: ${options.databaseUrl}`, { cause });
+      throw new RtdbClientError(
+        'rtdb-client/invalid-argument',
+        `databaseUrl is not a URL: ${options.databaseUrl}`,
+        { cause },
+      );
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new RtdbClientError('rtdb-client/invalid-argument', `databaseUrl must be http or https: ${options.databaseUrl}`);
+      throw new RtdbClientError(
+        'rtdb-client/invalid-argument',
+        `databaseUrl must be http or https: ${options.databaseUrl}`,
+      );
     }
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '');
@@ -88,7 +95,10 @@ export class RestConnection {
    * Sends a request and returns the raw `Response` once its status is known to be acceptable
    * (2xx or 304). Streams use this to read the body incrementally.
    */
-  async open(request: RestRequest, options: { accept?: string; forceRefresh?: boolean } = {}): Promise<Response> {
+  async open(
+    request: RestRequest,
+    options: { accept?: string; forceRefresh?: boolean } = {},
+  ): Promise<Response> {
     const accept = options.accept ?? 'application/json';
     let response = await this.send(request, accept, options.forceRefresh ?? false);
     if (response.status === 401 && this.tokenSource && !options.forceRefresh) {
@@ -119,7 +129,13 @@ export class RestConnection {
   }
 
   private fail(request: RestRequest, response: Response, text: string): RtdbClientError {
-    return errorFromResponse(request.method, formatPath(request.segments), response.status, text, response.headers.get('etag') ?? undefined);
+    return errorFromResponse(
+      request.method,
+      formatPath(request.segments),
+      response.status,
+      text,
+      response.headers.get('etag') ?? undefined,
+    );
   }
 
   private async send(request: RestRequest, accept: string, forceRefresh: boolean): Promise<Response> {
@@ -129,7 +145,9 @@ export class RestConnection {
       try {
         token = await fetchToken(this.tokenSource, forceRefresh);
       } catch (cause) {
-        throw new RtdbClientError('rtdb-client/token-source', `the token source failed: ${String(cause)}`, { cause });
+        throw new RtdbClientError('rtdb-client/token-source', `the token source failed: ${String(cause)}`, {
+          cause,
+        });
       }
       params.push(['auth', token]);
     }
@@ -162,6 +180,15 @@ async function readText(response: Response, request: RestRequest): Promise<strin
 }
 
 function networkError(request: RestRequest, cause: unknown): RtdbClientError {
-  const detail = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
-  return new RtdbClientError('rtdb-client/network', `${request.method} ${formatPath(request.segments)}: no answer (${detail})`, { cause });
+  const detail =
+    cause instanceof Error
+      ? cause.cause instanceof Error
+        ? cause.cause.message
+        : cause.message
+      : String(cause);
+  return new RtdbClientError(
+    'rtdb-client/network',
+    `${request.method} ${formatPath(request.segments)}: no answer (${detail})`,
+    { cause },
+  );
 }

@@ -90,7 +90,11 @@ export async function* openEventStream(
         );
       } catch (error) {
         if (options.signal?.aborted) return;
-        if (!isRtdbClientError(error) || !['rtdb-client/network', 'rtdb-client/server-error'].includes(error.code)) throw error;
+        if (
+          !isRtdbClientError(error) ||
+          !['rtdb-client/network', 'rtdb-client/server-error'].includes(error.code)
+        )
+          throw error;
         reason = error.code === 'rtdb-client/network' ? 'network' : 'server-error';
         lastError = error;
         failures += 1;
@@ -99,7 +103,10 @@ export async function* openEventStream(
       forceRefresh = false;
       const connectedAt = clock.now();
       if (!response.body) {
-        throw new RtdbClientError('rtdb-client/invalid-response', `GET ${formatPath(segments)}: the stream has no body`);
+        throw new RtdbClientError(
+          'rtdb-client/invalid-response',
+          `GET ${formatPath(segments)}: the stream has no body`,
+        );
       }
       const parser = new SseParser();
       const reader = response.body.getReader();
@@ -131,15 +138,23 @@ export async function* openEventStream(
               yield signal.event;
               if (options.signal?.aborted) return;
             } else if (signal.kind === 'cancel') {
-              throw new RtdbClientError('rtdb-client/stream-cancelled', `the server cancelled the stream of ${formatPath(segments)}: ${signal.message}`, {
-                serverMessage: signal.message,
-              });
+              throw new RtdbClientError(
+                'rtdb-client/stream-cancelled',
+                `the server cancelled the stream of ${formatPath(segments)}: ${signal.message}`,
+                {
+                  serverMessage: signal.message,
+                },
+              );
             } else if (signal.kind === 'auth-revoked') {
               revocations = clock.now() - connectedAt < QUICK_REVOCATION_MS ? revocations + 1 : 1;
               if (!connection.hasTokenSource || revocations > MAX_QUICK_REVOCATIONS) {
-                throw new RtdbClientError('rtdb-client/auth-revoked', `the server revoked the credential of the stream of ${formatPath(segments)}: ${signal.message}`, {
-                  serverMessage: signal.message,
-                });
+                throw new RtdbClientError(
+                  'rtdb-client/auth-revoked',
+                  `the server revoked the credential of the stream of ${formatPath(segments)}: ${signal.message}`,
+                  {
+                    serverMessage: signal.message,
+                  },
+                );
               }
               forceRefresh = true;
               reason = 'auth-revoked';
@@ -159,9 +174,13 @@ export async function* openEventStream(
       controller.abort();
     }
     if (failures > maxRetries) {
-      throw new RtdbClientError('rtdb-client/stream-retries-exhausted', `the stream of ${formatPath(segments)} failed ${failures} times in a row`, {
-        cause: lastError,
-      });
+      throw new RtdbClientError(
+        'rtdb-client/stream-retries-exhausted',
+        `the stream of ${formatPath(segments)} failed ${failures} times in a row`,
+        {
+          cause: lastError,
+        },
+      );
     }
     // A fresh token deserves an immediate try; everything else waits.
     const delayMs =

@@ -36,14 +36,26 @@ function parseData(message: SseMessage): unknown {
   try {
     return JSON.parse(message.data) as unknown;
   } catch (cause) {
-    throw new RtdbClientError('rtdb-client/invalid-response', `the ${message.event} event carries invalid JSON: ${message.data.slice(0, 200)}`, { cause });
+    throw new RtdbClientError(
+      'rtdb-client/invalid-response',
+      `the ${message.event} event carries invalid JSON: ${message.data.slice(0, 200)}`,
+      { cause },
+    );
   }
 }
 
 function parsePathData(message: SseMessage): { path: string; data: unknown } {
   const payload = parseData(message);
-  if (typeof payload !== 'object' || payload === null || typeof (payload as { path?: unknown }).path !== 'string' || !('data' in payload)) {
-    throw new RtdbClientError('rtdb-client/invalid-response', `the ${message.event} event lacks "path" and "data": ${message.data.slice(0, 200)}`);
+  if (
+    typeof payload !== 'object' ||
+    payload === null ||
+    typeof (payload as { path?: unknown }).path !== 'string' ||
+    !('data' in payload)
+  ) {
+    throw new RtdbClientError(
+      'rtdb-client/invalid-response',
+      `the ${message.event} event lacks "path" and "data": ${message.data.slice(0, 200)}`,
+    );
   }
   return payload as { path: string; data: unknown };
 }
@@ -58,7 +70,10 @@ export function interpretMessage(message: SseMessage): StreamSignal {
     case 'patch': {
       const { path, data } = parsePathData(message);
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new RtdbClientError('rtdb-client/invalid-response', `the patch event's data is not an object: ${message.data.slice(0, 200)}`);
+        throw new RtdbClientError(
+          'rtdb-client/invalid-response',
+          `the patch event's data is not an object: ${message.data.slice(0, 200)}`,
+        );
       }
       return { kind: 'data', event: { type: 'patch', path, data: data as Record<string, unknown> } };
     }
@@ -73,7 +88,9 @@ export function interpretMessage(message: SseMessage): StreamSignal {
       } catch {
         // The explanation may be bare text; keep it as sent.
       }
-      return message.event === 'cancel' ? { kind: 'cancel', message: text } : { kind: 'auth-revoked', message: text };
+      return message.event === 'cancel'
+        ? { kind: 'cancel', message: text }
+        : { kind: 'auth-revoked', message: text };
     }
     default:
       return { kind: 'ignored' };

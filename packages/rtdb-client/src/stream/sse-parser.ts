@@ -112,7 +112,11 @@ export class SseParser {
 
   private dispatch(events: SseMessage[]): void {
     if (this.dataLines.length > 0) {
-      events.push({ event: this.eventType || 'message', data: this.dataLines.join('\n'), lastEventId: this.lastId });
+      events.push({
+        event: this.eventType || 'message',
+        data: this.dataLines.join('\n'),
+        lastEventId: this.lastId,
+      });
     }
     this.dataLines = [];
     this.eventType = '';

@@ -3,7 +3,9 @@ import { backoffDelay } from '../../src/core/backoff.js';
 
 describe('backoffDelay', () => {
   it('grows exponentially up to the ceiling when jitter is off', () => {
-    const delays = [0, 1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, { initialDelayMs: 100, maxDelayMs: 1000, jitter: 0 }));
+    const delays = [0, 1, 2, 3, 4, 5, 6].map((attempt) =>
+      backoffDelay(attempt, { initialDelayMs: 100, maxDelayMs: 1000, jitter: 0 }),
+    );
     expect(delays).toEqual([100, 200, 400, 800, 1000, 1000, 1000]);
   });
 

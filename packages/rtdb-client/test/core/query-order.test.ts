@@ -9,15 +9,54 @@ const keysOf = (spec: QuerySpec, body: unknown, exported = false): string[] =>
 
 describe('compareKeys', () => {
   it('puts int32-like keys first, numerically, then other keys by code unit', () => {
-    const keys = ['b', '10', 'a', '-5', '2', '01', '1', '2147483648', 'B', '-', '-2147483648', '\uf8ff', 'Z9'];
-    expect([...keys].sort(compareKeys)).toEqual(['-2147483648', '-5', '1', '01', '2', '10', '-', '2147483648', 'B', 'Z9', 'a', 'b', '\uf8ff']);
+    const keys = [
+      'b',
+      '10',
+      'a',
+      '-5',
+      '2',
+      '01',
+      '1',
+      '2147483648',
+      'B',
+      '-',
+      '-2147483648',
+      '\uf8ff',
+      'Z9',
+    ];
+    expect([...keys].sort(compareKeys)).toEqual([
+      '-2147483648',
+      '-5',
+      '1',
+      '01',
+      '2',
+      '10',
+      '-',
+      '2147483648',
+      'B',
+      'Z9',
+      'a',
+      'b',
+      '\uf8ff',
+    ]);
   });
 });
 
 describe('compareValues', () => {
   it('orders null < false < true < numbers < strings < objects', () => {
     const values = [{ a: 1 }, 'b', 10, true, null, 'a', -1.5, false, 'B', 2];
-    expect([...values].sort(compareValues)).toEqual([null, false, true, -1.5, 2, 10, 'B', 'a', 'b', { a: 1 }]);
+    expect([...values].sort(compareValues)).toEqual([
+      null,
+      false,
+      true,
+      -1.5,
+      2,
+      10,
+      'B',
+      'a',
+      'b',
+      { a: 1 },
+    ]);
   });
 
   it('treats all objects as equal', () => {
@@ -33,8 +72,22 @@ describe('comparePriorities', () => {
 
 describe('orderQueryResult', () => {
   it('orders by a child path, breaking ties by key, with missing children first', () => {
-    const body = { c: { ts: 5 }, a: { ts: 5 }, b: { ts: 1 }, d: { other: 1 }, '7': { ts: 'late' }, e: { ts: { nested: true } } };
-    expect(keysOf(withIndex({}, { kind: 'child', path: 'ts' }), body)).toEqual(['d', 'b', 'a', 'c', '7', 'e']);
+    const body = {
+      c: { ts: 5 },
+      a: { ts: 5 },
+      b: { ts: 1 },
+      d: { other: 1 },
+      '7': { ts: 'late' },
+      e: { ts: { nested: true } },
+    };
+    expect(keysOf(withIndex({}, { kind: 'child', path: 'ts' }), body)).toEqual([
+      'd',
+      'b',
+      'a',
+      'c',
+      '7',
+      'e',
+    ]);
   });
 
   it('orders by a nested child path', () => {
@@ -48,7 +101,12 @@ describe('orderQueryResult', () => {
   });
 
   it('orders by key, integer keys first', () => {
-    expect(keysOf(withIndex({}, { kind: 'key' }), { b: 1, '10': 1, a: 1, '9': 1 })).toEqual(['9', '10', 'a', 'b']);
+    expect(keysOf(withIndex({}, { kind: 'key' }), { b: 1, '10': 1, a: 1, '9': 1 })).toEqual([
+      '9',
+      '10',
+      'a',
+      'b',
+    ]);
   });
 
   it('orders by priority from an export-format body and strips the wrappers', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { encodeQueryString, queryParams } from '../../src/core/query-params.js';
-import { withEnd, withEqual, withIndex, withLimit, withStart, type QuerySpec } from '../../src/core/query-spec.js';
+import {
+  withEnd,
+  withEqual,
+  withIndex,
+  withLimit,
+  withStart,
+  type QuerySpec,
+} from '../../src/core/query-spec.js';
 import { isRtdbClientError } from '../../src/core/rtdb-client-error.js';
 
 const byChild = (path: string): QuerySpec => withIndex({}, { kind: 'child', path });
@@ -71,7 +78,12 @@ describe('queryParams', () => {
 
 describe('encodeQueryString', () => {
   it('percent-encodes JSON values: quotes, spaces as %20, commas, and the \\uf8ff prefix sentinel', () => {
-    const spec = withEnd(withStart(withIndex({}, { kind: 'key' }), 'dev ice', undefined, false), 'dev ice\uf8ff', undefined, false);
+    const spec = withEnd(
+      withStart(withIndex({}, { kind: 'key' }), 'dev ice', undefined, false),
+      'dev ice\uf8ff',
+      undefined,
+      false,
+    );
     expect(encodeQueryString(queryParams(spec))).toBe(
       'orderBy=%22%24key%22&startAt=%22dev%20ice%22&endAt=%22dev%20ice%EF%A3%BF%22',
     );
@@ -82,8 +94,14 @@ describe('encodeQueryString', () => {
 describe('query validation', () => {
   it('rejects a second orderBy, a second start, end or limit', () => {
     expectInvalid(() => withIndex(byChild('a'), { kind: 'key' }), 'several orderBy');
-    expectInvalid(() => withStart(withStart({}, 1, undefined, false), 2, undefined, true), 'start of the range was already set');
-    expectInvalid(() => withEnd(withEnd({}, 1, undefined, false), 2, undefined, false), 'end of the range was already set');
+    expectInvalid(
+      () => withStart(withStart({}, 1, undefined, false), 2, undefined, true),
+      'start of the range was already set',
+    );
+    expectInvalid(
+      () => withEnd(withEnd({}, 1, undefined, false), 2, undefined, false),
+      'end of the range was already set',
+    );
     expectInvalid(() => withLimit(withLimit({}, 1, 'first'), 2, 'last'), 'limit was already set');
   });
 
@@ -93,7 +111,8 @@ describe('query validation', () => {
   });
 
   it('rejects non-positive, fractional or huge limits', () => {
-    for (const bad of [0, -1, 1.5, Number.NaN, 2 ** 31]) expectInvalid(() => withLimit({}, bad, 'first'), 'positive integer');
+    for (const bad of [0, -1, 1.5, Number.NaN, 2 ** 31])
+      expectInvalid(() => withLimit({}, bad, 'first'), 'positive integer');
   });
 
   it('applies the key-index rules, also when orderByKey comes after the bound', () => {
@@ -104,7 +123,10 @@ describe('query validation', () => {
 
   it('rejects booleans for priorities, objects and non-finite numbers everywhere', () => {
     expectInvalid(() => withStart(withIndex({}, { kind: 'priority' }), true, undefined, false), 'priority');
-    expectInvalid(() => withEqual(byChild('a'), { x: 1 } as never, undefined), 'string, number, boolean or null');
+    expectInvalid(
+      () => withEqual(byChild('a'), { x: 1 } as never, undefined),
+      'string, number, boolean or null',
+    );
     expectInvalid(() => withEnd(byChild('a'), Number.POSITIVE_INFINITY, undefined, false), 'finite');
   });
 

@@ -17,13 +17,21 @@ function invalidMessage(run: () => unknown): string {
 describe('validateWriteValue', () => {
   it('accepts JSON values, server values and export wrappers', () => {
     expect(() =>
-      validateWriteValue({ a: [1, null, 'x'], b: { c: true }, ts: serverTimestamp(), n: increment(2), p: { '.value': 1, '.priority': 2 } }),
+      validateWriteValue({
+        a: [1, null, 'x'],
+        b: { c: true },
+        ts: serverTimestamp(),
+        n: increment(2),
+        p: { '.value': 1, '.priority': 2 },
+      }),
     ).not.toThrow();
   });
 
   it('names the offending part of the value', () => {
     expect(invalidMessage(() => validateWriteValue({ a: { b: undefined } }))).toContain('value.a.b');
-    expect(invalidMessage(() => validateWriteValue({ n: Number.NaN }))).toContain('NaN is not a finite number');
+    expect(invalidMessage(() => validateWriteValue({ n: Number.NaN }))).toContain(
+      'NaN is not a finite number',
+    );
     expect(invalidMessage(() => validateWriteValue({ f: () => 1 }))).toContain('function');
     expect(invalidMessage(() => validateWriteValue({ 'bad.key': 1 }))).toContain('"bad.key"');
     expect(invalidMessage(() => validateWriteValue(new Date()))).toContain('plain objects');
@@ -37,7 +45,9 @@ describe('parsePath', () => {
     expect(parsePath('')).toEqual([]);
     expect(invalidMessage(() => parsePath('a/b#c'))).toContain('forbids');
     expect(invalidMessage(() => parsePath('a/\u0001'))).toContain('forbids');
-    expect(invalidMessage(() => parsePath(Array.from({ length: 33 }, () => 'x').join('/')))).toContain('deeper than 32');
+    expect(invalidMessage(() => parsePath(Array.from({ length: 33 }, () => 'x').join('/')))).toContain(
+      'deeper than 32',
+    );
     expect(invalidMessage(() => parsePath('k'.repeat(769)))).toContain('768');
     expect(invalidMessage(() => parsePath('.priority/a'))).toContain('.priority');
   });

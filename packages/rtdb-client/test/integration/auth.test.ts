@@ -2,18 +2,37 @@
 // `@iotkit/auth`), against an RTDB server whose policy gives each uid its own subtree, like the
 // course's rules.
 import { randomUUID } from 'node:crypto';
-import { AuthClient, TokenSource as AuthTokenSource, emulatorEndpoints, type AuthSession } from '@iotkit/auth';
-import { startRtdbServer, type AccessPolicy, type RequestContext, type RunningRtdbServer } from '@iotkit/rtdb-server';
+import {
+  AuthClient,
+  TokenSource as AuthTokenSource,
+  emulatorEndpoints,
+  type AuthSession,
+} from '@iotkit/auth';
+import {
+  startRtdbServer,
+  type AccessPolicy,
+  type RequestContext,
+  type RunningRtdbServer,
+} from '@iotkit/rtdb-server';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createRtdbClient, isRtdbClientError, type RtdbStreamEvent, type TokenSource } from '../../src/index.js';
+import {
+  createRtdbClient,
+  isRtdbClientError,
+  type RtdbStreamEvent,
+  type TokenSource,
+} from '../../src/index.js';
 import { freshNamespace } from './test-database.js';
 
 const ownSubtree = (ctx: RequestContext, path: readonly string[]): boolean =>
   ctx.auth !== null && path[0] === 'devices' && path[1] === ctx.auth.uid;
 
 const perUidPolicy: AccessPolicy = {
-  canRead: (ctx, _db, path) => (ownSubtree(ctx, path) ? { allowed: true } : { allowed: false, reason: 'not your subtree' }),
-  canWrite: (ctx, _db, ops) => (ops.every((op) => ownSubtree(ctx, op.path)) ? { allowed: true } : { allowed: false, reason: 'not your subtree' }),
+  canRead: (ctx, _db, path) =>
+    ownSubtree(ctx, path) ? { allowed: true } : { allowed: false, reason: 'not your subtree' },
+  canWrite: (ctx, _db, ops) =>
+    ops.every((op) => ownSubtree(ctx, op.path))
+      ? { allowed: true }
+      : { allowed: false, reason: 'not your subtree' },
   hasIndex: () => true,
 };
 
@@ -25,7 +44,10 @@ const namespace = freshNamespace('auth');
 beforeAll(async () => {
   server = await startRtdbServer({ port: 0, log: () => {}, policyFor: () => perUidPolicy });
   auth = new AuthClient({ endpoints: emulatorEndpoints(inject('authUrl')) });
-  session = await auth.signUp({ email: `dev-${randomUUID().slice(0, 8)}@example.com`, password: 'secret-123' });
+  session = await auth.signUp({
+    email: `dev-${randomUUID().slice(0, 8)}@example.com`,
+    password: 'secret-123',
+  });
 });
 
 afterAll(async () => {
@@ -53,7 +75,11 @@ describe('ID tokens from the Auth emulator', () => {
   it('maps a rules denial to permission-denied (401) and leaves the data unchanged', async () => {
     const owner = createRtdbClient({ databaseUrl: server.url, namespace, accessToken: 'owner' });
     await owner.ref('devices/someone-else/latest').set({ ir: 7 });
-    const db = createRtdbClient({ databaseUrl: server.url, namespace, tokenSource: new AuthTokenSource({ client: auth, session }) });
+    const db = createRtdbClient({
+      databaseUrl: server.url,
+      namespace,
+      tokenSource: new AuthTokenSource({ client: auth, session }),
+    });
     for (const attempt of [
       () => db.ref('devices/someone-else/latest').set({ ir: 0 }),
       () => db.ref('devices/someone-else').get(),
@@ -72,7 +98,10 @@ describe('ID tokens from the Auth emulator', () => {
     const asked: boolean[] = [];
     const broken: TokenSource = { getToken: async (force) => (asked.push(force ?? false), 'not-a-jwt') };
     const db = createRtdbClient({ databaseUrl: server.url, namespace, tokenSource: broken });
-    const failure = await db.ref(`devices/${session.uid}`).get().catch((error: unknown) => error);
+    const failure = await db
+      .ref(`devices/${session.uid}`)
+      .get()
+      .catch((error: unknown) => error);
     expect(isRtdbClientError(failure, 'rtdb-client/unauthenticated')).toBe(true);
     expect(failure).toMatchObject({ status: 401 });
     expect(asked).toEqual([false, true]);
@@ -85,12 +114,16 @@ describe('ID tokens from the Auth emulator', () => {
     const tokens: TokenSource = {
       getToken: async (force) => {
         asked.push(force ?? false);
-        return asked.length === 1 ? shortLivedToken(session.uid, 4) : real.getIdToken({ forceRefresh: force ?? false });
+        return asked.length === 1
+          ? shortLivedToken(session.uid, 4)
+          : real.getIdToken({ forceRefresh: force ?? false });
       },
     };
     const db = createRtdbClient({ databaseUrl: server.url, namespace, tokenSource: tokens });
     const ref = db.ref(`devices/${session.uid}/servo`);
-    await createRtdbClient({ databaseUrl: server.url, namespace, accessToken: 'owner' }).ref(ref.path).set({ angle: 5 });
+    await createRtdbClient({ databaseUrl: server.url, namespace, accessToken: 'owner' })
+      .ref(ref.path)
+      .set({ angle: 5 });
     asked.length = 0;
     const stream = ref.stream({ backoff: { initialDelayMs: 50, jitter: 0 } });
     const events: RtdbStreamEvent[] = [];

@@ -53,7 +53,13 @@ describe('reads and writes against the real server', () => {
   it('updates several paths at once, deleting with null and leaving the rest alone', async () => {
     const { db } = testDatabase();
     await db.ref('dev').set({ latest: { ir: 1, ts: 1 }, servo: { angle: 10 }, keep: 'me' });
-    await db.ref('dev').update({ 'latest/ir': 2, 'servo/angle': 90, 'servo/source': 'device', keep: null, 'new/deep/leaf': true });
+    await db.ref('dev').update({
+      'latest/ir': 2,
+      'servo/angle': 90,
+      'servo/source': 'device',
+      keep: null,
+      'new/deep/leaf': true,
+    });
     expect(await db.ref('dev').get()).toEqual({
       latest: { ir: 2, ts: 1 },
       servo: { angle: 90, source: 'device' },

@@ -35,7 +35,7 @@ describe('errors mapped to stable codes', () => {
     const refusals: Array<() => unknown> = [
       () => db.ref('a.b'),
       () => db.ref('a').child('b[0]'),
-      () => db.ref('x').set({ 'bad$key': 1 }),
+      () => db.ref('x').set({ bad$key: 1 }),
       () => db.ref('x').set(undefined),
       () => db.ref('x').set({ n: Number.NaN }),
       () => db.ref('x').update({ '': 1 }),
@@ -59,7 +59,9 @@ describe('errors mapped to stable codes', () => {
     expectCode(error, 'rtdb-client/network');
     expect((error as Error).message).toContain('GET /x');
     const streamError = await failure(async () => {
-      for await (const _ of db.ref('x').stream({ maxRetries: 2, backoff: { initialDelayMs: 10, jitter: 0 } })) {
+      for await (const _ of db
+        .ref('x')
+        .stream({ maxRetries: 2, backoff: { initialDelayMs: 10, jitter: 0 } })) {
         // never reached
       }
     });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   db = testDatabase().db;
   await db.ref().set({
     readings: READINGS,
-    devices: { 'dev-b': 1, 'dev-a': 2, 'dev-a2': 3, 'dex': 4, 'dev': 5, '10': 6, '9': 7 },
+    devices: { 'dev-b': 1, 'dev-a': 2, 'dev-a2': 3, dex: 4, dev: 5, '10': 6, '9': 7 },
     mixed: { s: 'str', n: 4, t: true, f: false, o: { a: 1 }, m: -2, s2: 'Str' },
     prio: {
       a: { '.value': 'A', '.priority': 'z' },
@@ -36,15 +36,31 @@ const readings = () => db.ref('readings');
 
 describe('queries against the real server, ordered client-side', () => {
   it('orderByChild alone returns every child in index order (missing first, ties by key)', async () => {
-    expect((await readings().orderByChild('ts').get()).keys).toEqual(['r0', 'r1', 'r2', 'rb', 'r3', 'r4', 'r5']);
+    expect((await readings().orderByChild('ts').get()).keys).toEqual([
+      'r0',
+      'r1',
+      'r2',
+      'rb',
+      'r3',
+      'r4',
+      'r5',
+    ]);
   });
 
   it('startAt / endAt are inclusive', async () => {
-    expect((await readings().orderByChild('ts').startAt(20).endAt(40).get()).keys).toEqual(['r2', 'rb', 'r3', 'r4']);
+    expect((await readings().orderByChild('ts').startAt(20).endAt(40).get()).keys).toEqual([
+      'r2',
+      'rb',
+      'r3',
+      'r4',
+    ]);
   });
 
   it('startAfter / endBefore are exclusive', async () => {
-    expect((await readings().orderByChild('ts').startAfter(20).endBefore(50).get()).keys).toEqual(['r3', 'r4']);
+    expect((await readings().orderByChild('ts').startAfter(20).endBefore(50).get()).keys).toEqual([
+      'r3',
+      'r4',
+    ]);
   });
 
   it('equalTo keeps matching children only, for numbers and strings', async () => {
@@ -53,9 +69,17 @@ describe('queries against the real server, ordered client-side', () => {
   });
 
   it('a key narrows the bounds among equal values', async () => {
-    expect((await readings().orderByChild('ts').startAt(20, 'r3').get()).keys).toEqual(['rb', 'r3', 'r4', 'r5']);
+    expect((await readings().orderByChild('ts').startAt(20, 'r3').get()).keys).toEqual([
+      'rb',
+      'r3',
+      'r4',
+      'r5',
+    ]);
     expect((await readings().orderByChild('ts').endAt(20, 'r2').get()).keys).toEqual(['r0', 'r1', 'r2']);
-    expect((await readings().orderByChild('ts').startAfter(20, 'r2').limitToFirst(2).get()).keys).toEqual(['rb', 'r3']);
+    expect((await readings().orderByChild('ts').startAfter(20, 'r2').limitToFirst(2).get()).keys).toEqual([
+      'rb',
+      'r3',
+    ]);
     expect((await readings().orderByChild('ts').equalTo(20, 'rb').get()).keys).toEqual(['rb']);
   });
 
@@ -64,14 +88,32 @@ describe('queries against the real server, ordered client-side', () => {
     expect(last.keys).toEqual(['r3', 'r4', 'r5']);
     expect(last.values).toEqual([READINGS.r3, READINGS.r4, READINGS.r5]);
     expect((await readings().orderByChild('ir').limitToFirst(2).get()).keys).toEqual(['r0', 'r1']);
-    expect((await readings().orderByChild('ts').startAt(15).limitToFirst(2).get()).keys).toEqual(['r2', 'rb']);
+    expect((await readings().orderByChild('ts').startAt(15).limitToFirst(2).get()).keys).toEqual([
+      'r2',
+      'rb',
+    ]);
   });
 
   it('orderByKey ranges, including a \\uf8ff prefix search', async () => {
     const devices = db.ref('devices');
-    expect((await devices.orderByKey().get()).keys).toEqual(['9', '10', 'dev', 'dev-a', 'dev-a2', 'dev-b', 'dex']);
-    expect((await devices.orderByKey().startAt('dev-').endAt('dev-\uf8ff').get()).keys).toEqual(['dev-a', 'dev-a2', 'dev-b']);
-    expect((await devices.orderByKey().startAfter('dev-a').limitToFirst(2).get()).keys).toEqual(['dev-a2', 'dev-b']);
+    expect((await devices.orderByKey().get()).keys).toEqual([
+      '9',
+      '10',
+      'dev',
+      'dev-a',
+      'dev-a2',
+      'dev-b',
+      'dex',
+    ]);
+    expect((await devices.orderByKey().startAt('dev-').endAt('dev-\uf8ff').get()).keys).toEqual([
+      'dev-a',
+      'dev-a2',
+      'dev-b',
+    ]);
+    expect((await devices.orderByKey().startAfter('dev-a').limitToFirst(2).get()).keys).toEqual([
+      'dev-a2',
+      'dev-b',
+    ]);
     expect((await devices.orderByKey().equalTo('dex').get()).values).toEqual([4]);
     expect((await devices.orderByKey().limitToLast(2).get()).keys).toEqual(['dev-b', 'dex']);
   });
@@ -79,7 +121,13 @@ describe('queries against the real server, ordered client-side', () => {
   it('orderByValue orders mixed types the Firebase way and filters by value', async () => {
     const mixed = db.ref('mixed');
     expect((await mixed.orderByValue().get()).keys).toEqual(['f', 't', 'm', 'n', 's2', 's', 'o']);
-    expect((await mixed.orderByValue().startAt(true).endAt('zzz').get()).keys).toEqual(['t', 'm', 'n', 's2', 's']);
+    expect((await mixed.orderByValue().startAt(true).endAt('zzz').get()).keys).toEqual([
+      't',
+      'm',
+      'n',
+      's2',
+      's',
+    ]);
     expect((await mixed.orderByValue().startAt('a').get()).keys).toEqual(['s', 'o']);
     expect((await db.ref('devices').orderByValue().limitToLast(2).get()).values).toEqual([6, 7]);
   });
@@ -99,7 +147,10 @@ describe('queries against the real server, ordered client-side', () => {
     await ref.set({ x: { label: tricky }, y: { label: 'a b' }, z: { label: 'a+b' } });
     expect((await ref.orderByChild('label').equalTo(tricky).get()).keys).toEqual(['x']);
     expect((await ref.orderByChild('label').equalTo('a+b').get()).keys).toEqual(['z']);
-    expect((await ref.orderByChild('label').startAt('a b').endAt('a b\uf8ff').get()).keys).toEqual(['y', 'x']);
+    expect((await ref.orderByChild('label').startAt('a b').endAt('a b\uf8ff').get()).keys).toEqual([
+      'y',
+      'x',
+    ]);
   });
 
   it('a query on an absent or primitive location matches nothing', async () => {

@@ -1,7 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { startRtdbServer, type AccessPolicy } from '@iotkit/rtdb-server';
 import { describe, expect, it } from 'vitest';
-import { createRtdbClient, isRtdbClientError, type ReconnectInfo, type RtdbStreamEvent } from '../../src/index.js';
+import {
+  createRtdbClient,
+  isRtdbClientError,
+  type ReconnectInfo,
+  type RtdbStreamEvent,
+} from '../../src/index.js';
 import { freshNamespace, testDatabase } from './test-database.js';
 
 /** Pulls events one at a time, failing the test instead of hanging when one never comes. */
@@ -42,7 +47,11 @@ describe('REST streaming against the real server', () => {
   it('streams an absent location as a first put of null', async () => {
     const { db } = testDatabase();
     const stream = db.ref('nothing/here').stream();
-    expect(await eventReader<RtdbStreamEvent>(stream)('first put')).toEqual({ type: 'put', path: '/', data: null });
+    expect(await eventReader<RtdbStreamEvent>(stream)('first put')).toEqual({
+      type: 'put',
+      path: '/',
+      data: null,
+    });
     await stream.return();
   });
 
@@ -116,7 +125,10 @@ describe('REST streaming against the real server', () => {
     const namespace = freshNamespace('restart');
     const db = createRtdbClient({ databaseUrl: server.url, namespace, accessToken: 'owner' });
     const reconnects: ReconnectInfo[] = [];
-    const stream = db.ref('dev').stream({ backoff: { initialDelayMs: 50, maxDelayMs: 400, jitter: 0 }, onReconnect: (i) => reconnects.push(i) });
+    const stream = db.ref('dev').stream({
+      backoff: { initialDelayMs: 50, maxDelayMs: 400, jitter: 0 },
+      onReconnect: (i) => reconnects.push(i),
+    });
     const next = eventReader<RtdbStreamEvent>(stream);
     try {
       await db.ref('dev').set({ before: 1 });
@@ -135,7 +147,9 @@ describe('REST streaming against the real server', () => {
       expect(reconnects.length).toBeGreaterThanOrEqual(3);
       expect(reconnects.every((r) => r.reason === 'network' || r.reason === 'closed')).toBe(true);
       expect(reconnects.slice(1).every((r) => r.reason === 'network')).toBe(true);
-      expect(reconnects.slice(0, 4).map((r) => r.delayMs)).toEqual([50, 100, 200, 400].slice(0, Math.min(4, reconnects.length)));
+      expect(reconnects.slice(0, 4).map((r) => r.delayMs)).toEqual(
+        [50, 100, 200, 400].slice(0, Math.min(4, reconnects.length)),
+      );
       expect(reconnects.at(-1)?.attempt).toBe(reconnects.length - 1);
     } finally {
       await stream.return();
@@ -161,7 +175,9 @@ describe('REST streaming against the real server', () => {
       expect(isRtdbClientError(failure, 'rtdb-client/stream-cancelled')).toBe(true);
       expect((failure as { serverMessage?: string }).serverMessage).toBe('Permission denied');
       // A new stream is refused up front with the REST denial code.
-      const refused = await eventReader(db.ref('secret').stream())('refusal').catch((error: unknown) => error);
+      const refused = await eventReader(db.ref('secret').stream())('refusal').catch(
+        (error: unknown) => error,
+      );
       expect(isRtdbClientError(refused, 'rtdb-client/permission-denied')).toBe(true);
     } finally {
       await server.close();

@@ -34,6 +34,12 @@ export function testDatabase(options: Partial<RtdbClientOptions> = {}): TestData
   };
   const namespace = options.namespace ?? freshNamespace();
   const url = options.databaseUrl ?? inject('rtdbUrl');
-  const db = createRtdbClient({ accessToken: 'owner', fetch: recordingFetch, ...options, databaseUrl: url, namespace });
+  const db = createRtdbClient({
+    accessToken: 'owner',
+    fetch: recordingFetch,
+    ...options,
+    databaseUrl: url,
+    namespace,
+  });
   return { db, exchanges, namespace, url };
 }

@@ -31,7 +31,10 @@ describe('ETag transactions against the real server', () => {
     const { db } = testDatabase();
     const ref = db.ref('servo');
     await ref.set({ angle: 10, source: 'device' });
-    const result = await ref.transaction<{ angle: number; source: string }>((current) => ({ angle: (current?.angle ?? 0) + 5, source: 'function' }));
+    const result = await ref.transaction<{ angle: number; source: string }>((current) => ({
+      angle: (current?.angle ?? 0) + 5,
+      source: 'function',
+    }));
     expect(result).toMatchObject({ committed: true, value: { angle: 15, source: 'function' }, attempts: 1 });
     const { etag } = await ref.getWithETag();
     expect(result.etag).toBe(etag);

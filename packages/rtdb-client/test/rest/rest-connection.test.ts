@@ -10,12 +10,18 @@ interface Seen {
   headers: Record<string, string>;
 }
 
-function answering(answers: Array<{ status: number; body: string; headers?: Record<string, string> }>): { fetch: typeof fetch; seen: Seen[] } {
+function answering(answers: Array<{ status: number; body: string; headers?: Record<string, string> }>): {
+  fetch: typeof fetch;
+  seen: Seen[];
+} {
   const seen: Seen[] = [];
   const impl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     seen.push({ url: String(input), headers: { ...(init?.headers as Record<string, string>) } });
     const answer = answers.shift() ?? { status: 200, body: 'null' };
-    return new Response(answer.body, { status: answer.status, ...(answer.headers ? { headers: answer.headers } : {}) });
+    return new Response(answer.body, {
+      status: answer.status,
+      ...(answer.headers ? { headers: answer.headers } : {}),
+    });
   };
   return { fetch: impl as typeof fetch, seen };
 }
@@ -30,10 +36,12 @@ describe('RestConnection URLs', () => {
   });
 
   it('takes ns from the database URL and omits it for production hosts', () => {
-    expect(new RestConnection({ databaseUrl: 'http://localhost:9000?ns=demo-x' }).url(['a'])).toBe('http://localhost:9000/a.json?ns=demo-x');
-    expect(new RestConnection({ databaseUrl: 'https://my-db.europe-west1.firebasedatabase.app' }).url(['a'])).toBe(
-      'https://my-db.europe-west1.firebasedatabase.app/a.json',
+    expect(new RestConnection({ databaseUrl: 'http://localhost:9000?ns=demo-x' }).url(['a'])).toBe(
+      'http://localhost:9000/a.json?ns=demo-x',
     );
+    expect(
+      new RestConnection({ databaseUrl: 'https://my-db.europe-west1.firebasedatabase.app' }).url(['a']),
+    ).toBe('https://my-db.europe-west1.firebasedatabase.app/a.json');
   });
 
   it('rejects a database URL that is not http(s)', () => {
@@ -45,7 +53,11 @@ describe('RestConnection URLs', () => {
 describe('RestConnection credentials', () => {
   it('sends an access token as a Bearer header', async () => {
     const transport = answering([{ status: 200, body: '1' }]);
-    const connection = new RestConnection({ databaseUrl: 'http://db.test', accessToken: 'owner', fetch: transport.fetch });
+    const connection = new RestConnection({
+      databaseUrl: 'http://db.test',
+      accessToken: 'owner',
+      fetch: transport.fetch,
+    });
     await connection.request({ method: 'GET', segments: ['a'] });
     expect(transport.seen[0]?.headers['authorization']).toBe('Bearer owner');
     expect(transport.seen[0]?.url).toBe('http://db.test/a.json');
@@ -57,11 +69,20 @@ describe('RestConnection credentials', () => {
       { status: 200, body: '{"ok":true}' },
     ]);
     const refreshes: boolean[] = [];
-    const tokenSource = { getToken: async (force?: boolean) => (refreshes.push(force ?? false), force ? 'new' : 'old') };
-    const connection = new RestConnection({ databaseUrl: 'http://db.test', tokenSource, fetch: transport.fetch });
+    const tokenSource = {
+      getToken: async (force?: boolean) => (refreshes.push(force ?? false), force ? 'new' : 'old'),
+    };
+    const connection = new RestConnection({
+      databaseUrl: 'http://db.test',
+      tokenSource,
+      fetch: transport.fetch,
+    });
     expect((await connection.request({ method: 'GET', segments: ['a'] })).body).toEqual({ ok: true });
     expect(refreshes).toEqual([false, true]);
-    expect(transport.seen.map((s) => s.url)).toEqual(['http://db.test/a.json?auth=old', 'http://db.test/a.json?auth=new']);
+    expect(transport.seen.map((s) => s.url)).toEqual([
+      'http://db.test/a.json?auth=old',
+      'http://db.test/a.json?auth=new',
+    ]);
   });
 
   it('accepts a getIdToken({ forceRefresh }) token source (the @iotkit/auth shape)', async () => {
@@ -70,8 +91,14 @@ describe('RestConnection credentials', () => {
       { status: 200, body: '2' },
     ]);
     const calls: Array<{ forceRefresh?: boolean } | undefined> = [];
-    const tokenSource = { getIdToken: async (options?: { forceRefresh?: boolean }) => (calls.push(options), `t${calls.length}`) };
-    const connection = new RestConnection({ databaseUrl: 'http://db.test', tokenSource, fetch: transport.fetch });
+    const tokenSource = {
+      getIdToken: async (options?: { forceRefresh?: boolean }) => (calls.push(options), `t${calls.length}`),
+    };
+    const connection = new RestConnection({
+      databaseUrl: 'http://db.test',
+      tokenSource,
+      fetch: transport.fetch,
+    });
     expect((await connection.request({ method: 'GET', segments: ['a'] })).body).toBe(2);
     expect(calls).toEqual([{ forceRefresh: false }, { forceRefresh: true }]);
     expect(transport.seen[1]?.url).toBe('http://db.test/a.json?auth=t2');
@@ -80,8 +107,15 @@ describe('RestConnection credentials', () => {
   it('does not retry a rules denial', async () => {
     const transport = answering([{ status: 401, body: '{"error":"Permission denied"}' }]);
     const tokenSource = { getToken: async () => 't' };
-    const connection = new RestConnection({ databaseUrl: 'http://db.test', tokenSource, fetch: transport.fetch });
-    await expect(connection.request({ method: 'GET', segments: ['a'] })).rejects.toMatchObject({ code: 'rtdb-client/permission-denied', status: 401 });
+    const connection = new RestConnection({
+      databaseUrl: 'http://db.test',
+      tokenSource,
+      fetch: transport.fetch,
+    });
+    await expect(connection.request({ method: 'GET', segments: ['a'] })).rejects.toMatchObject({
+      code: 'rtdb-client/permission-denied',
+      status: 401,
+    });
     expect(transport.seen).toHaveLength(1);
   });
 
@@ -91,7 +125,9 @@ describe('RestConnection credentials', () => {
       tokenSource: { getToken: async () => Promise.reject(new Error('no refresh token')) },
       fetch: answering([]).fetch,
     });
-    await expect(connection.request({ method: 'GET', segments: [] })).rejects.toMatchObject({ code: 'rtdb-client/token-source' });
+    await expect(connection.request({ method: 'GET', segments: [] })).rejects.toMatchObject({
+      code: 'rtdb-client/token-source',
+    });
   });
 });
 
@@ -101,7 +137,11 @@ describe('errorFromResponse', () => {
     [401, '{"error":"Permission denied"}', 'rtdb-client/permission-denied'],
     [403, '{"error":"Forbidden"}', 'rtdb-client/permission-denied'],
     [401, '{"error":"Could not parse auth token."}', 'rtdb-client/unauthenticated'],
-    [404, '{"error":"Firebase error. Please ensure that you have the URL of your Firebase database"}', 'rtdb-client/not-found'],
+    [
+      404,
+      '{"error":"Firebase error. Please ensure that you have the URL of your Firebase database"}',
+      'rtdb-client/not-found',
+    ],
     [412, '{"a":1}', 'rtdb-client/precondition-failed'],
     [503, '<html>Service Unavailable</html>', 'rtdb-client/server-error'],
     [429, 'slow down', 'rtdb-client/unexpected-status'],
@@ -123,6 +163,8 @@ describe('errorFromResponse', () => {
 
   it('maps a refused connection to rtdb-client/network', async () => {
     const connection = new RestConnection({ databaseUrl: 'http://127.0.0.1:1' });
-    await expect(connection.request({ method: 'GET', segments: ['a'] })).rejects.toMatchObject({ code: 'rtdb-client/network' });
+    await expect(connection.request({ method: 'GET', segments: ['a'] })).rejects.toMatchObject({
+      code: 'rtdb-client/network',
+    });
   });
 });

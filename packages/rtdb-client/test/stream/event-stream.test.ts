@@ -19,14 +19,17 @@ function scriptedTransport(script: Script[]): ScriptedTransport {
     urls.push(String(input));
     const step = script.shift();
     if (!step) throw new TypeError('fetch failed', { cause: new Error('script exhausted') });
-    if ('fail' in step) throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') });
+    if ('fail' in step)
+      throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') });
     if ('status' in step) return new Response(step.body, { status: step.status });
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         for (const chunk of step.sse) controller.enqueue(encoder.encode(chunk));
         if (!step.keepOpen) controller.close();
-        init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+        init?.signal?.addEventListener('abort', () =>
+          controller.error(new DOMException('aborted', 'AbortError')),
+        );
       },
     });
     return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
@@ -39,7 +42,8 @@ function recordingClock(): Clock & { sleeps: number[] } {
   return { sleeps, now: () => 0, sleep: async (ms) => void sleeps.push(ms) };
 }
 
-const put = (path: string, data: unknown): string => `event: put\ndata: ${JSON.stringify({ path, data })}\n\n`;
+const put = (path: string, data: unknown): string =>
+  `event: put\ndata: ${JSON.stringify({ path, data })}\n\n`;
 
 async function collect(iterator: AsyncIterable<RtdbStreamEvent>, count: number): Promise<RtdbStreamEvent[]> {
   const events: RtdbStreamEvent[] = [];
@@ -74,8 +78,16 @@ describe('stream reconnection', () => {
     ]);
     const clock = recordingClock();
     const reconnects: ReconnectInfo[] = [];
-    const db = createRtdbClient({ databaseUrl: 'http://db.test', namespace: 'ns1', fetch: transport.fetch, clock });
-    const events = await collect(db.ref('a/b').stream({ backoff, onReconnect: (info) => reconnects.push(info) }), 2);
+    const db = createRtdbClient({
+      databaseUrl: 'http://db.test',
+      namespace: 'ns1',
+      fetch: transport.fetch,
+      clock,
+    });
+    const events = await collect(
+      db.ref('a/b').stream({ backoff, onReconnect: (info) => reconnects.push(info) }),
+      2,
+    );
     expect(events).toEqual([
       { type: 'put', path: '/', data: { n: 1 } },
       { type: 'put', path: '/', data: { n: 2 } },
@@ -87,7 +99,10 @@ describe('stream reconnection', () => {
 
   it('reconnects at once with a refreshed token after auth_revoked', async () => {
     const transport = scriptedTransport([
-      { sse: [put('/', 1), 'event: auth_revoked\ndata: "credential is no longer valid"\n\n'], keepOpen: true },
+      {
+        sse: [put('/', 1), 'event: auth_revoked\ndata: "credential is no longer valid"\n\n'],
+        keepOpen: true,
+      },
       { sse: [put('/', 2)], keepOpen: true },
     ]);
     const requests: boolean[] = [];
@@ -98,16 +113,27 @@ describe('stream reconnection', () => {
       },
     };
     const clock = recordingClock();
-    const db = createRtdbClient({ databaseUrl: 'http://db.test', fetch: transport.fetch, clock, tokenSource });
+    const db = createRtdbClient({
+      databaseUrl: 'http://db.test',
+      fetch: transport.fetch,
+      clock,
+      tokenSource,
+    });
     const events = await collect(db.ref('x').stream({ backoff }), 2);
     expect(events.map((e) => e.data)).toEqual([1, 2]);
     expect(requests).toEqual([false, true]);
-    expect(transport.urls).toEqual(['http://db.test/x.json?auth=token-1', 'http://db.test/x.json?auth=token-2']);
+    expect(transport.urls).toEqual([
+      'http://db.test/x.json?auth=token-1',
+      'http://db.test/x.json?auth=token-2',
+    ]);
     expect(clock.sleeps).toEqual([]);
   });
 
   it('gives up after repeated auth_revoked right after connecting, but not after long healthy connections', async () => {
-    const revokedSoon = (): Script => ({ sse: [put('/', 1), 'event: auth_revoked\ndata: "credential is no longer valid"\n\n'], keepOpen: true });
+    const revokedSoon = (): Script => ({
+      sse: [put('/', 1), 'event: auth_revoked\ndata: "credential is no longer valid"\n\n'],
+      keepOpen: true,
+    });
     const tokenSource = { getToken: async () => 'token' };
     // Time stands still: every revocation comes right after connecting.
     const quick = createRtdbClient({
@@ -122,23 +148,51 @@ describe('stream reconnection', () => {
     // An hour passes on every connection: each revocation is a token living out its life.
     let now = 0;
     const slowClock: Clock = { now: () => (now += 3_600_000), sleep: async () => {} };
-    const transport = scriptedTransport([revokedSoon(), revokedSoon(), revokedSoon(), revokedSoon(), revokedSoon(), { sse: [put('/', 2)], keepOpen: true }]);
-    const slow = createRtdbClient({ databaseUrl: 'http://db.test', fetch: transport.fetch, clock: slowClock, tokenSource });
+    const transport = scriptedTransport([
+      revokedSoon(),
+      revokedSoon(),
+      revokedSoon(),
+      revokedSoon(),
+      revokedSoon(),
+      { sse: [put('/', 2)], keepOpen: true },
+    ]);
+    const slow = createRtdbClient({
+      databaseUrl: 'http://db.test',
+      fetch: transport.fetch,
+      clock: slowClock,
+      tokenSource,
+    });
     const events = await collect(slow.ref('x').stream({ backoff }), 6);
     expect(events.map((e) => e.data)).toEqual([1, 1, 1, 1, 1, 2]);
   });
 
   it('fails with auth-revoked when there is no token source to refresh', async () => {
-    const transport = scriptedTransport([{ sse: [put('/', 1), 'event: auth_revoked\ndata: "credential is no longer valid"\n\n'], keepOpen: true }]);
-    const db = createRtdbClient({ databaseUrl: 'http://db.test', fetch: transport.fetch, clock: recordingClock(), accessToken: 'some-token' });
+    const transport = scriptedTransport([
+      {
+        sse: [put('/', 1), 'event: auth_revoked\ndata: "credential is no longer valid"\n\n'],
+        keepOpen: true,
+      },
+    ]);
+    const db = createRtdbClient({
+      databaseUrl: 'http://db.test',
+      fetch: transport.fetch,
+      clock: recordingClock(),
+      accessToken: 'some-token',
+    });
     const error = await failureOf(db.ref('x').stream({ backoff }));
     expect(isRtdbClientError(error, 'rtdb-client/auth-revoked')).toBe(true);
     expect((error as { serverMessage?: string }).serverMessage).toBe('credential is no longer valid');
   });
 
   it('ends with stream-cancelled carrying the server message on cancel', async () => {
-    const transport = scriptedTransport([{ sse: [put('/', 1), 'event: cancel\ndata: "Permission denied"\n\n'], keepOpen: true }]);
-    const db = createRtdbClient({ databaseUrl: 'http://db.test', fetch: transport.fetch, clock: recordingClock() });
+    const transport = scriptedTransport([
+      { sse: [put('/', 1), 'event: cancel\ndata: "Permission denied"\n\n'], keepOpen: true },
+    ]);
+    const db = createRtdbClient({
+      databaseUrl: 'http://db.test',
+      fetch: transport.fetch,
+      clock: recordingClock(),
+    });
     const seen: unknown[] = [];
     let failure: unknown;
     try {
@@ -154,7 +208,11 @@ describe('stream reconnection', () => {
 
   it('does not retry a rules denial', async () => {
     const transport = scriptedTransport([{ status: 401, body: '{"error":"Permission denied"}' }]);
-    const db = createRtdbClient({ databaseUrl: 'http://db.test', fetch: transport.fetch, clock: recordingClock() });
+    const db = createRtdbClient({
+      databaseUrl: 'http://db.test',
+      fetch: transport.fetch,
+      clock: recordingClock(),
+    });
     const error = await failureOf(db.ref('x').stream({ backoff }));
     expect(isRtdbClientError(error, 'rtdb-client/permission-denied')).toBe(true);
     expect((error as { status?: number }).status).toBe(401);
@@ -162,7 +220,11 @@ describe('stream reconnection', () => {
   });
 
   it('retries 5xx answers and gives up after maxRetries consecutive failures', async () => {
-    const transport = scriptedTransport([{ status: 503, body: '{"error":"busy"}' }, { fail: 'network' }, { fail: 'network' }]);
+    const transport = scriptedTransport([
+      { status: 503, body: '{"error":"busy"}' },
+      { fail: 'network' },
+      { fail: 'network' },
+    ]);
     const clock = recordingClock();
     const db = createRtdbClient({ databaseUrl: 'http://db.test', fetch: transport.fetch, clock });
     const error = await failureOf(db.ref('x').stream({ backoff, maxRetries: 2 }));
@@ -172,13 +234,22 @@ describe('stream reconnection', () => {
   });
 
   it('reconnects when a connection goes silent for idleTimeoutMs', async () => {
-    const transport = scriptedTransport([{ sse: [put('/', 1)], keepOpen: true }, { sse: [put('/', 2)], keepOpen: true }]);
+    const transport = scriptedTransport([
+      { sse: [put('/', 1)], keepOpen: true },
+      { sse: [put('/', 2)], keepOpen: true },
+    ]);
     const sleeps: number[] = [];
     // Timers fire on the next macrotask, after any data already queued has been read.
-    const clock: Clock = { now: () => 0, sleep: (ms) => (sleeps.push(ms), new Promise((resolve) => setTimeout(resolve, 0))) };
+    const clock: Clock = {
+      now: () => 0,
+      sleep: (ms) => (sleeps.push(ms), new Promise((resolve) => setTimeout(resolve, 0))),
+    };
     const reconnects: ReconnectInfo[] = [];
     const db = createRtdbClient({ databaseUrl: 'http://db.test', fetch: transport.fetch, clock });
-    const events = await collect(db.ref('x').stream({ backoff, idleTimeoutMs: 90_000, onReconnect: (info) => reconnects.push(info) }), 2);
+    const events = await collect(
+      db.ref('x').stream({ backoff, idleTimeoutMs: 90_000, onReconnect: (info) => reconnects.push(info) }),
+      2,
+    );
     expect(events.map((e) => e.data)).toEqual([1, 2]);
     expect(reconnects).toEqual([{ attempt: 0, delayMs: 100, reason: 'idle' }]);
     expect(sleeps.filter((ms) => ms === 90_000).length).toBeGreaterThanOrEqual(2);
@@ -186,7 +257,11 @@ describe('stream reconnection', () => {
 
   it('ends quietly when the caller aborts, closing the connection', async () => {
     const transport = scriptedTransport([{ sse: [put('/', 1)], keepOpen: true }]);
-    const db = createRtdbClient({ databaseUrl: 'http://db.test', fetch: transport.fetch, clock: recordingClock() });
+    const db = createRtdbClient({
+      databaseUrl: 'http://db.test',
+      fetch: transport.fetch,
+      clock: recordingClock(),
+    });
     const controller = new AbortController();
     const seen: unknown[] = [];
     for await (const event of db.ref('x').stream({ signal: controller.signal })) {
@@ -199,7 +274,11 @@ describe('stream reconnection', () => {
 
   it('rejects a stream event whose data is not JSON', async () => {
     const transport = scriptedTransport([{ sse: ['event: put\ndata: {not json\n\n'], keepOpen: true }]);
-    const db = createRtdbClient({ databaseUrl: 'http://db.test', fetch: transport.fetch, clock: recordingClock() });
+    const db = createRtdbClient({
+      databaseUrl: 'http://db.test',
+      fetch: transport.fetch,
+      clock: recordingClock(),
+    });
     const error = await failureOf(db.ref('x').stream());
     expect(isRtdbClientError(error, 'rtdb-client/invalid-response')).toBe(true);
   });

@@ -57,7 +57,10 @@ describe('SseParser', () => {
     for (const eol of ['\r\n', '\r']) {
       const wire = new TextEncoder().encode(WIRE.replaceAll('\n', eol));
       for (let cut = 0; cut <= wire.length; cut += 1) {
-        expect(feed([wire.subarray(0, cut), wire.subarray(cut)]), `${JSON.stringify(eol)} cut at ${cut}`).toEqual(EXPECTED);
+        expect(
+          feed([wire.subarray(0, cut), wire.subarray(cut)]),
+          `${JSON.stringify(eol)} cut at ${cut}`,
+        ).toEqual(EXPECTED);
       }
     }
   });
@@ -65,7 +68,9 @@ describe('SseParser', () => {
   it('returns each event as soon as its blank line arrives', () => {
     const parser = new SseParser();
     expect(parser.push('event: put\ndata: {"path":"/","data":1}\n')).toEqual([]);
-    expect(parser.push('\n')).toEqual([{ event: 'put', data: '{"path":"/","data":1}', lastEventId: undefined }]);
+    expect(parser.push('\n')).toEqual([
+      { event: 'put', data: '{"path":"/","data":1}', lastEventId: undefined },
+    ]);
   });
 
   it('joins multi-line data, skips comments, strips a BOM and defaults the type to message', () => {
@@ -74,9 +79,9 @@ describe('SseParser', () => {
   });
 
   it('drops an event whose terminating blank line never arrives', () => {
-    expect(feed(['event: put\ndata: {"path":"/","data":1}\n\nevent: put\ndata: {"path":"/","data":2}\n'])).toEqual([
-      { event: 'put', data: '{"path":"/","data":1}' },
-    ]);
+    expect(
+      feed(['event: put\ndata: {"path":"/","data":1}\n\nevent: put\ndata: {"path":"/","data":2}\n']),
+    ).toEqual([{ event: 'put', data: '{"path":"/","data":1}' }]);
   });
 
   it('dispatches nothing for a blank-line-terminated block without data', () => {

@@ -75,7 +75,10 @@ export class ChildMap implements ReadonlyMap<string, DataNode> {
     return this.entries();
   }
 
-  forEach(callback: (value: DataNode, key: string, map: ReadonlyMap<string, DataNode>) => void, thisArg?: unknown): void {
+  forEach(
+    callback: (value: DataNode, key: string, map: ReadonlyMap<string, DataNode>) => void,
+    thisArg?: unknown,
+  ): void {
     for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
   }
 

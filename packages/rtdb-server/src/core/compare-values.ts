@@ -1,5 +1,5 @@
 import { compareKeys } from './compare-keys.js';
-import type { DataNode} from './data-node.js';
+import type { DataNode } from './data-node.js';
 import { nodeChild, nodeIsEmpty, nodeSortedKeys, type Priority } from './data-node.js';
 import type { Path } from './path.js';
 

@@ -21,7 +21,10 @@ export interface ResolveCredentialOptions {
  *   unless its `iat` is 0, as the SDK's mock user tokens have;
  * - anything else → `rtdb/invalid-token`.
  */
-export function resolveCredential(token: string | undefined, options: ResolveCredentialOptions): RequestContext {
+export function resolveCredential(
+  token: string | undefined,
+  options: ResolveCredentialOptions,
+): RequestContext {
   const now = options.now;
   let context: RequestContext;
   if (token === undefined || token === '') context = { admin: false, auth: null, now };
@@ -77,7 +80,8 @@ function parseOverride(text: string): AuthInfo | null {
     throw new RtdbError('rtdb/invalid-token', 'auth_variable_override is not valid JSON');
   }
   if (value === null) return null;
-  if (!isObject(value)) throw new RtdbError('rtdb/invalid-token', 'auth_variable_override must be a JSON object or null');
+  if (!isObject(value))
+    throw new RtdbError('rtdb/invalid-token', 'auth_variable_override must be a JSON object or null');
   // Rules see the override object as `auth` as given; keep uid/provider/token slots filled.
   const uid = typeof value['uid'] === 'string' ? value['uid'] : '';
   const provider = typeof value['provider'] === 'string' ? value['provider'] : 'custom';

@@ -21,7 +21,11 @@ export class DataNode {
   readonly priority: Priority;
 
   /** @internal use the `node*` functions and {@link EMPTY_NODE} instead. */
-  constructor(leaf: LeafValue | undefined, children: ReadonlyMap<string, DataNode> | undefined, priority: Priority) {
+  constructor(
+    leaf: LeafValue | undefined,
+    children: ReadonlyMap<string, DataNode> | undefined,
+    priority: Priority,
+  ) {
     this.leaf = leaf;
     this.children = children;
     this.priority = priority;
@@ -137,7 +141,10 @@ function carrySortedKeys(before: DataNode, after: DataNode, key: string): void {
 /** Replaces the direct child `key`; an empty child removes it. Keeps the node's priority. */
 export function nodeUpdateImmediateChild(node: DataNode, key: string, child: DataNode): DataNode {
   if (key === '.priority') {
-    return nodeWithPriority(node, child.leaf === undefined || typeof child.leaf === 'boolean' ? null : child.leaf);
+    return nodeWithPriority(
+      node,
+      child.leaf === undefined || typeof child.leaf === 'boolean' ? null : child.leaf,
+    );
   }
   const existing = node.children?.get(key);
   if (existing === child || (existing === undefined && nodeIsEmpty(child))) return node;

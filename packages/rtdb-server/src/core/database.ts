@@ -1,5 +1,5 @@
 import type { AccessPolicy } from './access-policy.js';
-import type { DataNode} from './data-node.js';
+import type { DataNode } from './data-node.js';
 import { EMPTY_NODE, nodeChild, nodeUpdateChild } from './data-node.js';
 import { ListenerIndex } from './listener-index.js';
 import { nodeHash } from './node-hash.js';
@@ -128,7 +128,10 @@ export class Database {
    * the promise resolves, so change pushes precede acknowledgements.
    */
   write(ops: readonly WriteOp[], ctx: RequestContext, options: WriteOptions = {}): Promise<WriteResult> {
-    if (this.broken) return Promise.reject(new RtdbError('rtdb/unavailable', 'Database is unavailable: the write-ahead log failed'));
+    if (this.broken)
+      return Promise.reject(
+        new RtdbError('rtdb/unavailable', 'Database is unavailable: the write-ahead log failed'),
+      );
     let change: ChangeEvent;
     try {
       change = this.prepare(ops, ctx, options);
@@ -175,7 +178,10 @@ export class Database {
     if (options.expectHash) {
       const current = nodeHash(nodeChild(before, options.expectHash.path));
       if (current !== options.expectHash.hash) {
-        throw new RtdbError('rtdb/precondition-failed', 'The data has changed since it was read (hash mismatch)');
+        throw new RtdbError(
+          'rtdb/precondition-failed',
+          'The data has changed since it was read (hash mismatch)',
+        );
       }
     }
     let root = before;
@@ -190,7 +196,10 @@ export class Database {
       if (isPriority) {
         const value = resolveServerValues(op.value ?? null, existing, now);
         if (value !== null && typeof value !== 'number' && typeof value !== 'string') {
-          throw new RtdbError('rtdb/invalid-data', 'Invalid data; a priority must be a number, a string or null');
+          throw new RtdbError(
+            'rtdb/invalid-data',
+            'Invalid data; a priority must be a number, a string or null',
+          );
         }
         node = value === null ? EMPTY_NODE : nodeFromJson(value);
         resolved.push({ path: op.path, value, kind: op.kind });
@@ -206,7 +215,8 @@ export class Database {
     }
     if (options.policy && !ctx.admin) {
       const decision = options.policy.canWrite(ctx, this, resolved, root);
-      if (!decision.allowed) throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
+      if (!decision.allowed)
+        throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
     }
     options.beforeCommit?.(root, resolved);
     return { before, after: root, paths, ops: resolved };

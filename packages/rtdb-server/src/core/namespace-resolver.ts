@@ -10,10 +10,17 @@ const VALID_NAMESPACE = /^[a-z0-9][a-z0-9-]{0,62}$/i;
  * Which database a request addresses: `?ns=` wins; else the first label of a Host with at least
  * three labels (`mydb.firebaseio.com`, not IP addresses); else `fallback`.
  */
-export function resolveNamespace(nsParam: string | null, hostHeader: string | undefined, fallback: string): string {
+export function resolveNamespace(
+  nsParam: string | null,
+  hostHeader: string | undefined,
+  fallback: string,
+): string {
   if (nsParam !== null) {
     if (!VALID_NAMESPACE.test(nsParam)) {
-      throw new RtdbError('rtdb/invalid-query', `Invalid namespace "${nsParam.slice(0, 80)}": use letters, digits and dashes`);
+      throw new RtdbError(
+        'rtdb/invalid-query',
+        `Invalid namespace "${nsParam.slice(0, 80)}": use letters, digits and dashes`,
+      );
     }
     return nsParam;
   }

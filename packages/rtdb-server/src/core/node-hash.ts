@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { nodeKeysByPriority } from './compare-values.js';
-import type { DataNode} from './data-node.js';
+import type { DataNode } from './data-node.js';
 import { nodeIsEmpty, type Priority } from './data-node.js';
 
 /**
@@ -14,7 +14,12 @@ export function nodeHash(node: DataNode): string {
     // Leaves are cheap to hash and numerous: caching them would cost more memory than it saves.
     const value = node.leaf;
     const type = typeof value;
-    return sha1Base64(priorityPrefix(node.priority) + type + ':' + (type === 'number' ? doubleToHex(value as number) : String(value)));
+    return sha1Base64(
+      priorityPrefix(node.priority) +
+        type +
+        ':' +
+        (type === 'number' ? doubleToHex(value as number) : String(value)),
+    );
   }
   let hash = hashCache.get(node);
   if (hash === undefined) {
@@ -33,7 +38,11 @@ const hashCache = new WeakMap<DataNode, string>();
 
 function priorityPrefix(priority: Priority): string {
   if (priority === null) return '';
-  return 'priority:' + (typeof priority === 'number' ? 'number:' + doubleToHex(priority) : 'string:' + priority) + ':';
+  return (
+    'priority:' +
+    (typeof priority === 'number' ? 'number:' + doubleToHex(priority) : 'string:' + priority) +
+    ':'
+  );
 }
 
 function sha1Base64(text: string): string {
@@ -82,6 +91,9 @@ export function doubleToHex(input: number): string {
   bits.reverse();
   const str = bits.join('');
   let hex = '';
-  for (let i = 0; i < 64; i += 8) hex += parseInt(str.substring(i, i + 8), 2).toString(16).padStart(2, '0');
+  for (let i = 0; i < 64; i += 8)
+    hex += parseInt(str.substring(i, i + 8), 2)
+      .toString(16)
+      .padStart(2, '0');
   return hex;
 }

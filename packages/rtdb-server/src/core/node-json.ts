@@ -1,5 +1,13 @@
 import { nodeKeysByPriority } from './compare-values.js';
-import { childrenNode, DataNode, EMPTY_NODE, leafNode, nodeIsEmpty, nodeSortedKeys, type Priority } from './data-node.js';
+import {
+  childrenNode,
+  DataNode,
+  EMPTY_NODE,
+  leafNode,
+  nodeIsEmpty,
+  nodeSortedKeys,
+  type Priority,
+} from './data-node.js';
 import { keyProblem, MAX_DEPTH } from './path.js';
 import { RtdbError } from './rtdb-error.js';
 
@@ -70,7 +78,8 @@ function build(json: unknown, check: boolean, depth: number): DataNode {
   if ('.value' in object) {
     if (check) {
       for (const key of Object.keys(object)) {
-        if (key !== '.value' && key !== '.priority') invalid(`".value" cannot be mixed with other children ("${key}")`);
+        if (key !== '.value' && key !== '.priority')
+          invalid(`".value" cannot be mixed with other children ("${key}")`);
       }
     }
     const inner = build(object['.value'], check, depth);
@@ -82,7 +91,10 @@ function build(json: unknown, check: boolean, depth: number): DataNode {
     if (check) {
       const problem = keyProblem(key);
       if (problem) {
-        throw new RtdbError('rtdb/invalid-key', `Invalid data; couldn't parse key "${key.slice(0, 80)}": ${problem}`);
+        throw new RtdbError(
+          'rtdb/invalid-key',
+          `Invalid data; couldn't parse key "${key.slice(0, 80)}": ${problem}`,
+        );
       }
     }
     const child = build(object[key], check, depth + 1);
@@ -107,7 +119,9 @@ const ARRAY_INDEX = /^(0|[1-9]\d*)$/;
 export function nodeToJson(node: DataNode, options: NodeToJsonOptions = { export: false }): unknown {
   if (nodeIsEmpty(node)) return null;
   if (node.leaf !== undefined) {
-    return options.export && node.priority !== null ? { '.value': node.leaf, '.priority': node.priority } : node.leaf;
+    return options.export && node.priority !== null
+      ? { '.value': node.leaf, '.priority': node.priority }
+      : node.leaf;
   }
   const children = node.children!;
   const keys = options.export ? nodeSortedKeys(node) : nodeKeysByPriority(node);

@@ -1,13 +1,21 @@
 import { compareKeys, MAX_NAME, MIN_NAME } from './compare-keys.js';
 import { compareValues, nodeChildIndexValue, nodeIndexValue, type IndexValue } from './compare-values.js';
-import { childrenNode, EMPTY_NODE, nodeIsEmpty, nodeSortedKeys, onNodeDerived, type DataNode } from './data-node.js';
+import {
+  childrenNode,
+  EMPTY_NODE,
+  nodeIsEmpty,
+  nodeSortedKeys,
+  onNodeDerived,
+  type DataNode,
+} from './data-node.js';
 import type { Path } from './path.js';
 
 /** A JSON primitive, as query endpoints carry. */
 export type JsonPrimitive = null | boolean | number | string;
 
 /** Which value children are ordered by. */
-export type QueryIndex = { kind: 'priority' } | { kind: 'key' } | { kind: 'value' } | { kind: 'child'; path: Path };
+export type QueryIndex =
+  { kind: 'priority' } | { kind: 'key' } | { kind: 'value' } | { kind: 'child'; path: Path };
 
 /** One end of a range: a value of the index and, for ties, a key (may be a MIN/MAX sentinel). */
 export interface QueryBound {
@@ -56,16 +64,27 @@ export function queryIndexValue(spec: QuerySpec, key: string, child: DataNode): 
 /** Compares two children the way the query orders them. */
 export function queryCompare(spec: QuerySpec, a: [string, DataNode], b: [string, DataNode]): number {
   if (spec.index.kind === 'key') return compareKeys(a[0], b[0]);
-  return compareValues(queryIndexValue(spec, a[0], a[1]), queryIndexValue(spec, b[0], b[1])) || compareKeys(a[0], b[0]);
+  return (
+    compareValues(queryIndexValue(spec, a[0], a[1]), queryIndexValue(spec, b[0], b[1])) ||
+    compareKeys(a[0], b[0])
+  );
 }
 
-function compareToBound(spec: QuerySpec, key: string, child: DataNode, bound: QueryBound, side: 'start' | 'end'): number {
+function compareToBound(
+  spec: QuerySpec,
+  key: string,
+  child: DataNode,
+  bound: QueryBound,
+  side: 'start' | 'end',
+): number {
   if (spec.index.kind === 'key') {
     return compareKeys(key, typeof bound.value === 'string' ? bound.value : String(bound.value));
   }
   const byValue = compareValues(queryIndexValue(spec, key, child), bound.value);
   if (byValue !== 0) return byValue;
-  const boundKey = bound.key ?? (side === 'start' ? (bound.inclusive ? MIN_NAME : MAX_NAME) : bound.inclusive ? MAX_NAME : MIN_NAME);
+  const boundKey =
+    bound.key ??
+    (side === 'start' ? (bound.inclusive ? MIN_NAME : MAX_NAME) : bound.inclusive ? MAX_NAME : MIN_NAME);
   return compareKeys(key, boundKey);
 }
 
@@ -112,7 +131,11 @@ function sortedIndex(node: DataNode, spec: QuerySpec): SortedIndex {
       const values = keyOrder.map((key) => queryIndexValue(spec, key, children.get(key)!));
       // Keys start in key order and the sort is stable, so ties stay in key order.
       const order = values.map((_, i) => i).sort((a, b) => compareValues(values[a]!, values[b]!));
-      index = { index: spec.index, keys: order.map((i) => keyOrder[i]!), values: order.map((i) => values[i]!) };
+      index = {
+        index: spec.index,
+        keys: order.map((i) => keyOrder[i]!),
+        values: order.map((i) => values[i]!),
+      };
     }
     perNode.set(name, index);
   }
@@ -125,7 +148,10 @@ function entryPosition(index: SortedIndex, value: IndexValue, key: string): numb
   let hi = index.keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const c = index.index.kind === 'key' ? compareKeys(index.keys[mid]!, key) : compareValues(index.values[mid]!, value) || compareKeys(index.keys[mid]!, key);
+    const c =
+      index.index.kind === 'key'
+        ? compareKeys(index.keys[mid]!, key)
+        : compareValues(index.values[mid]!, value) || compareKeys(index.keys[mid]!, key);
     if (c < 0) lo = mid + 1;
     else hi = mid;
   }
@@ -136,7 +162,12 @@ function entryPosition(index: SortedIndex, value: IndexValue, key: string): numb
  * The index of `after`, made from the index of `before` when only child `key` changed: one
  * removal and one insertion instead of a full sort. `undefined` if it cannot be carried over.
  */
-function carryIndex(index: SortedIndex, before: DataNode, after: DataNode, key: string): SortedIndex | undefined {
+function carryIndex(
+  index: SortedIndex,
+  before: DataNode,
+  after: DataNode,
+  key: string,
+): SortedIndex | undefined {
   const spec: QuerySpec = { index: index.index };
   const oldChild = before.children?.get(key);
   const newChild = after.children?.get(key);
@@ -170,7 +201,14 @@ onNodeDerived((before, after, key) => {
 });
 
 /** First position whose entry is not below the bound (`strict`: not at or below it). */
-function lowerBound(spec: QuerySpec, index: SortedIndex, node: DataNode, bound: QueryBound, side: 'start' | 'end', strict: boolean): number {
+function lowerBound(
+  spec: QuerySpec,
+  index: SortedIndex,
+  node: DataNode,
+  bound: QueryBound,
+  side: 'start' | 'end',
+  strict: boolean,
+): number {
   let lo = 0;
   let hi = index.keys.length;
   while (lo < hi) {
@@ -188,7 +226,9 @@ export function queryKeys(node: DataNode, spec: QuerySpec): string[] {
   if (!node.children) return [];
   const index = sortedIndex(node, spec);
   const from = spec.start ? lowerBound(spec, index, node, spec.start, 'start', !spec.start.inclusive) : 0;
-  const to = spec.end ? lowerBound(spec, index, node, spec.end, 'end', spec.end.inclusive) : index.keys.length;
+  const to = spec.end
+    ? lowerBound(spec, index, node, spec.end, 'end', spec.end.inclusive)
+    : index.keys.length;
   if (to <= from) return [];
   let first = from;
   let last = to;

@@ -1,4 +1,4 @@
-import type { DataNode} from './data-node.js';
+import type { DataNode } from './data-node.js';
 import { nodeImmediateChild } from './data-node.js';
 import { RtdbError } from './rtdb-error.js';
 
@@ -42,12 +42,18 @@ function resolveOne(spec: unknown, existing: DataNode, now: number): number {
     const delta = (spec as Record<string, unknown>)['increment'];
     if (keys.length === 1 && keys[0] === 'increment') {
       if (typeof delta !== 'number' || !Number.isFinite(delta)) {
-        throw new RtdbError('rtdb/invalid-server-value', 'Invalid data; increment server value needs a number');
+        throw new RtdbError(
+          'rtdb/invalid-server-value',
+          'Invalid data; increment server value needs a number',
+        );
       }
       return typeof existing.leaf === 'number' ? existing.leaf + delta : delta;
     }
   }
-  throw new RtdbError('rtdb/invalid-server-value', `Invalid data; unrecognized server value ${safeJson(spec)}`);
+  throw new RtdbError(
+    'rtdb/invalid-server-value',
+    `Invalid data; unrecognized server value ${safeJson(spec)}`,
+  );
 }
 
 function safeJson(value: unknown): string {

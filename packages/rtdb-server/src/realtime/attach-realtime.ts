@@ -7,7 +7,11 @@ import type { Database } from '../core/database.js';
 import { isRtdbError } from '../core/rtdb-error.js';
 import { DEFAULT_NAMESPACE, resolveNamespace } from '../core/namespace-resolver.js';
 import { DEFAULT_DECODER_LIMITS, splitText, type FrameDecoderLimits } from './frame-codec.js';
-import { LongPollEndpoint, type LongPollOptions, type SessionHandle } from './long-poll/long-poll-endpoint.js';
+import {
+  LongPollEndpoint,
+  type LongPollOptions,
+  type SessionHandle,
+} from './long-poll/long-poll-endpoint.js';
 import { RealtimeSession, type RealtimeTransport } from './realtime-session.js';
 
 /** What the realtime layer needs from the running server it attaches to. */
@@ -190,7 +194,11 @@ export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}
   const longPoll = new LongPollEndpoint(
     {
       openSession: (transport, request, url, onControl) => {
-        const ns = resolveNamespace(url.searchParams.get('ns'), request.headers.host, host.defaultNamespace ?? DEFAULT_NAMESPACE);
+        const ns = resolveNamespace(
+          url.searchParams.get('ns'),
+          request.headers.host,
+          host.defaultNamespace ?? DEFAULT_NAMESPACE,
+        );
         return openSession(transport, request, ns, onControl);
       },
       webSocketTransport,
@@ -225,7 +233,11 @@ export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}
     }
     let ns: string;
     try {
-      ns = resolveNamespace(url.searchParams.get('ns'), request.headers.host, host.defaultNamespace ?? DEFAULT_NAMESPACE);
+      ns = resolveNamespace(
+        url.searchParams.get('ns'),
+        request.headers.host,
+        host.defaultNamespace ?? DEFAULT_NAMESPACE,
+      );
     } catch (error) {
       rejectUpgrade(socket, 400, isRtdbError(error) ? error.message : 'Invalid namespace');
       return;
@@ -243,7 +255,10 @@ export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}
   };
 
   // `/.lp` shares the HTTP server with REST: requests for it are taken before REST sees them.
-  const restListeners = host.httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  const restListeners = host.httpServer.listeners('request') as ((
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) => void)[];
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     if (isLongPollRequest(req.url)) {
       longPoll.handle(req, res);

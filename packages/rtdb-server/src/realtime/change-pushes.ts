@@ -40,7 +40,9 @@ export function defaultListenPushes(listenPath: Path, change: TreeChange): DataP
     }
     if (pathIsAncestorOrSelf(listenPath, written)) below.push(written);
   }
-  const changed = outermost(below).filter((path) => nodeChild(change.after, path) !== nodeChild(change.before, path));
+  const changed = outermost(below).filter(
+    (path) => nodeChild(change.after, path) !== nodeChild(change.before, path),
+  );
   if (changed.length === 0) return [];
   if (changed.length === 1) {
     const path = changed[0]!;

@@ -60,7 +60,10 @@ export interface FrameDecoderLimits {
 }
 
 /** Defaults: 2048 frames of 16 KiB is 32 MiB, twice the SDK's own write limit. */
-export const DEFAULT_DECODER_LIMITS: FrameDecoderLimits = { maxFrames: 2048, maxMessageChars: 32 * 1024 * 1024 };
+export const DEFAULT_DECODER_LIMITS: FrameDecoderLimits = {
+  maxFrames: 2048,
+  maxMessageChars: 32 * 1024 * 1024,
+};
 
 const COUNT_PATTERN = /^[0-9]{1,10}$/;
 

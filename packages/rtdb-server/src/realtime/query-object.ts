@@ -29,7 +29,16 @@ export function queryObjectToSpec(query: unknown): QuerySpec {
     }
     const from = query['vf'];
     // The SDK always sends vf with l; without it, the anchor follows the SDK's isViewFromLeft rule.
-    const anchor = from === undefined ? (spec.start ? 'first' : 'last') : from === 'l' ? 'first' : from === 'r' ? 'last' : null;
+    const anchor =
+      from === undefined
+        ? spec.start
+          ? 'first'
+          : 'last'
+        : from === 'l'
+          ? 'first'
+          : from === 'r'
+            ? 'last'
+            : null;
     if (anchor === null) throw invalid('vf must be "l" or "r"');
     spec.limit = { count, from: anchor };
   } else if ('vf' in query) {
@@ -62,9 +71,11 @@ function boundOf(
 ): Bound {
   const value = query[valueKey];
   if (!isPrimitive(value)) throw invalid(`${valueKey} must be null, a boolean, a number or a string`);
-  if (isKeyIndex && typeof value !== 'string') throw invalid(`${valueKey} must be a string with the .key index`);
+  if (isKeyIndex && typeof value !== 'string')
+    throw invalid(`${valueKey} must be a string with the .key index`);
   const inclusive = query[inclusiveKey];
-  if (inclusive !== undefined && typeof inclusive !== 'boolean') throw invalid(`${inclusiveKey} must be a boolean`);
+  if (inclusive !== undefined && typeof inclusive !== 'boolean')
+    throw invalid(`${inclusiveKey} must be a boolean`);
   const bound: Bound = { value, inclusive: inclusive ?? true };
   if (nameKey in query) {
     const name = query[nameKey];
@@ -102,7 +113,8 @@ export function queryObjectKey(query: unknown): string {
 
 function canonicalJson(value: unknown): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `{${value.map((v, i) => `${JSON.stringify(String(i))}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value))
+    return `{${value.map((v, i) => `${JSON.stringify(String(i))}:${canonicalJson(v)}`).join(',')}}`;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;

@@ -235,7 +235,11 @@ export class RealtimeSession {
   private async runOnDisconnect(): Promise<void> {
     for (const write of this.onDisconnect.drain()) {
       try {
-        await this.options.db.write(write.ops, { ...write.ctx, now: this.options.clock() }, { policy: this.options.policy() });
+        await this.options.db.write(
+          write.ops,
+          { ...write.ctx, now: this.options.clock() },
+          { policy: this.options.policy() },
+        );
       } catch (error) {
         this.options.log(`rtdb realtime: onDisconnect write of session ${this.id} failed: ${String(error)}`);
       }

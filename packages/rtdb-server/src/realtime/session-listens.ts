@@ -74,7 +74,8 @@ export class SessionListens {
     const policy = this.owner.policy();
     if (!ctx.admin) {
       const decision = policy.canRead(ctx, this.owner.db, path, filtered ? spec : undefined);
-      if (!decision.allowed) throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
+      if (!decision.allowed)
+        throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
     }
     const listen: Listen = {
       key,
@@ -89,7 +90,8 @@ export class SessionListens {
     this.owner.send(dataPushText({ action: 'd', path, node: listen.last }, listen.tag));
     listen.unsubscribe = this.owner.db.listen(path, (change) => this.onChange(listen, change));
     this.listens.set(key, listen);
-    const warnings = spec.index.kind === 'child' && !policy.hasIndex(this.owner.db, path, spec.index) ? ['no_index'] : [];
+    const warnings =
+      spec.index.kind === 'child' && !policy.hasIndex(this.owner.db, path, spec.index) ? ['no_index'] : [];
     return { reply: warnings.length > 0 ? { w: warnings } : {} };
   }
 
@@ -139,7 +141,8 @@ export class SessionListens {
   private onChange(listen: Listen, change: ChangeEvent): void {
     if (!listen.active) return;
     if (listen.spec === undefined) {
-      for (const push of defaultListenPushes(listen.path, change)) this.owner.send(dataPushText(push, undefined));
+      for (const push of defaultListenPushes(listen.path, change))
+        this.owner.send(dataPushText(push, undefined));
       return;
     }
     const result = applyQuery(nodeChild(change.after, listen.path), listen.spec);

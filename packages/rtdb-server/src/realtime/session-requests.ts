@@ -45,10 +45,18 @@ const OK_EMPTY = '';
  * @param action - the action `a`
  * @param body - the body `b`
  */
-export async function handleRequest(scope: RequestScope, id: number, action: string, body: Record<string, unknown>): Promise<void> {
+export async function handleRequest(
+  scope: RequestScope,
+  id: number,
+  action: string,
+  body: Record<string, unknown>,
+): Promise<void> {
   try {
     const reply = await run(scope, action, body);
-    if (reply !== undefined) scope.send(reply.raw === undefined ? replyText(id, 'ok', reply.data) : rawReplyText(id, 'ok', reply.raw));
+    if (reply !== undefined)
+      scope.send(
+        reply.raw === undefined ? replyText(id, 'ok', reply.data) : rawReplyText(id, 'ok', reply.raw),
+      );
   } catch (error) {
     const failure = wireFailure(error);
     scope.send(replyText(id, failure.status, failure.message));
@@ -57,7 +65,11 @@ export async function handleRequest(scope: RequestScope, id: number, action: str
 
 type Reply = { data: unknown; raw?: undefined } | { raw: string; data?: undefined };
 
-async function run(scope: RequestScope, action: string, body: Record<string, unknown>): Promise<Reply | undefined> {
+async function run(
+  scope: RequestScope,
+  action: string,
+  body: Record<string, unknown>,
+): Promise<Reply | undefined> {
   switch (action) {
     case 's':
     case 'appcheck':
@@ -85,7 +97,9 @@ async function run(scope: RequestScope, action: string, body: Record<string, unk
       await write(scope, mergeOps(requireString(body, 'p'), body['d'], 'merge-child'));
       return { data: OK_EMPTY };
     case 'o':
-      return registerOnDisconnect(scope, [{ path: writePath(requireString(body, 'p')), value: requireData(body), kind: 'set' }]);
+      return registerOnDisconnect(scope, [
+        { path: writePath(requireString(body, 'p')), value: requireData(body), kind: 'set' },
+      ]);
     case 'om':
       return registerOnDisconnect(scope, mergeOps(requireString(body, 'p'), body['d'], 'merge-child'));
     case 'oc':
@@ -107,14 +121,19 @@ function authenticate(scope: RequestScope, body: Record<string, unknown>): Reply
   }
   let ctx: RequestContext;
   try {
-    ctx = resolveCredential(cred, { now: scope.context().now, ...(override === undefined ? {} : { authVariableOverride: override }) });
+    ctx = resolveCredential(cred, {
+      now: scope.context().now,
+      ...(override === undefined ? {} : { authVariableOverride: override }),
+    });
   } catch (error) {
     scope.setCredential({ admin: false, auth: null });
     throw error;
   }
   const { now: _now, ...credential } = ctx;
   scope.setCredential(credential);
-  return { data: { auth: ctx.auth, expires: ctx.expiresAt === undefined ? null : Math.floor(ctx.expiresAt / 1000) } };
+  return {
+    data: { auth: ctx.auth, expires: ctx.expiresAt === undefined ? null : Math.floor(ctx.expiresAt / 1000) },
+  };
 }
 
 function listen(scope: RequestScope, body: Record<string, unknown>): Reply | undefined {
@@ -132,11 +151,18 @@ function get(scope: RequestScope, body: Record<string, unknown>): Reply {
   const ctx = scope.context();
   if (!ctx.admin) {
     const decision = scope.policy.canRead(ctx, scope.db, path, filtered ? spec : undefined);
-    if (!decision.allowed) throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
+    if (!decision.allowed)
+      throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
   }
   // Production refuses the one-shot read outright (a listen only gets a `no_index` warning).
   // Admin tools (firebase-admin, graders) bypass the rules, index declarations included.
-  if (scope.requireIndexes && !ctx.admin && filtered && spec.index.kind === 'child' && !scope.policy.hasIndex(scope.db, path, spec.index)) {
+  if (
+    scope.requireIndexes &&
+    !ctx.admin &&
+    filtered &&
+    spec.index.kind === 'child' &&
+    !scope.policy.hasIndex(scope.db, path, spec.index)
+  ) {
     throw new RtdbError(
       'rtdb/index-not-defined',
       `Index not defined, add ".indexOn": "${spec.index.path.join('/')}", for path "${pathToString(path)}", to the rules`,
@@ -169,9 +195,17 @@ async function put(scope: RequestScope, body: Record<string, unknown>): Promise<
   return { data: OK_EMPTY };
 }
 
-async function write(scope: RequestScope, ops: WriteOp[], expectHash?: { path: Path; hash: string }): Promise<void> {
+async function write(
+  scope: RequestScope,
+  ops: WriteOp[],
+  expectHash?: { path: Path; hash: string },
+): Promise<void> {
   if (ops.length === 0) return;
-  await scope.db.write(ops, scope.context(), expectHash ? { policy: scope.policy, expectHash } : { policy: scope.policy });
+  await scope.db.write(
+    ops,
+    scope.context(),
+    expectHash ? { policy: scope.policy, expectHash } : { policy: scope.policy },
+  );
 }
 
 const DRY_RUN_PASSED = new Error('dry run passed');
@@ -196,15 +230,20 @@ async function registerOnDisconnect(scope: RequestScope, ops: WriteOp[]): Promis
 }
 
 function mergeOps(base: string, data: unknown, kind: WriteOp['kind']): WriteOp[] {
-  if (!isPlainObject(data)) throw new RtdbError('rtdb/invalid-data', 'Invalid data; an update needs an object of paths to values');
+  if (!isPlainObject(data))
+    throw new RtdbError('rtdb/invalid-data', 'Invalid data; an update needs an object of paths to values');
   const basePath = parsePath(base);
   const ops: WriteOp[] = [];
   for (const [relative, value] of Object.entries(data)) {
     const path = writePath(`${pathToString(basePath)}/${relative}`);
-    if (path.length === basePath.length) throw new RtdbError('rtdb/invalid-path', `Invalid path "${relative.slice(0, 80)}" in update`);
+    if (path.length === basePath.length)
+      throw new RtdbError('rtdb/invalid-path', `Invalid path "${relative.slice(0, 80)}" in update`);
     for (const other of ops) {
       if (pathIsAncestorOrSelf(other.path, path) || pathIsAncestorOrSelf(path, other.path)) {
-        throw new RtdbError('rtdb/invalid-data', `Invalid data; update paths ${pathToString(other.path)} and ${pathToString(path)} overlap`);
+        throw new RtdbError(
+          'rtdb/invalid-data',
+          `Invalid data; update paths ${pathToString(other.path)} and ${pathToString(path)} overlap`,
+        );
       }
     }
     ops.push({ path, value, kind });
@@ -230,6 +269,7 @@ function requireData(body: Record<string, unknown>): unknown {
 function optionalTag(body: Record<string, unknown>): number | undefined {
   const tag = body['t'];
   if (tag === undefined || tag === null) return undefined;
-  if (typeof tag !== 'number' || !Number.isSafeInteger(tag)) throw new ClientMessageError('t must be an integer tag');
+  if (typeof tag !== 'number' || !Number.isSafeInteger(tag))
+    throw new ClientMessageError('t must be an integer tag');
   return tag;
 }

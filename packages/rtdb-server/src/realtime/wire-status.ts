@@ -10,7 +10,12 @@ export interface WireFailure {
 }
 
 // Every way a value can be malformed is one status on the wire, as Firebase reports it.
-const DATA_CODES = new Set(['rtdb/invalid-data', 'rtdb/invalid-key', 'rtdb/invalid-json', 'rtdb/invalid-server-value']);
+const DATA_CODES = new Set([
+  'rtdb/invalid-data',
+  'rtdb/invalid-key',
+  'rtdb/invalid-json',
+  'rtdb/invalid-server-value',
+]);
 
 /**
  * Maps an error thrown while handling a request to the status the SDKs understand.
@@ -24,7 +29,8 @@ const DATA_CODES = new Set(['rtdb/invalid-data', 'rtdb/invalid-key', 'rtdb/inval
  */
 export function wireFailure(error: unknown): WireFailure {
   if (isRtdbError(error)) {
-    if (error.code === 'rtdb/permission-denied') return { status: 'permission_denied', message: 'Permission denied' };
+    if (error.code === 'rtdb/permission-denied')
+      return { status: 'permission_denied', message: 'Permission denied' };
     if (error.code === 'rtdb/precondition-failed') return { status: 'datastale', message: error.message };
     if (DATA_CODES.has(error.code)) return { status: 'invalid_data', message: error.message };
     return { status: error.code.slice('rtdb/'.length).replace(/-/g, '_'), message: error.message };

@@ -45,7 +45,12 @@ export function sendJsonText(
 }
 
 /** Sends `{"error": message}` with the error's status. */
-export function sendError(req: IncomingMessage, res: ServerResponse, error: RtdbError, headers: Record<string, string> = {}): void {
+export function sendError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: RtdbError,
+  headers: Record<string, string> = {},
+): void {
   sendJsonText(req, res, error.status, JSON.stringify({ error: error.message }), headers);
 }
 

@@ -27,13 +27,22 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
       if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', (error) => {
-      if (!failed) reject(new RtdbError('rtdb/invalid-data', `Invalid data; the request body could not be read (${error.message})`));
+      if (!failed)
+        reject(
+          new RtdbError(
+            'rtdb/invalid-data',
+            `Invalid data; the request body could not be read (${error.message})`,
+          ),
+        );
     });
   });
 }
 
 function tooBig(maxBytes: number): RtdbError {
-  return new RtdbError('rtdb/too-big', `Data to write exceeds the maximum size that can be modified with a single request (${maxBytes} bytes)`);
+  return new RtdbError(
+    'rtdb/too-big',
+    `Data to write exceeds the maximum size that can be modified with a single request (${maxBytes} bytes)`,
+  );
 }
 
 /** Parses a request body as JSON (`rtdb/invalid-json` when it is not). */

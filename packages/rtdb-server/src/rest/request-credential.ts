@@ -11,5 +11,8 @@ export function requestContextOf(req: IncomingMessage, params: URLSearchParams, 
   const bearer = header && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : undefined;
   const token = params.get('auth') ?? params.get('access_token') ?? bearer;
   const override = params.get('auth_variable_override');
-  return resolveCredential(token ?? undefined, override === null ? { now } : { now, authVariableOverride: override });
+  return resolveCredential(
+    token ?? undefined,
+    override === null ? { now } : { now, authVariableOverride: override },
+  );
 }

@@ -19,10 +19,16 @@ function effectiveMethod(req: IncomingMessage, params: URLSearchParams): string 
   const override = req.headers['x-http-method-override'] ?? params.get('x-http-method-override');
   if (method === 'POST' && typeof override === 'string' && override !== '') {
     const wanted = override.toUpperCase();
-    if (!METHODS.has(wanted)) throw new RtdbError('rtdb/method-not-allowed', `Unsupported X-HTTP-Method-Override "${override.slice(0, 20)}"`, { status: 400 });
+    if (!METHODS.has(wanted))
+      throw new RtdbError(
+        'rtdb/method-not-allowed',
+        `Unsupported X-HTTP-Method-Override "${override.slice(0, 20)}"`,
+        { status: 400 },
+      );
     return wanted;
   }
-  if (!METHODS.has(method)) throw new RtdbError('rtdb/method-not-allowed', `Method ${method.slice(0, 20)} is not allowed`);
+  if (!METHODS.has(method))
+    throw new RtdbError('rtdb/method-not-allowed', `Method ${method.slice(0, 20)} is not allowed`);
   return method;
 }
 
@@ -36,7 +42,8 @@ export function createRestHandler(server: RestContext): (req: IncomingMessage, r
         return;
       }
       // A refused oversized body is still arriving: answer, then drop the connection.
-      const headers: Record<string, string> = rtdbError.code === 'rtdb/too-big' ? { Connection: 'close' } : {};
+      const headers: Record<string, string> =
+        rtdbError.code === 'rtdb/too-big' ? { Connection: 'close' } : {};
       sendError(req, res, rtdbError, headers);
       if (rtdbError.code === 'rtdb/too-big') res.on('finish', () => req.destroy());
     });
@@ -74,7 +81,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, server: RestCon
   const isWrite = method !== 'GET';
   const path = restPathOf(pathname, { allowPriorityLeaf: true });
   if (path === null) {
-    throw new RtdbError('rtdb/not-found', 'Not found: data URLs end in .json (for example /devices.json?ns=<database>)');
+    throw new RtdbError(
+      'rtdb/not-found',
+      'Not found: data URLs end in .json (for example /devices.json?ns=<database>)',
+    );
   }
   const options = parseRestOptions(params);
   const ctx: RequestContext = requestContextOf(req, params, server.clock());

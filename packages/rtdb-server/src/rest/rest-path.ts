@@ -7,7 +7,10 @@ import { RtdbError } from '../core/rtdb-error.js';
  */
 export function restPathOf(pathname: string, options: { allowPriorityLeaf: boolean }): Path | null {
   if (!pathname.endsWith('.json')) return null;
-  const raw = pathname.slice(0, -'.json'.length).split('/').filter((segment) => segment.length > 0);
+  const raw = pathname
+    .slice(0, -'.json'.length)
+    .split('/')
+    .filter((segment) => segment.length > 0);
   const segments: string[] = [];
   raw.forEach((encoded, index) => {
     let key: string;
@@ -25,6 +28,7 @@ export function restPathOf(pathname: string, options: { allowPriorityLeaf: boole
     if (problem) throw new RtdbError('rtdb/invalid-path', `Invalid path: Invalid token in path (${problem})`);
     segments.push(key);
   });
-  if (segments.length > MAX_DEPTH) throw new RtdbError('rtdb/invalid-path', `Invalid path: deeper than ${MAX_DEPTH} levels`);
+  if (segments.length > MAX_DEPTH)
+    throw new RtdbError('rtdb/invalid-path', `Invalid path: deeper than ${MAX_DEPTH} levels`);
   return segments;
 }

@@ -22,7 +22,15 @@ export interface RestOptions {
   writeSizeLimit: string | undefined;
 }
 
-const RANGE_PARAMS = ['startAt', 'startAfter', 'endAt', 'endBefore', 'equalTo', 'limitToFirst', 'limitToLast'] as const;
+const RANGE_PARAMS = [
+  'startAt',
+  'startAfter',
+  'endAt',
+  'endBefore',
+  'equalTo',
+  'limitToFirst',
+  'limitToLast',
+] as const;
 const WRITE_SIZE_LIMITS = new Set(['tiny', 'small', 'medium', 'large', 'unlimited']);
 const MAX_TIMEOUT_MS = 15 * 60 * 1000;
 
@@ -33,14 +41,17 @@ function bad(message: string): never {
 /** Parses and validates the REST query string (everything except credentials and `ns`). */
 export function parseRestOptions(params: URLSearchParams): RestOptions {
   const print = params.get('print');
-  if (print !== null && print !== 'pretty' && print !== 'silent') bad(`print must be "pretty" or "silent", not "${clip(print)}"`);
+  if (print !== null && print !== 'pretty' && print !== 'silent')
+    bad(`print must be "pretty" or "silent", not "${clip(print)}"`);
   const format = params.get('format');
   if (format !== null && format !== 'export') bad(`format must be "export", not "${clip(format)}"`);
   const shallowText = params.get('shallow');
-  if (shallowText !== null && shallowText !== 'true' && shallowText !== 'false') bad('shallow must be true or false');
+  if (shallowText !== null && shallowText !== 'true' && shallowText !== 'false')
+    bad('shallow must be true or false');
   const shallow = shallowText === 'true';
   const callback = params.get('callback') ?? undefined;
-  if (callback !== undefined && !/^[A-Za-z_$][\w$.]{0,100}$/.test(callback)) bad('callback must be a JavaScript function name');
+  if (callback !== undefined && !/^[A-Za-z_$][\w$.]{0,100}$/.test(callback))
+    bad('callback must be a JavaScript function name');
   const timeoutText = params.get('timeout');
   const timeoutMs = timeoutText === null ? undefined : parseTimeout(timeoutText);
   const writeSizeLimit = params.get('writeSizeLimit') ?? undefined;
@@ -168,7 +179,8 @@ function parseBound(name: string, text: string, index: QueryIndex, inclusive: bo
     if (typeof value !== 'string') bad(`${name}: with orderBy "$key" the value must be a string`);
     if (key !== undefined) bad(`${name}: with orderBy "$key" no second key argument is allowed`);
   }
-  if (index.kind === 'priority' && typeof value === 'boolean') bad(`${name}: priorities are null, numbers or strings`);
+  if (index.kind === 'priority' && typeof value === 'boolean')
+    bad(`${name}: priorities are null, numbers or strings`);
   const bound: QueryBound = { value, inclusive };
   if (key !== undefined) bound.key = key;
   return bound;

@@ -13,9 +13,14 @@ export function checkRead(r: RestRequest): void {
   const query = r.options.query;
   if (!r.ctx.admin) {
     const decision = policy.canRead(r.ctx, r.db, r.path, query);
-    if (!decision.allowed) throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
+    if (!decision.allowed)
+      throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
   }
-  if (r.server.requireIndexes && query?.index.kind === 'child' && !policy.hasIndex(r.db, r.path, query.index)) {
+  if (
+    r.server.requireIndexes &&
+    query?.index.kind === 'child' &&
+    !policy.hasIndex(r.db, r.path, query.index)
+  ) {
     const child = query.index.path.join('/');
     throw new RtdbError(
       'rtdb/index-not-defined',

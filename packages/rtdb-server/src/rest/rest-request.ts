@@ -34,7 +34,10 @@ export function etagOf(hash: string): string {
 
 /** An ETag as a client sends it back (quotes and a weak prefix tolerated) → the hash it names. */
 export function hashFromEtag(header: string): string {
-  const trimmed = header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  const trimmed = header
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
   return trimmed === 'null_etag' ? '' : trimmed;
 }
 

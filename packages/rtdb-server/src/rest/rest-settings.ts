@@ -35,7 +35,10 @@ export async function handleRulesRequest(
     sendJsonText(req, res, 200, JSON.stringify({ status: 'ok' }));
     return;
   }
-  throw new RtdbError('rtdb/method-not-allowed', `Method ${method} is not supported on /.settings/rules.json`);
+  throw new RtdbError(
+    'rtdb/method-not-allowed',
+    `Method ${method} is not supported on /.settings/rules.json`,
+  );
 }
 
 /** Parses rules text (JSON with comments), refusing text that is not an object with `rules`. */
@@ -47,7 +50,10 @@ export function parseRulesText(text: string): Record<string, unknown> {
   }
   const rules = (value as Record<string, unknown>)['rules'];
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
-    throw new RtdbError('rtdb/invalid-rules', 'Failed to parse rules: a top-level "rules" object is required');
+    throw new RtdbError(
+      'rtdb/invalid-rules',
+      'Failed to parse rules: a top-level "rules" object is required',
+    );
   }
   return value as Record<string, unknown>;
 }

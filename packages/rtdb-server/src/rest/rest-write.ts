@@ -11,7 +11,10 @@ import { etagOf, hashFromEtag, wantsEtag, type RestRequest } from './rest-reques
 function mergeOps(path: Path, body: unknown): WriteOp[] {
   if (body === null) return [];
   if (typeof body !== 'object' || Array.isArray(body)) {
-    throw new RtdbError('rtdb/invalid-data', 'Invalid data; PATCH needs a JSON object whose keys are relative paths');
+    throw new RtdbError(
+      'rtdb/invalid-data',
+      'Invalid data; PATCH needs a JSON object whose keys are relative paths',
+    );
   }
   const ops: WriteOp[] = [];
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
@@ -20,9 +23,13 @@ function mergeOps(path: Path, body: unknown): WriteOp[] {
       relative = parsePath(key, { allowPriorityLeaf: true });
     } catch (error) {
       if (!isRtdbError(error)) throw error;
-      throw new RtdbError('rtdb/invalid-key', `Invalid data; couldn't parse key "${key.slice(0, 80)}": ${error.message}`);
+      throw new RtdbError(
+        'rtdb/invalid-key',
+        `Invalid data; couldn't parse key "${key.slice(0, 80)}": ${error.message}`,
+      );
     }
-    if (relative.length === 0) throw new RtdbError('rtdb/invalid-key', 'Invalid data; PATCH keys must be non-empty paths');
+    if (relative.length === 0)
+      throw new RtdbError('rtdb/invalid-key', 'Invalid data; PATCH keys must be non-empty paths');
     ops.push({ path: pathChild(path, relative), value, kind: 'merge-child' });
   }
   for (const a of ops) {

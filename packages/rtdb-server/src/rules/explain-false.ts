@@ -26,7 +26,10 @@ export function explainFalse(expr: RuleExpr, source: string, values: RuleValueRe
     return { subExpression: text(result.at, source), message: `error: ${result.message}` };
   }
   if (result !== undefined && typeof result !== 'boolean') {
-    return { subExpression: text(expr, source), message: `evaluated to ${describeValue(result)}, not a boolean` };
+    return {
+      subExpression: text(expr, source),
+      message: `evaluated to ${describeValue(result)}, not a boolean`,
+    };
   }
   const culprit = find(expr, values);
   return { subExpression: text(culprit, source), message: describe(culprit, source, values) };

@@ -54,26 +54,37 @@ export function explainRequest(rules: RuleSet, data: unknown, request: Hypotheti
   const root = nodeFromJson(data ?? null);
   const path = parsePath(request.path.replace(/\.json$/, ''));
   const method = request.method.toUpperCase();
-  if (method === 'GET') return evaluator.read({ ctx, root, path, ...(request.query ? { query: request.query } : {}) }, true);
+  if (method === 'GET')
+    return evaluator.read({ ctx, root, path, ...(request.query ? { query: request.query } : {}) }, true);
   const writes: [Path, unknown][] = [];
   if (method === 'PUT') writes.push([path, request.body ?? null]);
   else if (method === 'DELETE') writes.push([path, null]);
-  else if (method === 'POST') writes.push([[...path, request.pushId ?? '-Nexplain0000000000'], request.body ?? null]);
+  else if (method === 'POST')
+    writes.push([[...path, request.pushId ?? '-Nexplain0000000000'], request.body ?? null]);
   else if (method === 'PATCH') {
     const body = request.body;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new RtdbError('rtdb/invalid-data', 'Invalid data; a PATCH body must be an object of relative paths');
+      throw new RtdbError(
+        'rtdb/invalid-data',
+        'Invalid data; a PATCH body must be an object of relative paths',
+      );
     }
     for (const [key, value] of Object.entries(body)) writes.push([[...path, ...parsePath(key)], value]);
   } else {
-    throw new RtdbError('rtdb/method-not-allowed', `Method ${request.method} is not one of GET, PUT, POST, PATCH, DELETE`);
+    throw new RtdbError(
+      'rtdb/method-not-allowed',
+      `Method ${request.method} is not one of GET, PUT, POST, PATCH, DELETE`,
+    );
   }
   let newRoot = root;
   for (const [location, value] of writes) {
     const resolved = resolveServerValues(value, nodeChild(newRoot, location), now);
     newRoot = nodeUpdateChild(newRoot, location, nodeFromJson(resolved, { baseDepth: location.length }));
   }
-  return evaluator.write({ ctx, oldRoot: root, newRoot, locations: writes.map(([location]) => location) }, true);
+  return evaluator.write(
+    { ctx, oldRoot: root, newRoot, locations: writes.map(([location]) => location) },
+    true,
+  );
 }
 
 /**
@@ -94,7 +105,9 @@ export function formatTrace(trace: AccessTrace): string {
     lines.push(`  ${mark} .${step.kind} at ${step.path}  ${where} (${step.location.rulePath})`);
     lines.push(`      ${step.source}`);
     if (!step.result && step.explanation) {
-      lines.push(`      → ${step.subExpression === undefined ? '' : `\`${step.subExpression}\` `}${step.explanation}`);
+      lines.push(
+        `      → ${step.subExpression === undefined ? '' : `\`${step.subExpression}\` `}${step.explanation}`,
+      );
     }
   }
   if (trace.steps.length === 0) lines.push('  no rule applies to this location');

@@ -5,6 +5,7 @@ import type { ParseError } from 'jsonc-parser';
 export function parseJsonc(text: string): Record<string, unknown> | undefined {
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true });
-  if (errors.length > 0 || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if (errors.length > 0 || value === null || typeof value !== 'object' || Array.isArray(value))
+    return undefined;
   return value as Record<string, unknown>;
 }

@@ -33,7 +33,8 @@ export function parseRules(text: string, file = 'rules.json'): RuleSet {
   try {
     return parseRulesUnguarded(text, file);
   } catch (error) {
-    if (error instanceof RangeError) throw new RtdbError('rtdb/invalid-rules', `Invalid rules: ${file}: nested too deeply`);
+    if (error instanceof RangeError)
+      throw new RtdbError('rtdb/invalid-rules', `Invalid rules: ${file}: nested too deeply`);
     throw error;
   }
 }
@@ -46,10 +47,12 @@ function parseRulesUnguarded(text: string, file: string): RuleSet {
   };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: false, allowTrailingComma: false });
-  for (const err of errors) report(err.offset, `invalid JSON (${describeParseError(printParseErrorCode(err.error))})`);
+  for (const err of errors)
+    report(err.offset, `invalid JSON (${describeParseError(printParseErrorCode(err.error))})`);
   let root: RuleNode = { indexOn: [], children: new Map() };
   if (errors.length === 0) {
-    if (!tree || tree.type !== 'object') report(tree?.offset ?? 0, 'the file must hold a JSON object like {"rules": {…}}');
+    if (!tree || tree.type !== 'object')
+      report(tree?.offset ?? 0, 'the file must hold a JSON object like {"rules": {…}}');
     else {
       const props = properties(tree, report);
       const rules = props.get('rules');
@@ -95,11 +98,17 @@ function ruleNode(value: JsonNode, rulePath: string, wildcards: string[], ctx: C
     const childPath = `${rulePath}/${key}`;
     if (key.startsWith('$')) {
       if (!WILDCARD_NAME.test(key)) {
-        ctx.report(child.parent?.offset ?? child.offset, `invalid wildcard name "${key}" (letters, digits and _ after $)`);
+        ctx.report(
+          child.parent?.offset ?? child.offset,
+          `invalid wildcard name "${key}" (letters, digits and _ after $)`,
+        );
         continue;
       }
       if (node.wildcard) {
-        ctx.report(child.parent?.offset ?? child.offset, `two wildcards at one level: ${node.wildcard.name} and ${key}`);
+        ctx.report(
+          child.parent?.offset ?? child.offset,
+          `two wildcards at one level: ${node.wildcard.name} and ${key}`,
+        );
         continue;
       }
       if (wildcards.includes(key)) {
@@ -111,7 +120,11 @@ function ruleNode(value: JsonNode, rulePath: string, wildcards: string[], ctx: C
       const kind = RULE_KINDS[key];
       if (kind) node[kind] = rule(child, kind, childPath, wildcards, ctx);
       else if (key === '.indexOn') node.indexOn = indexOn(child, ctx);
-      else ctx.report(child.parent?.offset ?? child.offset, `unknown rule "${key}" (expected .read, .write, .validate or .indexOn)`);
+      else
+        ctx.report(
+          child.parent?.offset ?? child.offset,
+          `unknown rule "${key}" (expected .read, .write, .validate or .indexOn)`,
+        );
     } else {
       const problem = keyProblem(key);
       if (problem) {
@@ -124,7 +137,13 @@ function ruleNode(value: JsonNode, rulePath: string, wildcards: string[], ctx: C
   return node;
 }
 
-function rule(value: JsonNode, kind: RuleKind, rulePath: string, wildcards: string[], ctx: Context): CompiledRule | undefined {
+function rule(
+  value: JsonNode,
+  kind: RuleKind,
+  rulePath: string,
+  wildcards: string[],
+  ctx: Context,
+): CompiledRule | undefined {
   const location = { file: ctx.file, ...position(ctx.lines, value.offset), rulePath };
   if (value.type === 'boolean') return { kind, constant: value.value as boolean, location };
   if (value.type !== 'string') {

@@ -11,7 +11,8 @@ import { RuleRecord } from './rule-value.js';
  * @param spec - the query being authorised, absent for a plain read
  */
 export function queryRecord(spec: QuerySpec | undefined): RuleRecord {
-  const ordered = spec !== undefined && !(spec.index.kind === 'priority' && !spec.start && !spec.end && !spec.limit);
+  const ordered =
+    spec !== undefined && !(spec.index.kind === 'priority' && !spec.start && !spec.end && !spec.limit);
   const start = spec?.start;
   const end = spec?.end;
   const equal =

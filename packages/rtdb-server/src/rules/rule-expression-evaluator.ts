@@ -86,24 +86,30 @@ function evaluate(e: RuleExpr, scope: RuleScope, record?: RuleValueRecorder): Re
     case 'unary': {
       const v = evaluateRuleExpr(e.argument, scope, record);
       if (v instanceof EvalFault) return v;
-      if (e.operator === '!') return typeof v === 'boolean' ? !v : new EvalFault(`'!' needs a boolean, got ${typeName(v)}`, e);
+      if (e.operator === '!')
+        return typeof v === 'boolean' ? !v : new EvalFault(`'!' needs a boolean, got ${typeName(v)}`, e);
       return typeof v === 'number' ? -v : new EvalFault(`unary '-' needs a number, got ${typeName(v)}`, e);
     }
     case 'logical': {
       const left = evaluateRuleExpr(e.left, scope, record);
       if (left instanceof EvalFault) return left;
-      if (typeof left !== 'boolean') return new EvalFault(`'${e.operator}' needs booleans, left side is ${typeName(left)}`, e);
+      if (typeof left !== 'boolean')
+        return new EvalFault(`'${e.operator}' needs booleans, left side is ${typeName(left)}`, e);
       if (e.operator === '&&' ? !left : left) return left;
       const right = evaluateRuleExpr(e.right, scope, record);
       if (right instanceof EvalFault) return right;
-      if (typeof right !== 'boolean') return new EvalFault(`'${e.operator}' needs booleans, right side is ${typeName(right)}`, e);
+      if (typeof right !== 'boolean')
+        return new EvalFault(`'${e.operator}' needs booleans, right side is ${typeName(right)}`, e);
       return right;
     }
     case 'conditional': {
       const test = evaluateRuleExpr(e.test, scope, record);
       if (test instanceof EvalFault) return test;
-      if (typeof test !== 'boolean') return new EvalFault(`the condition of '?:' must be a boolean, got ${typeName(test)}`, e);
-      return test ? evaluateRuleExpr(e.consequent, scope, record) : evaluateRuleExpr(e.alternate, scope, record);
+      if (typeof test !== 'boolean')
+        return new EvalFault(`the condition of '?:' must be a boolean, got ${typeName(test)}`, e);
+      return test
+        ? evaluateRuleExpr(e.consequent, scope, record)
+        : evaluateRuleExpr(e.alternate, scope, record);
     }
     case 'binary': {
       const left = evaluateRuleExpr(e.left, scope, record);
@@ -161,13 +167,20 @@ function binary(e: Extract<RuleExpr, { type: 'binary' }>, left: RuleValue, right
   if (op === '+') {
     if (typeof left === 'number' && typeof right === 'number') return left + right;
     if (typeof left === 'string' && typeof right === 'string') return left + right;
-    return new EvalFault(`'+' needs two numbers or two strings, got ${typeName(left)} and ${typeName(right)}`, e);
+    return new EvalFault(
+      `'+' needs two numbers or two strings, got ${typeName(left)} and ${typeName(right)}`,
+      e,
+    );
   }
   if (op === '<' || op === '<=' || op === '>' || op === '>=') {
     const comparable =
-      (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
+      (typeof left === 'number' && typeof right === 'number') ||
+      (typeof left === 'string' && typeof right === 'string');
     if (!comparable) {
-      return new EvalFault(`'${op}' needs two numbers or two strings, got ${typeName(left)} and ${typeName(right)}`, e);
+      return new EvalFault(
+        `'${op}' needs two numbers or two strings, got ${typeName(left)} and ${typeName(right)}`,
+        e,
+      );
     }
     const l = left as number | string;
     const r = right as number | string;
@@ -231,9 +244,11 @@ function snapshotCall(s: RuleSnapshotLike, method: string, args: RuleValue[], e:
       }
       case 'hasChildren': {
         if (args.length === 0) return s.hasChildren();
-        if (args.length > 1) return new EvalFault(`hasChildren() takes at most 1 argument, got ${args.length}`, e);
+        if (args.length > 1)
+          return new EvalFault(`hasChildren() takes at most 1 argument, got ${args.length}`, e);
         const list = args[0];
-        if (!Array.isArray(list)) return new EvalFault(`hasChildren() needs an array of strings, got ${typeName(list ?? null)}`, e);
+        if (!Array.isArray(list))
+          return new EvalFault(`hasChildren() needs an array of strings, got ${typeName(list ?? null)}`, e);
         if (list.length === 0) return new EvalFault('hasChildren() needs a non-empty array', e);
         if (!list.every((k): k is string => typeof k === 'string')) {
           return new EvalFault('hasChildren() needs an array of strings', e);
@@ -257,7 +272,11 @@ function stringCall(s: string, method: string, args: RuleValue[], e: RuleExpr): 
       if (bad) return bad;
       const arg = stringArg(method, args[0], e);
       if (arg instanceof EvalFault) return arg;
-      return method === 'contains' ? s.includes(arg) : method === 'beginsWith' ? s.startsWith(arg) : s.endsWith(arg);
+      return method === 'contains'
+        ? s.includes(arg)
+        : method === 'beginsWith'
+          ? s.startsWith(arg)
+          : s.endsWith(arg);
     }
     case 'replace': {
       const bad = arity(method, args, 2, e);
@@ -279,7 +298,8 @@ function stringCall(s: string, method: string, args: RuleValue[], e: RuleExpr): 
       const bad = arity(method, args, 1, e);
       if (bad) return bad;
       const re = args[0];
-      if (!(re instanceof RegExp)) return new EvalFault(`matches() needs a regular expression literal, got ${typeName(re ?? null)}`, e);
+      if (!(re instanceof RegExp))
+        return new EvalFault(`matches() needs a regular expression literal, got ${typeName(re ?? null)}`, e);
       return re.test(s);
     }
     default:

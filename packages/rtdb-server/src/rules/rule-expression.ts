@@ -6,7 +6,7 @@ export type RuleKind = 'read' | 'write' | 'validate';
 
 /** Operators of the rules language that take two operands (`==` behaves as `===`). */
 export type RuleBinaryOperator =
-  | '==' | '!=' | '===' | '!==' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%';
+  '==' | '!=' | '===' | '!==' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%';
 
 /**
  * A rule expression after parsing: the subset of JavaScript expressions the Firebase rules
@@ -20,7 +20,14 @@ export type RuleExpr =
   | { type: 'call'; object: RuleExpr; method: string; args: RuleExpr[]; start: number; end: number }
   | { type: 'array'; elements: RuleExpr[]; start: number; end: number }
   | { type: 'unary'; operator: '!' | '-'; argument: RuleExpr; start: number; end: number }
-  | { type: 'binary'; operator: RuleBinaryOperator; left: RuleExpr; right: RuleExpr; start: number; end: number }
+  | {
+      type: 'binary';
+      operator: RuleBinaryOperator;
+      left: RuleExpr;
+      right: RuleExpr;
+      start: number;
+      end: number;
+    }
   | { type: 'logical'; operator: '&&' | '||'; left: RuleExpr; right: RuleExpr; start: number; end: number }
   | {
       type: 'conditional';
@@ -39,8 +46,7 @@ export interface CompiledExpression {
 
 /** Result of {@link compileRuleExpression}: the AST, or a problem at an offset of the text. */
 export type CompileResult =
-  | { ok: true; expression: CompiledExpression }
-  | { ok: false; message: string; offset: number };
+  { ok: true; expression: CompiledExpression } | { ok: false; message: string; offset: number };
 
 const BINARY = new Set<string>(['==', '!=', '===', '!==', '<', '<=', '>', '>=', '+', '-', '*', '/', '%']);
 const ALWAYS_KNOWN = ['auth', 'root', 'data', 'now'];
@@ -66,7 +72,11 @@ class Reject {
  * @param kind - the rule it belongs to: `newData` is not available to `.read`, `query` only to `.read`
  * @param wildcards - the `$variables` bound by the rule's location
  */
-export function compileRuleExpression(source: string, kind: RuleKind, wildcards: readonly string[]): CompileResult {
+export function compileRuleExpression(
+  source: string,
+  kind: RuleKind,
+  wildcards: readonly string[],
+): CompileResult {
   let node: Expression;
   try {
     node = parseExpressionAt(source, 0, { ecmaVersion: 2020, preserveParens: true });
@@ -85,20 +95,30 @@ export function compileRuleExpression(source: string, kind: RuleKind, wildcards:
     return { ok: true, expression: { source, ast: convert(node, known, kind, false) } };
   } catch (error) {
     if (error instanceof Reject) return { ok: false, message: error.message, offset: error.offset };
-    if (error instanceof RangeError) return { ok: false, message: 'the expression is nested too deeply', offset: 0 };
+    if (error instanceof RangeError)
+      return { ok: false, message: 'the expression is nested too deeply', offset: 0 };
     throw error;
   }
 }
 
-function convert(node: AcornNode, known: Set<string>, kind: RuleKind, asArgument: boolean, depth = 0): RuleExpr {
+function convert(
+  node: AcornNode,
+  known: Set<string>,
+  kind: RuleKind,
+  asArgument: boolean,
+  depth = 0,
+): RuleExpr {
   const { start, end } = node;
-  if (depth > MAX_NESTING) throw new Reject(`the expression is nested more than ${MAX_NESTING} levels deep`, start);
-  const sub = (child: AcornNode, argument = false): RuleExpr => convert(child, known, kind, argument, depth + 1);
+  if (depth > MAX_NESTING)
+    throw new Reject(`the expression is nested more than ${MAX_NESTING} levels deep`, start);
+  const sub = (child: AcornNode, argument = false): RuleExpr =>
+    convert(child, known, kind, argument, depth + 1);
   const n = node as Expression;
   switch (n.type) {
     case 'Literal': {
       if (n.regex) {
-        if (!asArgument) throw new Reject('a regular expression may only be the argument of matches()', start);
+        if (!asArgument)
+          throw new Reject('a regular expression may only be the argument of matches()', start);
         if (!/^i?$/.test(n.regex.flags)) {
           throw new Reject(`regular expression flag "${n.regex.flags}" is not supported (only "i")`, start);
         }
@@ -109,7 +129,12 @@ function convert(node: AcornNode, known: Set<string>, kind: RuleKind, asArgument
     }
     case 'Identifier': {
       if (!known.has(n.name)) {
-        const why = n.name === 'newData' ? ' (not available in .read)' : n.name === 'query' ? ' (only available in .read)' : '';
+        const why =
+          n.name === 'newData'
+            ? ' (not available in .read)'
+            : n.name === 'query'
+              ? ' (only available in .read)'
+              : '';
         throw new Reject(`unknown variable '${n.name}'${why}`, start);
       }
       return { type: 'variable', name: n.name, start, end };
@@ -136,15 +161,18 @@ function convert(node: AcornNode, known: Set<string>, kind: RuleKind, asArgument
       return { type: 'call', object: sub(callee.object), method: callee.property.name, args, start, end };
     }
     case 'ArrayExpression': {
-      if (!asArgument) throw new Reject('an array literal may only be a method argument (hasChildren([...]))', start);
+      if (!asArgument)
+        throw new Reject('an array literal may only be a method argument (hasChildren([...]))', start);
       const elements = n.elements.map((el) => {
-        if (el === null || el.type === 'SpreadElement') throw new Reject('holes and spreads are not allowed in arrays', start);
+        if (el === null || el.type === 'SpreadElement')
+          throw new Reject('holes and spreads are not allowed in arrays', start);
         return sub(el);
       });
       return { type: 'array', elements, start, end };
     }
     case 'UnaryExpression': {
-      if (n.operator !== '!' && n.operator !== '-') throw new Reject(`operator '${n.operator}' is not allowed`, start);
+      if (n.operator !== '!' && n.operator !== '-')
+        throw new Reject(`operator '${n.operator}' is not allowed`, start);
       return { type: 'unary', operator: n.operator, argument: sub(n.argument), start, end };
     }
     case 'BinaryExpression': {
@@ -197,7 +225,7 @@ function convert(node: AcornNode, known: Set<string>, kind: RuleKind, asArgument
     case 'TaggedTemplateExpression':
       throw new Reject("template literals are not allowed in rules (use '+')", start);
     case 'SequenceExpression':
-      throw new Reject("the comma operator is not allowed in rules", start);
+      throw new Reject('the comma operator is not allowed in rules', start);
     case 'ObjectExpression':
       throw new Reject('object literals are not allowed in rules', start);
     case 'ThisExpression':

@@ -55,7 +55,13 @@ export class RuleRun {
       : rule.constant === true;
     if (!result) this.lastFailure = { rule, path, wildcards };
     if (this.trace) {
-      const step: RuleStep = { kind: rule.kind, path: pathToString(path), location: rule.location, source: sourceOf(rule), result };
+      const step: RuleStep = {
+        kind: rule.kind,
+        path: pathToString(path),
+        location: rule.location,
+        source: sourceOf(rule),
+        result,
+      };
       if (!result) Object.assign(step, this.explain(rule, path, wildcards, record));
       out.steps.push(step);
     }
@@ -69,7 +75,12 @@ export class RuleRun {
     if (!failure || (operation !== 'validate' && !isAtOrAbove(failure.path, path))) {
       return { operation, path: where, reason: noRuleReason };
     }
-    const { subExpression, explanation } = this.explain(failure.rule, failure.path, failure.wildcards, undefined);
+    const { subExpression, explanation } = this.explain(
+      failure.rule,
+      failure.path,
+      failure.wildcards,
+      undefined,
+    );
     const rulePlace = `${failure.rule.location.file}:${failure.rule.location.line} (${failure.rule.location.rulePath})`;
     const detail = subExpression === undefined ? explanation : `\`${subExpression}\` ${explanation}`;
     return {

@@ -54,7 +54,8 @@ export class RuleRecord {
 }
 
 /** Everything an expression can evaluate to. */
-export type RuleValue = RulePrimitive | RuleSnapshotLike | RuleRecord | RuleOpaqueObject | RegExp | RuleValue[];
+export type RuleValue =
+  RulePrimitive | RuleSnapshotLike | RuleRecord | RuleOpaqueObject | RegExp | RuleValue[];
 
 /** An evaluation error: the rule counts as false and the trace shows the message and where. */
 export class EvalFault {
@@ -79,7 +80,11 @@ export function toRuleValue(value: unknown): RuleValue {
 
 /** Whether a value is a snapshot. */
 export function isSnapshot(value: unknown): value is RuleSnapshotLike {
-  return typeof value === 'object' && value !== null && (value as { isRuleSnapshot?: unknown }).isRuleSnapshot === true;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { isRuleSnapshot?: unknown }).isRuleSnapshot === true
+  );
 }
 
 /** Short human text for a value, used in explanations (`"alice"`, `null`, `snapshot /a/b`). */

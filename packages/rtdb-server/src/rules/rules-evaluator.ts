@@ -94,7 +94,13 @@ export class RulesEvaluator {
   /** Decide a read. */
   read(request: ReadRequest, trace = false): AccessTrace {
     const { ctx, root, path } = request;
-    const out: AccessTrace = { operation: 'read', paths: [pathToString(path)], allowed: false, admin: ctx.admin, steps: [] };
+    const out: AccessTrace = {
+      operation: 'read',
+      paths: [pathToString(path)],
+      allowed: false,
+      admin: ctx.admin,
+      steps: [],
+    };
     if (ctx.admin) return { ...out, allowed: true };
     const run = new RuleRun(ctx, root, undefined, queryRecord(request.query), trace);
     let node: RuleNode | undefined = this.rules.root;
@@ -105,20 +111,34 @@ export class RulesEvaluator {
       if (depth === path.length) break;
       [node, wildcards] = descend(node, path[depth]!, wildcards);
     }
-    out.denial = run.denial('read', path, 'no .read rule on this location or above it allowed the read (rules below are not consulted: rules are not filters)');
+    out.denial = run.denial(
+      'read',
+      path,
+      'no .read rule on this location or above it allowed the read (rules below are not consulted: rules are not filters)',
+    );
     return out;
   }
 
   /** Decide a write of one or more locations. */
   write(request: WriteRequest, trace = false): AccessTrace {
     const { ctx, locations } = request;
-    const out: AccessTrace = { operation: 'write', paths: locations.map(pathToString), allowed: false, admin: ctx.admin, steps: [] };
+    const out: AccessTrace = {
+      operation: 'write',
+      paths: locations.map(pathToString),
+      allowed: false,
+      admin: ctx.admin,
+      steps: [],
+    };
     if (ctx.admin) return { ...out, allowed: true };
     const run = new RuleRun(ctx, request.oldRoot, request.newRoot, undefined, trace);
     for (const location of locations) {
       run.forgetFailure();
       if (!this.canWriteAt(run, location, out)) {
-        out.denial = run.denial('write', location, 'no .write rule on this location or above it allowed the write');
+        out.denial = run.denial(
+          'write',
+          location,
+          'no .write rule on this location or above it allowed the write',
+        );
         return out;
       }
     }
@@ -205,7 +225,11 @@ export class RulesEvaluator {
   }
 }
 
-function descend(node: RuleNode, key: string, wildcards: Record<string, string>): [RuleNode | undefined, Record<string, string>] {
+function descend(
+  node: RuleNode,
+  key: string,
+  wildcards: Record<string, string>,
+): [RuleNode | undefined, Record<string, string>] {
   const named = node.children.get(key);
   if (named) return [named, wildcards];
   if (node.wildcard) return [node.wildcard.node, { ...wildcards, [node.wildcard.name]: key }];

@@ -42,7 +42,11 @@ export interface RulesFileWatch {
  * @param registry - where the rules go
  * @param log - where reload messages go
  */
-export function watchRulesFile(file: string, registry: RulesRegistry, log: (line: string) => void = () => {}): RulesFileWatch {
+export function watchRulesFile(
+  file: string,
+  registry: RulesRegistry,
+  log: (line: string) => void = () => {},
+): RulesFileWatch {
   const path = resolve(file);
   const name = basename(path);
   registry.setDefault(parseRules(readFileSync(path, 'utf8'), name));
@@ -64,7 +68,9 @@ export function watchRulesFile(file: string, registry: RulesRegistry, log: (line
       return true;
     } catch (error) {
       lastText = text;
-      log(`rules: ${error instanceof Error ? error.message : String(error)}\nrules: the previous rules stay in force`);
+      log(
+        `rules: ${error instanceof Error ? error.message : String(error)}\nrules: the previous rules stay in force`,
+      );
       return false;
     }
   };

@@ -39,7 +39,9 @@ export class RulesPolicy implements AccessPolicy {
     if (ctx.admin) return ALLOWED;
     const evaluator = this.registry.evaluator(this.ns);
     if (!evaluator) return ALLOWED;
-    const locations = ops.map((op) => (op.path[op.path.length - 1] === '.priority' ? op.path.slice(0, -1) : op.path));
+    const locations = ops.map((op) =>
+      op.path[op.path.length - 1] === '.priority' ? op.path.slice(0, -1) : op.path,
+    );
     const trace = evaluator.write({ ctx, oldRoot: db.latestRoot(), newRoot, locations });
     if (trace.allowed) return ALLOWED;
     this.registry.recordDenial(this.ns, ctx.auth?.uid ?? null, trace, ctx.now);

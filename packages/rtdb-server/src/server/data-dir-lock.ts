@@ -27,10 +27,16 @@ export function lockDataDir(dir: string): () => void {
     }
     const owner = Number(readFileSafely(file));
     if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
-      throw new RtdbError('rtdb/unavailable', `Data directory ${dir} is in use by another server (process ${owner})`);
+      throw new RtdbError(
+        'rtdb/unavailable',
+        `Data directory ${dir} is in use by another server (process ${owner})`,
+      );
     }
     if (owner === process.pid) {
-      throw new RtdbError('rtdb/unavailable', `Data directory ${dir} is already used by another server in this process`);
+      throw new RtdbError(
+        'rtdb/unavailable',
+        `Data directory ${dir} is already used by another server in this process`,
+      );
     }
     try {
       unlinkSync(file);

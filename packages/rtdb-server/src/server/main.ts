@@ -47,9 +47,13 @@ async function main(): Promise<void> {
   const server = await startRtdbServer(options);
   if (values.import) {
     const imported = await importEmulatorData(server, values.import);
-    console.log(`imported ${imported.length} namespace(s) from ${values.import}: ${imported.join(', ') || '(none)'}`);
+    console.log(
+      `imported ${imported.length} namespace(s) from ${values.import}: ${imported.join(', ') || '(none)'}`,
+    );
   }
-  console.log(`rtdb-server ready at ${server.url} (${options.dataDir ? `data in ${options.dataDir}` : 'in-memory'})`);
+  console.log(
+    `rtdb-server ready at ${server.url} (${options.dataDir ? `data in ${options.dataDir}` : 'in-memory'})`,
+  );
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

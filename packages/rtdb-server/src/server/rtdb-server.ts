@@ -101,13 +101,18 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
   const rechecks = new Map<string, Set<() => void>>();
   const policyListeners = new Set<(namespace: string) => void>();
   const rulesFiles = new RulesFiles(dataDir);
-  const serverRules = createServerRules({ log, ...(options.rulesFile ? { rulesFile: options.rulesFile } : {}), ...(options.rules ? { registry: options.rules } : {}) });
+  const serverRules = createServerRules({
+    log,
+    ...(options.rulesFile ? { rulesFile: options.rulesFile } : {}),
+    ...(options.rules ? { registry: options.rules } : {}),
+  });
   const pushId = createPushIdGenerator({ clock, ...(options.random ? { random: options.random } : {}) });
 
   const database = (namespace: string): Database => {
     let db = databases.get(namespace);
     if (db) return db;
-    if (!isValidNamespace(namespace)) throw new RtdbError('rtdb/invalid-query', `Invalid namespace "${namespace.slice(0, 80)}"`);
+    if (!isValidNamespace(namespace))
+      throw new RtdbError('rtdb/invalid-query', `Invalid namespace "${namespace.slice(0, 80)}"`);
     if (dataDir) {
       const store = new NamespaceStore(dataDir, namespace, log, options.compaction);
       const initial = store.recover();
@@ -121,7 +126,8 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
     databases.set(namespace, db);
     return db;
   };
-  const policy = (namespace: string): AccessPolicy => policies.get(namespace) ?? options.policyFor?.(namespace) ?? serverRules.policyFor(namespace);
+  const policy = (namespace: string): AccessPolicy =>
+    policies.get(namespace) ?? options.policyFor?.(namespace) ?? serverRules.policyFor(namespace);
   const onPolicyChange = (namespace: string): void => {
     for (const recheck of [...(rechecks.get(namespace) ?? [])]) recheck();
     for (const listener of policyListeners) listener(namespace);
@@ -131,14 +137,17 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
     onPolicyChange(namespace);
   };
   const putRules = async (namespace: string, text: string): Promise<void> => {
-    if (!isValidNamespace(namespace)) throw new RtdbError('rtdb/invalid-query', `Invalid namespace "${namespace.slice(0, 80)}"`);
+    if (!isValidNamespace(namespace))
+      throw new RtdbError('rtdb/invalid-query', `Invalid namespace "${namespace.slice(0, 80)}"`);
     let next: AccessPolicy | void = undefined;
     if (options.onRulesPut) {
       try {
         next = await options.onRulesPut(namespace, text);
       } catch (error) {
         if (error instanceof RtdbError) throw error;
-        throw new RtdbError('rtdb/invalid-rules', error instanceof Error ? error.message : String(error), { cause: error });
+        throw new RtdbError('rtdb/invalid-rules', error instanceof Error ? error.message : String(error), {
+          cause: error,
+        });
       }
     } else {
       serverRules.onRulesPut(namespace, text);
@@ -150,7 +159,8 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
 
   const context: RestContext = {
     database,
-    namespaces: () => [...new Set([...databases.keys(), ...(dataDir ? storedNamespaces(dataDir) : [])])].sort(),
+    namespaces: () =>
+      [...new Set([...databases.keys(), ...(dataDir ? storedNamespaces(dataDir) : [])])].sort(),
     policy,
     rulesText: (namespace) => rulesFiles.get(namespace) ?? serverRules.rulesText(namespace),
     denials: (namespace) => serverRules.denials(namespace),
@@ -175,7 +185,9 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
     try {
       await putRules(namespace, text);
     } catch (error) {
-      log(`rtdb: stored rules of ${namespace} were refused on start (${String(error)}); the namespace runs with open rules`);
+      log(
+        `rtdb: stored rules of ${namespace} were refused on start (${String(error)}); the namespace runs with open rules`,
+      );
     }
   }
   if (dataDir) for (const namespace of storedNamespaces(dataDir)) database(namespace);
@@ -197,7 +209,9 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
   }
   httpServer.on('error', (error) => log(`rtdb: server error: ${String(error)}`));
   if (!LOOPBACK.has(host)) {
-    log(`rtdb: WARNING: listening on ${host}, reachable from other machines. The database has no real authentication; use only on a network you trust.`);
+    log(
+      `rtdb: WARNING: listening on ${host}, reachable from other machines. The database has no real authentication; use only on a network you trust.`,
+    );
   }
   const port = (httpServer.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;

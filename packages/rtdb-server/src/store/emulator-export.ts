@@ -13,7 +13,10 @@ const METADATA_FILE = 'firebase-export-metadata.json';
 export function readEmulatorExport(dir: string): Map<string, unknown> {
   const folder = join(dir, DATABASE_EXPORT_DIR);
   if (!existsSync(folder)) {
-    throw new RtdbError('rtdb/not-found', `No ${DATABASE_EXPORT_DIR}/ folder in ${dir} (expected an Emulator Suite export)`);
+    throw new RtdbError(
+      'rtdb/not-found',
+      `No ${DATABASE_EXPORT_DIR}/ folder in ${dir} (expected an Emulator Suite export)`,
+    );
   }
   const out = new Map<string, unknown>();
   for (const file of readdirSync(folder).sort()) {

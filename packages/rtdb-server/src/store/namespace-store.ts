@@ -1,7 +1,16 @@
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, truncateSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  truncateSync,
+  unlinkSync,
+} from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DataNode} from '../core/data-node.js';
+import type { DataNode } from '../core/data-node.js';
 import { EMPTY_NODE, nodeUpdateChild } from '../core/data-node.js';
 import type { JournalEntry, WriteJournal } from '../core/database.js';
 import { nodeFromJson, nodeToJson } from '../core/node-json.js';
@@ -93,7 +102,9 @@ export class NamespaceStore implements WriteJournal {
         }
       }
       if (decoded.problem) {
-        this.log(`rtdb: ${file}: ${decoded.problem}; dropped the unacknowledged tail after ${replayed} records`);
+        this.log(
+          `rtdb: ${file}: ${decoded.problem}; dropped the unacknowledged tail after ${replayed} records`,
+        );
         truncateSync(file, decoded.validBytes);
       }
     }
@@ -135,7 +146,11 @@ export class NamespaceStore implements WriteJournal {
 
   private async writeSnapshot(root: DataNode, folded: number, oldWal: WalFile | undefined): Promise<void> {
     await oldWal?.close();
-    const snapshot: SnapshotFile = { version: 1, walGeneration: folded, data: nodeToJson(root, { export: true }) };
+    const snapshot: SnapshotFile = {
+      version: 1,
+      walGeneration: folded,
+      data: nodeToJson(root, { export: true }),
+    };
     const file = join(this.dir, `${this.namespace}.snapshot.json`);
     const temp = `${file}.tmp`;
     const handle = await open(temp, 'w');
@@ -148,7 +163,8 @@ export class NamespaceStore implements WriteJournal {
     await rename(temp, file);
     syncDirectory(this.dir);
     for (const generation of this.generations()) {
-      if (generation <= folded) await unlink(join(this.dir, walName(this.namespace, generation))).catch(() => undefined);
+      if (generation <= folded)
+        await unlink(join(this.dir, walName(this.namespace, generation))).catch(() => undefined);
     }
   }
 
@@ -190,6 +206,7 @@ function syncDirectory(dir: string): void {
 /** Removes every file of a namespace (used by tests and `--import` replacing data). */
 export function deleteNamespaceFiles(dir: string, namespace: string): void {
   for (const file of readdirSync(dir)) {
-    if (file === `${namespace}.snapshot.json` || file.startsWith(`${namespace}.wal.`)) unlinkSync(join(dir, file));
+    if (file === `${namespace}.snapshot.json` || file.startsWith(`${namespace}.wal.`))
+      unlinkSync(join(dir, file));
   }
 }

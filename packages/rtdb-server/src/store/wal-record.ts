@@ -38,7 +38,8 @@ export function decodeWalRecords(data: Buffer): DecodedWal {
     }
     const start = secondSpace + 1;
     const end = start + length;
-    if (end + 1 > data.length) return { records, validBytes: offset, problem: `truncated record at byte ${offset}` };
+    if (end + 1 > data.length)
+      return { records, validBytes: offset, problem: `truncated record at byte ${offset}` };
     const body = data.subarray(start, end);
     if (data[end] !== 0x0a || crc32(body) !== parseInt(crcText, 16)) {
       return { records, validBytes: offset, problem: `checksum mismatch in record at byte ${offset}` };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessPolicy } from '../core/access-policy.js';
-import type { DataNode} from '../core/data-node.js';
+import type { DataNode } from '../core/data-node.js';
 import { nodeChild, nodeIsEmpty } from '../core/data-node.js';
 import type { ChangeEvent, Database } from '../core/database.js';
 import { nodeHash } from '../core/node-hash.js';
@@ -42,7 +42,11 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
  * events for each change relative to the location, `keep-alive` on a timer, `cancel` when the
  * rules stop allowing the read and `auth_revoked` when the credential expires.
  */
-export function openEventStream(req: IncomingMessage, res: ServerResponse, options: EventStreamOptions): void {
+export function openEventStream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: EventStreamOptions,
+): void {
   const { db, path, query, ctx, exportFormat } = options;
   const filtered = !queryIsDefault(query);
   const toJson = (node: DataNode): unknown => nodeToJson(node, { export: exportFormat });
@@ -121,7 +125,12 @@ export function openEventStream(req: IncomingMessage, res: ServerResponse, optio
 // Streams on the same location get the same bytes for a change: serialise once, not per stream.
 const textCache = new WeakMap<ChangeEvent, Map<string, string>>();
 
-function eventTextFor(change: ChangeEvent, location: Path, exportFormat: boolean, toJson: (node: DataNode) => unknown): string {
+function eventTextFor(
+  change: ChangeEvent,
+  location: Path,
+  exportFormat: boolean,
+  toJson: (node: DataNode) => unknown,
+): string {
   let perChange = textCache.get(change);
   if (!perChange) textCache.set(change, (perChange = new Map()));
   const cacheKey = `${exportFormat ? 'e' : 'p'}${pathToString(location)}`;
@@ -147,7 +156,11 @@ interface StreamEvent {
 }
 
 /** The events one change produces for a stream at `location`. */
-export function eventsFor(change: ChangeEvent, location: Path, toJson: (node: DataNode) => unknown): StreamEvent[] {
+export function eventsFor(
+  change: ChangeEvent,
+  location: Path,
+  toJson: (node: DataNode) => unknown,
+): StreamEvent[] {
   const below: Path[] = [];
   const merges: Path[] = [];
   for (let i = 0; i < change.paths.length; i += 1) {

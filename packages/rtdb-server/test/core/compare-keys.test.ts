@@ -4,7 +4,19 @@ import { compareKeys, compareValues, MAX_NAME, MIN_NAME, OBJECT_VALUE } from '..
 describe('compareKeys', () => {
   it('puts int32-like keys first, numerically, shorter spelling first on ties', () => {
     const keys = ['b', '10', 'a', '9', '-5', '01', '1', '2147483648', '-2147483648', 'A', '_'];
-    expect([...keys].sort(compareKeys)).toEqual(['-2147483648', '-5', '1', '01', '9', '10', '2147483648', 'A', '_', 'a', 'b']);
+    expect([...keys].sort(compareKeys)).toEqual([
+      '-2147483648',
+      '-5',
+      '1',
+      '01',
+      '9',
+      '10',
+      '2147483648',
+      'A',
+      '_',
+      'a',
+      'b',
+    ]);
   });
 
   it('keeps the sentinels at the ends', () => {

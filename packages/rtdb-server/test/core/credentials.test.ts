@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isRtdbError, resolveCredential } from '../../src/index.js';
 
-function jwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'none', typ: 'JWT' }): string {
+function jwt(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'none', typ: 'JWT' },
+): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part(header)}.${part(claims)}.`;
 }
@@ -24,7 +27,14 @@ describe('resolveCredential', () => {
   });
 
   it('turns emulator ID token claims into auth', () => {
-    const token = jwt({ sub: 'u1', user_id: 'u1', iat: now / 1000 - 10, exp: now / 1000 + 3600, email: 'a@b.c', firebase: { sign_in_provider: 'password' } });
+    const token = jwt({
+      sub: 'u1',
+      user_id: 'u1',
+      iat: now / 1000 - 10,
+      exp: now / 1000 + 3600,
+      email: 'a@b.c',
+      firebase: { sign_in_provider: 'password' },
+    });
     const ctx = resolveCredential(token, { now });
     expect(ctx.admin).toBe(false);
     expect(ctx.auth?.uid).toBe('u1');
@@ -51,7 +61,11 @@ describe('resolveCredential', () => {
     expect(ctx.admin).toBe(false);
     expect(ctx.auth).toMatchObject({ uid: 'alice', custom: 1 });
     expect(resolveCredential('owner', { now, authVariableOverride: 'null' }).auth).toBeNull();
-    expect(codeOf(() => resolveCredential(undefined, { now, authVariableOverride: '{}' }))).toBe('rtdb/invalid-token');
-    expect(codeOf(() => resolveCredential('owner', { now, authVariableOverride: '{bad' }))).toBe('rtdb/invalid-token');
+    expect(codeOf(() => resolveCredential(undefined, { now, authVariableOverride: '{}' }))).toBe(
+      'rtdb/invalid-token',
+    );
+    expect(codeOf(() => resolveCredential('owner', { now, authVariableOverride: '{bad' }))).toBe(
+      'rtdb/invalid-token',
+    );
   });
 });

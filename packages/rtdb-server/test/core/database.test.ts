@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Database, isRtdbError, nodeHash, nodeToJson, type AccessPolicy, type ChangeEvent, type RequestContext } from '../../src/index.js';
+import {
+  Database,
+  isRtdbError,
+  nodeHash,
+  nodeToJson,
+  type AccessPolicy,
+  type ChangeEvent,
+  type RequestContext,
+} from '../../src/index.js';
 
 const admin: RequestContext = { admin: true, auth: null, now: 0 };
 const user: RequestContext = { admin: false, auth: { uid: 'u', provider: 'custom', token: {} }, now: 0 };
@@ -40,9 +48,13 @@ describe('Database', () => {
     const db = new Database('t');
     await db.write([{ path: ['x'], value: 1, kind: 'set' }], admin);
     const hash = nodeHash(db.read(['x']));
-    expect(await rejection(db.write([{ path: ['x'], value: 2, kind: 'set' }], admin, { expectHash: { path: ['x'], hash: 'nope' } }))).toBe(
-      'rtdb/precondition-failed',
-    );
+    expect(
+      await rejection(
+        db.write([{ path: ['x'], value: 2, kind: 'set' }], admin, {
+          expectHash: { path: ['x'], hash: 'nope' },
+        }),
+      ),
+    ).toBe('rtdb/precondition-failed');
     await db.write([{ path: ['x'], value: 3, kind: 'set' }], admin, { expectHash: { path: ['x'], hash } });
     expect(nodeToJson(db.read(['x']))).toBe(3);
   });
@@ -52,15 +64,24 @@ describe('Database', () => {
     const policy: AccessPolicy = {
       canRead: () => ({ allowed: true }),
       canWrite: (_ctx, _db, ops, newRoot) => {
-        seen.push(nodeToJson(newRoot), ops.map((op) => op.value));
+        seen.push(
+          nodeToJson(newRoot),
+          ops.map((op) => op.value),
+        );
         return { allowed: false, reason: 'no' };
       },
       hasIndex: () => true,
     };
     const db = new Database('t', { clock: () => 7 });
-    expect(await rejection(db.write([{ path: ['a'], value: { '.sv': 'timestamp' }, kind: 'set' }], { ...user, now: 7 }, { policy }))).toBe(
-      'rtdb/permission-denied',
-    );
+    expect(
+      await rejection(
+        db.write(
+          [{ path: ['a'], value: { '.sv': 'timestamp' }, kind: 'set' }],
+          { ...user, now: 7 },
+          { policy },
+        ),
+      ),
+    ).toBe('rtdb/permission-denied');
     expect(seen).toEqual([{ a: 7 }, [7]]);
     expect(nodeToJson(db.root())).toBeNull();
     await db.write([{ path: ['a'], value: 1, kind: 'set' }], admin, { policy });
@@ -70,7 +91,8 @@ describe('Database', () => {
   it('notifies listeners at, above and below a write, and no others', async () => {
     const db = new Database('t');
     const calls: string[] = [];
-    const record = (name: string) => (change: ChangeEvent) => calls.push(`${name}:${change.paths.map((p) => p.join('/')).join(',')}`);
+    const record = (name: string) => (change: ChangeEvent) =>
+      calls.push(`${name}:${change.paths.map((p) => p.join('/')).join(',')}`);
     db.listen([], record('root'));
     db.listen(['a'], record('a'));
     db.listen(['a', 'b', 'c'], record('abc'));
@@ -89,7 +111,9 @@ describe('Database', () => {
     await db.write([{ path: ['a'], value: 'v', kind: 'set' }], admin);
     await db.write([{ path: ['a', '.priority'], value: 5, kind: 'set' }], admin);
     expect(nodeToJson(db.root(), { export: true })).toEqual({ a: { '.value': 'v', '.priority': 5 } });
-    expect(await rejection(db.write([{ path: ['a', '.priority'], value: true, kind: 'set' }], admin))).toBe('rtdb/invalid-data');
+    expect(await rejection(db.write([{ path: ['a', '.priority'], value: true, kind: 'set' }], admin))).toBe(
+      'rtdb/invalid-data',
+    );
     await db.write([{ path: ['missing', '.priority'], value: 5, kind: 'set' }], admin);
     expect(nodeToJson(db.read(['missing']), { export: true })).toBeNull();
   });

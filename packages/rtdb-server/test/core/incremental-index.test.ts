@@ -22,7 +22,11 @@ function random(seed: number): () => number {
 
 const specs: QuerySpec[] = [
   { index: { kind: 'child', path: ['score'] }, limit: { count: 7, from: 'last' } },
-  { index: { kind: 'child', path: ['score'] }, start: { value: 20, inclusive: true }, end: { value: 'm', inclusive: false } },
+  {
+    index: { kind: 'child', path: ['score'] },
+    start: { value: 20, inclusive: true },
+    end: { value: 'm', inclusive: false },
+  },
   { index: { kind: 'value' }, limit: { count: 5, from: 'first' } },
   { index: { kind: 'priority' }, start: { value: 3, inclusive: true } },
   { index: { kind: 'key' }, start: { value: '150', inclusive: false }, limit: { count: 9, from: 'first' } },
@@ -31,11 +35,24 @@ const specs: QuerySpec[] = [
 describe('caches carried across writes (bucketed children, sorted keys, query indexes)', () => {
   it('give the same answers as a freshly built tree after every random write', () => {
     const next = random(7);
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const initial: Record<string, unknown> = {};
-    for (let i = 0; i < 600; i += 1) initial[i % 3 === 0 ? String(i) : `k${i}`] = { score: Math.floor(next() * 100) };
+    for (let i = 0; i < 600; i += 1)
+      initial[i % 3 === 0 ? String(i) : `k${i}`] = { score: Math.floor(next() * 100) };
     let tree: DataNode = nodeFromJson({ list: initial });
-    const values = [null, 5, 20, 55, 99, 'a', 'z', true, { score: 'm' }, { score: 42, '.priority': 4 }, { '.value': 7, '.priority': 'p' }];
+    const values = [
+      null,
+      5,
+      20,
+      55,
+      99,
+      'a',
+      'z',
+      true,
+      { score: 'm' },
+      { score: 42, '.priority': 4 },
+      { '.value': 7, '.priority': 'p' },
+    ];
     for (let step = 0; step < 300; step += 1) {
       // Query the current version so its caches exist and must be carried into the next one.
       const current = tree.children?.get('list') ?? EMPTY_NODE;

@@ -20,8 +20,11 @@ const trees: [string, unknown][] = [
   ['1/3', 1 / 3],
   ['1e-300 (where the SDK routine loses bits, and so must we)', 1e-300],
   ['unicode strings', { emoji: '😀 snow ☃', accents: 'éàü', cjk: '漢字' }],
-  ['unicode keys', { 'ключ': 1, '😀': 2, 'é': 3 }],
-  ['int-like keys', { '10': 'a', '9': 'b', '-1': 'c', '01': 'd', '1': 'e', 'a': 'f', '2147483648': 'g', '-2147483648': 'h' }],
+  ['unicode keys', { ключ: 1, '😀': 2, é: 3 }],
+  [
+    'int-like keys',
+    { '10': 'a', '9': 'b', '-1': 'c', '01': 'd', '1': 'e', a: 'f', '2147483648': 'g', '-2147483648': 'h' },
+  ],
   ['an array', [1, 'two', { three: 3 }, null, 5]],
   ['a leaf with a number priority', { '.value': 'v', '.priority': 1.5 }],
   ['a leaf with a string priority', { '.value': 42, '.priority': 'p' }],
@@ -37,7 +40,10 @@ const trees: [string, unknown][] = [
   ],
   ['an object with a priority', { x: { y: { z: 'deep' } }, '.priority': 0.1 }],
   ['mixed types', { n: null, t: true, f: false, num: 7, s: 's', o: { k: [1, 2] } }],
-  ['large and small numbers', { big: 1.7976931348623157e308, tiny: 2.2250738585072014e-308, neg: -0.0000001 }],
+  [
+    'large and small numbers',
+    { big: 1.7976931348623157e308, tiny: 2.2250738585072014e-308, neg: -0.0000001 },
+  ],
   ['separator-like strings', { 'a:b': ':x:', colon: 'priority:number:' }],
 ];
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_NODE, isRtdbError, nodeFromJson, nodeToJson, nodeUpdateChild, parsePath, resolveServerValues } from '../../src/index.js';
+import {
+  EMPTY_NODE,
+  isRtdbError,
+  nodeFromJson,
+  nodeToJson,
+  nodeUpdateChild,
+  parsePath,
+  resolveServerValues,
+} from '../../src/index.js';
 
 function codeOf(action: () => unknown): string | undefined {
   try {
@@ -56,7 +64,12 @@ describe('resolveServerValues', () => {
   it('resolves timestamps and increments against existing data', () => {
     const existing = nodeFromJson({ n: 5, s: 'text' });
     const resolved = resolveServerValues(
-      { t: { '.sv': 'timestamp' }, n: { '.sv': { increment: 2 } }, s: { '.sv': { increment: 1 } }, m: { '.sv': { increment: 1.5 } } },
+      {
+        t: { '.sv': 'timestamp' },
+        n: { '.sv': { increment: 2 } },
+        s: { '.sv': { increment: 1 } },
+        m: { '.sv': { increment: 1.5 } },
+      },
       existing,
       1234,
     );
@@ -64,9 +77,15 @@ describe('resolveServerValues', () => {
   });
 
   it('refuses unknown server values', () => {
-    expect(codeOf(() => resolveServerValues({ '.sv': 'now' }, EMPTY_NODE, 1))).toBe('rtdb/invalid-server-value');
-    expect(codeOf(() => resolveServerValues({ '.sv': { increment: 'x' } }, EMPTY_NODE, 1))).toBe('rtdb/invalid-server-value');
-    expect(codeOf(() => resolveServerValues({ '.sv': { decrement: 1 } }, EMPTY_NODE, 1))).toBe('rtdb/invalid-server-value');
+    expect(codeOf(() => resolveServerValues({ '.sv': 'now' }, EMPTY_NODE, 1))).toBe(
+      'rtdb/invalid-server-value',
+    );
+    expect(codeOf(() => resolveServerValues({ '.sv': { increment: 'x' } }, EMPTY_NODE, 1))).toBe(
+      'rtdb/invalid-server-value',
+    );
+    expect(codeOf(() => resolveServerValues({ '.sv': { decrement: 1 } }, EMPTY_NODE, 1))).toBe(
+      'rtdb/invalid-server-value',
+    );
   });
 });
 
@@ -82,7 +101,9 @@ describe('parsePath', () => {
     }
     expect(codeOf(() => parsePath('é'.repeat(385)))).toBe('rtdb/invalid-path');
     expect(codeOf(() => parsePath('é'.repeat(384)))).toBeUndefined();
-    expect(codeOf(() => parsePath(Array.from({ length: 33 }, () => 'a').join('/')))).toBe('rtdb/invalid-path');
+    expect(codeOf(() => parsePath(Array.from({ length: 33 }, () => 'a').join('/')))).toBe(
+      'rtdb/invalid-path',
+    );
     expect(parsePath('a/.priority', { allowPriorityLeaf: true })).toEqual(['a', '.priority']);
   });
 });

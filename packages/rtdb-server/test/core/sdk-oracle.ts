@@ -19,7 +19,10 @@ export class SdkOracle {
   private counter = 0;
 
   constructor() {
-    this.app = initializeApp({ databaseURL: 'http://127.0.0.1:9?ns=oracle', projectId: 'demo-oracle' }, `oracle-${Math.random()}`);
+    this.app = initializeApp(
+      { databaseURL: 'http://127.0.0.1:9?ns=oracle', projectId: 'demo-oracle' },
+      `oracle-${Math.random()}`,
+    );
     this.db = getDatabase(this.app);
     goOffline(this.db);
   }

@@ -42,7 +42,10 @@ async function unaffected(): Promise<void> {
   expect(nodeHash(host.database(ns).root())).toBe(hashBefore);
   const marker = Math.random();
   await set(ref(bystander.db, 'data/n'), marker);
-  await waitFor(() => (seen.at(-1) as { n: number } | undefined)?.n === marker, 'bystander sees its own write');
+  await waitFor(
+    () => (seen.at(-1) as { n: number } | undefined)?.n === marker,
+    'bystander sees its own write',
+  );
   expect((await get(ref(bystander.db, 'data/keep'))).val()).toBe('me');
   hashBefore = nodeHash(host.database(ns).root());
 }
@@ -79,21 +82,46 @@ describe('bad requests get an error reply and the socket stays usable', () => {
     ['a put without a path', 'p', { d: 1 }, 'invalid_request'],
     ['a put without data', 'p', { p: '/data/x' }, 'invalid_data'],
     ['a path with forbidden characters', 'p', { p: '/data/a.b', d: 1 }, 'invalid_path'],
-    ['a path deeper than 32 levels', 'p', { p: '/' + Array.from({ length: 40 }, () => 'k').join('/'), d: 1 }, 'invalid_path'],
-    ['a key with forbidden characters', 'p', { p: '/data', d: { 'x$y': 1 } }, 'invalid_data'],
+    [
+      'a path deeper than 32 levels',
+      'p',
+      { p: '/' + Array.from({ length: 40 }, () => 'k').join('/'), d: 1 },
+      'invalid_path',
+    ],
+    ['a key with forbidden characters', 'p', { p: '/data', d: { x$y: 1 } }, 'invalid_data'],
     ['an unknown server value', 'p', { p: '/data/t', d: { '.sv': 'tomorrow' } }, 'invalid_data'],
     ['an increment of a string', 'p', { p: '/data/n', d: { '.sv': { increment: 'one' } } }, 'invalid_data'],
     ['.value mixed with children', 'p', { p: '/data', d: { '.value': 1, x: 2 } }, 'invalid_data'],
     ['an update that is not an object', 'm', { p: '/data', d: [1, 2] }, 'invalid_data'],
     ['an update with overlapping paths', 'm', { p: '/', d: { data: 1, 'data/n': 2 } }, 'invalid_data'],
-    ['an update with one bad path among good ones', 'm', { p: '/', d: { 'data/ok': 1, 'data/b[d]': 2 } }, 'invalid_path'],
+    [
+      'an update with one bad path among good ones',
+      'm',
+      { p: '/', d: { 'data/ok': 1, 'data/b[d]': 2 } },
+      'invalid_path',
+    ],
     ['a transaction hash that is not a string', 'p', { p: '/data', d: 1, h: 5 }, 'invalid_request'],
     ['a listen with a malformed query', 'q', { p: '/data', q: { l: -1 }, t: 1, h: '' }, 'invalid_query'],
-    ['a listen with an unknown view side', 'q', { p: '/data', q: { l: 1, vf: 'x' }, t: 1, h: '' }, 'invalid_query'],
+    [
+      'a listen with an unknown view side',
+      'q',
+      { p: '/data', q: { l: 1, vf: 'x' }, t: 1, h: '' },
+      'invalid_query',
+    ],
     ['a get with an object as start value', 'g', { p: '/data', q: { sp: { a: 1 } } }, 'invalid_query'],
     ['an auth without credential', 'auth', {}, 'invalid_request'],
-    ['data nested 40 levels (over the limit of 32)', 'p', { p: '/data/x', d: JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)) }, 'invalid_data'],
-    ['a tag that is not a number', 'q', { p: '/data', q: { l: 1, vf: 'l' }, t: 'x', h: '' }, 'invalid_request'],
+    [
+      'data nested 40 levels (over the limit of 32)',
+      'p',
+      { p: '/data/x', d: JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40)) },
+      'invalid_data',
+    ],
+    [
+      'a tag that is not a number',
+      'q',
+      { p: '/data', q: { l: 1, vf: 'l' }, t: 'x', h: '' },
+      'invalid_request',
+    ],
   ])('%s', async (_label, action, body, status) => {
     const client = await attacker();
     const reply = await client.call(action, body);
@@ -110,7 +138,11 @@ describe('bad requests get an error reply and the socket stays usable', () => {
 describe('nesting deep enough to exhaust a recursive parser', () => {
   it.each([
     ['data', (deep: string) => `{"t":"d","d":{"r":1,"a":"p","b":{"p":"/data/x","d":${deep}}}}`],
-    ['a query object', (deep: string) => `{"t":"d","d":{"r":1,"a":"q","b":{"p":"/data","q":{"l":1,"vf":"l","x":${deep}},"t":1,"h":""}}}`],
+    [
+      'a query object',
+      (deep: string) =>
+        `{"t":"d","d":{"r":1,"a":"q","b":{"p":"/data","q":{"l":1,"vf":"l","x":${deep}},"t":1,"h":""}}}`,
+    ],
   ])('%s is refused with invalid_request', async (_label, build) => {
     const client = await attacker();
     client.sendRaw(build('['.repeat(5000) + ']'.repeat(5000)));

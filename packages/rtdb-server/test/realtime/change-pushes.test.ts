@@ -15,7 +15,13 @@ function plain(pushes: DataPush[]) {
   return pushes.map((p) =>
     p.action === 'd'
       ? { a: 'd', p: p.path.join('/'), d: nodeToJson(p.node, { export: true }) }
-      : { a: 'm', p: p.path.join('/'), d: Object.fromEntries(p.children.map(([rel, n]) => [rel.join('/'), nodeToJson(n, { export: true })])) },
+      : {
+          a: 'm',
+          p: p.path.join('/'),
+          d: Object.fromEntries(
+            p.children.map(([rel, n]) => [rel.join('/'), nodeToJson(n, { export: true })]),
+          ),
+        },
   );
 }
 
@@ -23,7 +29,9 @@ describe('defaultListenPushes', () => {
   const tree = { a: { b: { c: 1 }, d: 2 }, x: 9 };
 
   it('overwrites the listen location when the write is above it', () => {
-    expect(plain(defaultListenPushes(['a', 'b'], change(tree, [[['a'], { b: { c: 5 } }]])))).toEqual([{ a: 'd', p: 'a/b', d: { c: 5 } }]);
+    expect(plain(defaultListenPushes(['a', 'b'], change(tree, [[['a'], { b: { c: 5 } }]])))).toEqual([
+      { a: 'd', p: 'a/b', d: { c: 5 } },
+    ]);
   });
 
   it('sends nothing when the listen location did not change', () => {
@@ -32,17 +40,28 @@ describe('defaultListenPushes', () => {
   });
 
   it('overwrites only the written location below the listen', () => {
-    expect(plain(defaultListenPushes([], change(tree, [[['a', 'b', 'c'], 7]])))).toEqual([{ a: 'd', p: 'a/b/c', d: 7 }]);
+    expect(plain(defaultListenPushes([], change(tree, [[['a', 'b', 'c'], 7]])))).toEqual([
+      { a: 'd', p: 'a/b/c', d: 7 },
+    ]);
   });
 
   it('turns a multi-location write into one merge at the common ancestor', () => {
-    const pushes = defaultListenPushes([], change(tree, [[['a', 'b', 'c'], 7], [['a', 'd'], null], [['a', 'e'], { f: 1 }]]));
+    const pushes = defaultListenPushes(
+      [],
+      change(tree, [
+        [['a', 'b', 'c'], 7],
+        [['a', 'd'], null],
+        [['a', 'e'], { f: 1 }],
+      ]),
+    );
     expect(plain(pushes)).toEqual([{ a: 'm', p: 'a', d: { 'b/c': 7, d: null, e: { f: 1 } } }]);
   });
 
   it('reports a priority write as an overwrite of its node', () => {
     const c = change(tree, [[['a', 'd', '.priority'], 4]]);
-    expect(plain(defaultListenPushes(['a'], c))).toEqual([{ a: 'd', p: 'a/d', d: { '.value': 2, '.priority': 4 } }]);
+    expect(plain(defaultListenPushes(['a'], c))).toEqual([
+      { a: 'd', p: 'a/d', d: { '.value': 2, '.priority': 4 } },
+    ]);
   });
 });
 

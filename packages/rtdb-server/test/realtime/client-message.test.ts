@@ -12,7 +12,11 @@ describe('parseClientMessage', () => {
   });
 
   it('parses a ping', () => {
-    expect(parseClientMessage('{"t":"c","d":{"t":"p","d":{}}}')).toEqual({ kind: 'control', command: 'p', payload: {} });
+    expect(parseClientMessage('{"t":"c","d":{"t":"p","d":{}}}')).toEqual({
+      kind: 'control',
+      command: 'p',
+      payload: {},
+    });
   });
 
   it('defaults a missing body to {}', () => {

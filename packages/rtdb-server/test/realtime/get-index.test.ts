@@ -39,13 +39,18 @@ describe('realtime get of a child-path query', () => {
     expect((await get(ref(client.db, 'readings/a'))).val()).toEqual({ ir: 1, room: 'lab' });
     const admin = webClient(server.port, ns, 'owner');
     clients.push(admin);
-    expect((await get(query(ref(admin.db, 'readings'), orderByChild('room'), equalTo('lab')))).val()).toEqual({ a: { ir: 1, room: 'lab' } });
+    expect((await get(query(ref(admin.db, 'readings'), orderByChild('room'), equalTo('lab')))).val()).toEqual(
+      { a: { ir: 1, room: 'lab' } },
+    );
   });
 
   it('is answered once the rules declare the index, and without rules', async () => {
     const ns = uniqueNamespace('get-indexed');
     await seed(ns);
-    await server.putRules(ns, JSON.stringify({ rules: { '.read': true, '.write': true, readings: { '.indexOn': ['room'] } } }));
+    await server.putRules(
+      ns,
+      JSON.stringify({ rules: { '.read': true, '.write': true, readings: { '.indexOn': ['room'] } } }),
+    );
     const client = webClient(server.port, ns);
     clients.push(client);
     const snap = await get(query(ref(client.db, 'readings'), orderByChild('room'), equalTo('lab')));
@@ -55,6 +60,8 @@ describe('realtime get of a child-path query', () => {
     await seed(open);
     const other = webClient(server.port, open);
     clients.push(other);
-    expect((await get(query(ref(other.db, 'readings'), orderByChild('room'), equalTo('hall')))).val()).toEqual({ b: { ir: 2, room: 'hall' } });
+    expect(
+      (await get(query(ref(other.db, 'readings'), orderByChild('room'), equalTo('hall')))).val(),
+    ).toEqual({ b: { ir: 2, room: 'hall' } });
   });
 });

@@ -44,7 +44,10 @@ async function openPage(query: string): Promise<{ page: Page; traffic: Traffic }
 }
 
 async function seen(page: Page, path: string): Promise<unknown[]> {
-  return page.evaluate((p) => (globalThis as unknown as { harness: { seen: Record<string, unknown[]> } }).harness.seen[p] ?? [], path);
+  return page.evaluate(
+    (p) => (globalThis as unknown as { harness: { seen: Record<string, unknown[]> } }).harness.seen[p] ?? [],
+    path,
+  );
 }
 
 async function waitForValue(page: Page, path: string, expected: unknown, what: string): Promise<void> {
@@ -52,13 +55,17 @@ async function waitForValue(page: Page, path: string, expected: unknown, what: s
   for (;;) {
     const values = await seen(page, path);
     if (values.some((v) => isDeepStrictEqual(v, expected))) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; saw ${JSON.stringify(values)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; saw ${JSON.stringify(values)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 async function restPut(ns: string, path: string, value: unknown): Promise<void> {
-  const response = await fetch(`${server.url}/${path}.json?ns=${ns}`, { method: 'PUT', body: JSON.stringify(value) });
+  const response = await fetch(`${server.url}/${path}.json?ns=${ns}`, {
+    method: 'PUT',
+    body: JSON.stringify(value),
+  });
   expect(response.status).toBe(200);
 }
 
@@ -76,7 +83,10 @@ type Harness = {
 function harness(page: Page) {
   const call = <K extends keyof Harness>(name: K, ...args: Parameters<Harness[K]>) =>
     page.evaluate(
-      ([n, a]) => (globalThis as unknown as { harness: Record<string, (...x: unknown[]) => unknown> }).harness[n as string]!(...(a as unknown[])),
+      ([n, a]) =>
+        (globalThis as unknown as { harness: Record<string, (...x: unknown[]) => unknown> }).harness[
+          n as string
+        ]!(...(a as unknown[])),
       [name, args] as const,
     );
   return call;
@@ -94,7 +104,12 @@ describe('a browser that remembers a failed WebSocket', () => {
     expect(await call('set', 'devices/d1/latest', { ir: 1, from: 'browser' })).toBe('ok');
     expect(await restGet(ns, 'devices/d1/latest')).toEqual({ ir: 1, from: 'browser' });
     await restPut(ns, 'devices/d1/latest', { ir: 2, from: 'rest' });
-    await waitForValue(page, 'devices/d1/latest', { ir: 2, from: 'rest' }, 'the REST PUT pushed to the browser');
+    await waitForValue(
+      page,
+      'devices/d1/latest',
+      { ir: 2, from: 'rest' },
+      'the REST PUT pushed to the browser',
+    );
 
     // A write bigger than one poll URL is cut into segments and put back together.
     const big = 'x'.repeat(20_000) + 'é€😀';
@@ -126,13 +141,21 @@ describe('a browser that remembers a failed WebSocket', () => {
 
     // The SDK clears the failure flag once the WebSocket proved healthy and took over.
     const deadline = Date.now() + 20_000;
-    while ((await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('firebase:previous_websocket_failure'))) !== null) {
+    while (
+      (await page.evaluate(() =>
+        (
+          globalThis as unknown as { localStorage: { getItem(key: string): string | null } }
+        ).localStorage.getItem('firebase:previous_websocket_failure'),
+      )) !== null
+    ) {
       if (Date.now() > deadline) throw new Error('the upgrade to WebSocket did not complete');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(traffic.sockets).toHaveLength(1);
     expect(traffic.sockets[0]).toMatch(/[?&]s=[A-Za-z0-9]+/);
-    const logs = await page.evaluate(() => (globalThis as unknown as { harness: { logs: string[] } }).harness.logs.join('\n'));
+    const logs = await page.evaluate(() =>
+      (globalThis as unknown as { harness: { logs: string[] } }).harness.logs.join('\n'),
+    );
     expect(logs).toContain('recvd end transmission on primary');
 
     // After the switch, both directions run over the socket.
@@ -159,7 +182,10 @@ describe('a browser that remembers a failed WebSocket', () => {
       await first.close();
       first = undefined;
       second = await startRtdbServer({ port, log: () => undefined });
-      const response = await fetch(`${second.url}/status.json?ns=${ns}`, { method: 'PUT', body: JSON.stringify('after restart') });
+      const response = await fetch(`${second.url}/status.json?ns=${ns}`, {
+        method: 'PUT',
+        body: JSON.stringify('after restart'),
+      });
       expect(response.status).toBe(200);
       await waitForValue(page, 'status', 'after restart', 'the value written after the restart');
     } finally {

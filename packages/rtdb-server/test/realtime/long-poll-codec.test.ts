@@ -7,7 +7,12 @@ import {
   MAX_SEGMENTS_PER_REQUEST,
   parseLongPollRequest,
 } from '../../src/realtime/long-poll/long-poll-request.js';
-import { closeScript, dataScript, disconnectFrameHtml, startScript } from '../../src/realtime/long-poll/long-poll-script.js';
+import {
+  closeScript,
+  dataScript,
+  disconnectFrameHtml,
+  startScript,
+} from '../../src/realtime/long-poll/long-poll-script.js';
 import { SegmentAssembler } from '../../src/realtime/long-poll/segment-assembler.js';
 
 const q = (query: string) => new URLSearchParams(query);
@@ -24,16 +29,26 @@ function refused(query: string): string {
 
 describe('parseLongPollRequest', () => {
   it('reads the start request the SDK sends', () => {
-    expect(parseLongPollRequest(q('start=t&ser=71903273&cb=1&v=5&p=1:19:web:9b&ns=alice&ls=abc123'))).toEqual({
+    expect(parseLongPollRequest(q('start=t&ser=71903273&cb=1&v=5&p=1:19:web:9b&ns=alice&ls=abc123'))).toEqual(
+      {
+        kind: 'start',
+        callbackId: '1',
+        lastSessionId: 'abc123',
+      },
+    );
+    expect(parseLongPollRequest(q('start=t&ser=1&v=5'))).toEqual({
       kind: 'start',
-      callbackId: '1',
-      lastSessionId: 'abc123',
+      callbackId: '',
+      lastSessionId: null,
     });
-    expect(parseLongPollRequest(q('start=t&ser=1&v=5'))).toEqual({ kind: 'start', callbackId: '', lastSessionId: null });
   });
 
   it('reads polls with segments, the disconnect frame and the disconnect ping', () => {
-    expect(parseLongPollRequest(q('id=28078&pw=QoaXoLj7Nf&ser=50262031&ns=x&seg0=0&ts0=1&d0=eyJ0IjoiZCJ9&seg1=1&ts1=2&d1=YQ..'))).toEqual({
+    expect(
+      parseLongPollRequest(
+        q('id=28078&pw=QoaXoLj7Nf&ser=50262031&ns=x&seg0=0&ts0=1&d0=eyJ0IjoiZCJ9&seg1=1&ts1=2&d1=YQ..'),
+      ),
+    ).toEqual({
       kind: 'poll',
       id: '28078',
       password: 'QoaXoLj7Nf',
@@ -44,7 +59,11 @@ describe('parseLongPollRequest', () => {
       ],
     });
     expect(parseLongPollRequest(q('dframe=t&id=1&pw=a'))).toEqual({ kind: 'frame', id: '1', password: 'a' });
-    expect(parseLongPollRequest(q('disconn=t&id=1&pw=a'))).toEqual({ kind: 'disconnect', id: '1', password: 'a' });
+    expect(parseLongPollRequest(q('disconn=t&id=1&pw=a'))).toEqual({
+      kind: 'disconnect',
+      id: '1',
+      password: 'a',
+    });
   });
 
   it('refuses requests it cannot trust, naming the parameter', () => {
@@ -58,16 +77,19 @@ describe('parseLongPollRequest', () => {
     expect(refused('id=a&pw=x&ser=1&seg0=-1&ts0=1&d0=YQ..')).toMatch(/seg0/);
     expect(refused('id=a&pw=x&ser=1&seg0=0&ts0=0&d0=YQ..')).toMatch(/ts0/);
     expect(refused('id=a&pw=x&ser=1&seg0=0&ts0=1&d0=a+b/c')).toMatch(/d0/);
-    const many = Array.from({ length: MAX_SEGMENTS_PER_REQUEST + 1 }, (_, i) => `seg${i}=${i}&ts${i}=1&d${i}=YQ..`).join('&');
+    const many = Array.from(
+      { length: MAX_SEGMENTS_PER_REQUEST + 1 },
+      (_, i) => `seg${i}=${i}&ts${i}=1&d${i}=YQ..`,
+    ).join('&');
     expect(refused(`id=a&pw=x&ser=1&${many}`)).toMatch(/segments/);
   });
 });
 
 describe('URL-safe base64 with "." padding', () => {
   it('decodes what the SDK sent in a captured production request', () => {
-    expect(decodeWebSafeBase64('eyJ0IjoiZCIsImQiOnsiciI6MSwiYSI6InMiLCJiIjp7ImMiOnsic2RrLmpzLjktNS0wIjoxfX19fQ..')).toBe(
-      '{"t":"d","d":{"r":1,"a":"s","b":{"c":{"sdk.js.9-5-0":1}}}}',
-    );
+    expect(
+      decodeWebSafeBase64('eyJ0IjoiZCIsImQiOnsiciI6MSwiYSI6InMiLCJiIjp7ImMiOnsic2RrLmpzLjktNS0wIjoxfX19fQ..'),
+    ).toBe('{"t":"d","d":{"r":1,"a":"s","b":{"c":{"sdk.js.9-5-0":1}}}}');
   });
 
   it('round-trips text outside ASCII and uses only the safe alphabet', () => {
@@ -99,7 +121,10 @@ describe('SegmentAssembler', () => {
     expect(assembler.push([b[0]!, a[2]!])).toEqual([]);
     expect(assembler.push(a.slice(3))).toEqual([]);
     expect(assembler.pendingCount).toBe(a.length - 2 + 1);
-    expect(assembler.push([a[1]!, a[0]!])).toEqual(['{"first":"message","pad":"aaaaaaaaaaaaaaaaaaaaaaaa"}', '{"second":true}']);
+    expect(assembler.push([a[1]!, a[0]!])).toEqual([
+      '{"first":"message","pad":"aaaaaaaaaaaaaaaaaaaaaaaa"}',
+      '{"second":true}',
+    ]);
     expect(assembler.pendingCount).toBe(0);
     // A repeated request (a browser retrying a GET) changes nothing.
     expect(assembler.push([a[0]!, b[0]!])).toEqual([]);
@@ -112,7 +137,12 @@ describe('SegmentAssembler', () => {
     expect(() => conflicting.push([{ seg: 0, total: 1, data: 'YQ..' }])).toThrow(LongPollRequestError);
 
     const counts = new SegmentAssembler();
-    expect(() => counts.push([{ seg: 0, total: 2, data: 'eyJh' }, { seg: 1, total: 3, data: 'Ijox' }])).toThrow(/segment count/);
+    expect(() =>
+      counts.push([
+        { seg: 0, total: 2, data: 'eyJh' },
+        { seg: 1, total: 3, data: 'Ijox' },
+      ]),
+    ).toThrow(/segment count/);
 
     const small = new SegmentAssembler({ maxPendingChars: 10, maxSegmentsPerMessage: 4 });
     expect(() => small.push([{ seg: 0, total: 5, data: 'YQ..' }])).toThrow(/limit of 4/);
@@ -125,7 +155,8 @@ describe('response scripts', () => {
   function run(scripts: string[], callbackId: string) {
     const calls: unknown[][] = [];
     const window = {
-      [`pLPCommand${callbackId}`]: (...args: unknown[]) => calls.push(['command', ...args.filter((a) => a !== undefined)]),
+      [`pLPCommand${callbackId}`]: (...args: unknown[]) =>
+        calls.push(['command', ...args.filter((a) => a !== undefined)]),
       [`pRTLPCB${callbackId}`]: (...args: unknown[]) => calls.push(['data', ...args]),
     };
     const context = { parent: { window } };
@@ -136,7 +167,12 @@ describe('response scripts', () => {
   it('start defines the iframe callbacks that forward to the page, then data and close use them', () => {
     const hello = '{"t":"c","d":{"t":"h","d":{"ts":1,"v":"5","h":"localhost:9000","s":"abc"}}}';
     const calls = run(
-      [startScript('7', 'id1', 'pw1', [hello]), dataScript(1, ['{"t":"d","d":{"r":1,"b":{"s":"ok","d":""}}}', '{"x":"\u2028"}']), closeScript(1), closeScript()],
+      [
+        startScript('7', 'id1', 'pw1', [hello]),
+        dataScript(1, ['{"t":"d","d":{"r":1,"b":{"s":"ok","d":""}}}', '{"x":"\u2028"}']),
+        closeScript(1),
+        closeScript(),
+      ],
       '7',
     );
     expect(calls).toEqual([

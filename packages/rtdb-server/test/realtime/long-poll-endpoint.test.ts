@@ -78,10 +78,14 @@ class RawLongPoll {
   }
 
   /** One poll carrying `segments`; resolves with the response after running it. */
-  async poll(segments: { seg: number; ts: number; d: string }[] = []): Promise<{ status: number; body: string }> {
+  async poll(
+    segments: { seg: number; ts: number; d: string }[] = [],
+  ): Promise<{ status: number; body: string }> {
     this.serial += 1;
     const data = segments.map((s, i) => `&seg${i}=${s.seg}&ts${i}=${s.ts}&d${i}=${s.d}`).join('');
-    const response = await fetch(`${this.base}/.lp?id=${this.id}&pw=${this.pw}&ser=${this.serial}&ns=${this.ns}${data}`);
+    const response = await fetch(
+      `${this.base}/.lp?id=${this.id}&pw=${this.pw}&ser=${this.serial}&ns=${this.ns}${data}`,
+    );
     const body = await response.text();
     if (response.status === 200) runInContext(body, this.context);
     return { status: response.status, body };
@@ -92,7 +96,8 @@ class RawLongPoll {
   }
 
   reply(id: number): Record<string, unknown> | undefined {
-    return this.messages.find((m) => m.t === 'd' && m.d['r'] === id)?.d['b'] as Record<string, unknown> | undefined;
+    return this.messages.find((m) => m.t === 'd' && m.d['r'] === id)?.d['b'] as
+      Record<string, unknown> | undefined;
   }
 }
 
@@ -114,7 +119,10 @@ describe('the /.lp endpoint', () => {
   it('carries requests in segments and answers in numbered responses, in order', async () => {
     const ns = uniqueNamespace('lp-write');
     const client = await RawLongPoll.start(ns);
-    await client.send([request(1, 's', { c: { 'sdk.js.12-0-0': 1 } }), request(2, 'p', { p: '/devices/d1', d: { ir: 7 } })]);
+    await client.send([
+      request(1, 's', { c: { 'sdk.js.12-0-0': 1 } }),
+      request(2, 'p', { p: '/devices/d1', d: { ir: 7 } }),
+    ]);
     await waitFor(() => client.reply(2) !== undefined, 'the put ack');
     expect(client.reply(1)).toEqual({ s: 'ok', d: '' });
     expect(client.reply(2)).toEqual({ s: 'ok', d: '' });
@@ -139,11 +147,16 @@ describe('the /.lp endpoint', () => {
     await waitFor(() => client.reply(1) !== undefined, 'the listen ok');
     const held = client.poll();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const put = await fetch(`${server.url}/servo.json?ns=${ns}`, { method: 'PUT', body: JSON.stringify({ angle: 30 }) });
+    const put = await fetch(`${server.url}/servo.json?ns=${ns}`, {
+      method: 'PUT',
+      body: JSON.stringify({ angle: 30 }),
+    });
     expect(put.status).toBe(200);
     const { body } = await held;
     expect(body).toContain('"angle":30');
-    expect(client.messages.some((m) => m.t === 'd' && m.d['a'] === 'd' && (m.d['b'] as { d: unknown }).d !== null)).toBe(true);
+    expect(
+      client.messages.some((m) => m.t === 'd' && m.d['a'] === 'd' && (m.d['b'] as { d: unknown }).d !== null),
+    ).toBe(true);
   });
 
   it('runs onDisconnect writes when the disconnect frame reports the browser leaving', async () => {
@@ -155,7 +168,9 @@ describe('the /.lp endpoint', () => {
     await client.send([request(1, 'o', { p: '/presence/d1', d: 'offline' })]);
     await waitFor(() => client.reply(1) !== undefined, 'the onDisconnect ok');
     expect(await restGet(ns, 'presence/d1')).toBeNull();
-    const leave = await fetch(`${server.url}/.lp?disconn=t&id=${client.id}&pw=${client.pw}&ns=${ns}`, { method: 'POST' });
+    const leave = await fetch(`${server.url}/.lp?disconn=t&id=${client.id}&pw=${client.pw}&ns=${ns}`, {
+      method: 'POST',
+    });
     expect(leave.status).toBe(200);
     const deadline = Date.now() + 5000;
     while ((await restGet(ns, 'presence/d1')) !== 'offline') {
@@ -175,12 +190,23 @@ describe('the /.lp endpoint', () => {
       return { status: response.status, text: await response.text() };
     };
     expect(await status('')).toMatchObject({ status: 400, text: expect.stringMatching(/start=t/) });
-    expect(await status('?start=t&cb=1);alert(1')).toMatchObject({ status: 400, text: expect.stringMatching(/cb/) });
-    expect(await status('?start=t&cb=1&v=4')).toMatchObject({ status: 400, text: expect.stringMatching(/version/) });
+    expect(await status('?start=t&cb=1);alert(1')).toMatchObject({
+      status: 400,
+      text: expect.stringMatching(/cb/),
+    });
+    expect(await status('?start=t&cb=1&v=4')).toMatchObject({
+      status: 400,
+      text: expect.stringMatching(/version/),
+    });
     expect(await status('?start=t&cb=1&ns=bad.name')).toMatchObject({ status: 400 });
-    expect(await status('?id=nosuch&pw=x&ser=1')).toMatchObject({ status: 404, text: expect.stringMatching(/start=t/) });
+    expect(await status('?id=nosuch&pw=x&ser=1')).toMatchObject({
+      status: 404,
+      text: expect.stringMatching(/start=t/),
+    });
     expect(await status(`?id=${bystander.id}&pw=wrong&ser=1`)).toMatchObject({ status: 404 });
-    expect(await status(`?id=${bystander.id}&pw=${bystander.pw}&ser=1&seg0=0&ts0=1&d0=%25%25`)).toMatchObject({ status: 400 });
+    expect(await status(`?id=${bystander.id}&pw=${bystander.pw}&ser=1&seg0=0&ts0=1&d0=%25%25`)).toMatchObject(
+      { status: 400 },
+    );
     expect(await status('?start=t&cb=1', { method: 'PUT', body: 'x' })).toMatchObject({ status: 405 });
     // A refused request changes nothing: the connection it named carries on.
     await bystander.send([request(1, 'p', { p: '/bystander', d: 1 })]);
@@ -211,8 +237,32 @@ describe('the /.lp endpoint under junk', () => {
   it('answers 300 malformed requests with client errors and stays up', async () => {
     const ns = uniqueNamespace('lp-junk');
     const victim = await RawLongPoll.start(ns);
-    const pieces = ['start=t', 'start=f', 'cb=1', 'cb=%00', 'v=5', 'v=x', 'ser=1', 'ser=-5', `id=${victim.id}`, 'id=zz', 'pw=%ZZ', 'dframe=f',
-      'seg0=0', 'seg0=1e9', 'ts0=1', 'ts0=0', 'd0=YQ..', 'd0=%E2%82', 'd1=x', 'ns=a..b', 'ls=%3Cx%3E', '&&', '=', 'seg99=1'];
+    const pieces = [
+      'start=t',
+      'start=f',
+      'cb=1',
+      'cb=%00',
+      'v=5',
+      'v=x',
+      'ser=1',
+      'ser=-5',
+      `id=${victim.id}`,
+      'id=zz',
+      'pw=%ZZ',
+      'dframe=f',
+      'seg0=0',
+      'seg0=1e9',
+      'ts0=1',
+      'ts0=0',
+      'd0=YQ..',
+      'd0=%E2%82',
+      'd1=x',
+      'ns=a..b',
+      'ls=%3Cx%3E',
+      '&&',
+      '=',
+      'seg99=1',
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
     const statuses = new Set<number>();
@@ -222,7 +272,8 @@ describe('the /.lp endpoint under junk', () => {
       const body = await response.text();
       statuses.add(response.status);
       // Only a well-formed start may succeed, and then it is a script.
-      if (response.status === 200) expect(query.includes('start=t') && body.startsWith('function pLPCommand')).toBe(true);
+      if (response.status === 200)
+        expect(query.includes('start=t') && body.startsWith('function pLPCommand')).toBe(true);
       else expect([400, 404]).toContain(response.status);
     }
     expect(statuses.has(400)).toBe(true);
@@ -234,7 +285,10 @@ describe('the /.lp endpoint under junk', () => {
 });
 
 describe('upgrading a long-poll session to a WebSocket', () => {
-  async function upgradeSocket(sessionId: string, ns: string): Promise<{ ws: WebSocket; received: Message[] }> {
+  async function upgradeSocket(
+    sessionId: string,
+    ns: string,
+  ): Promise<{ ws: WebSocket; received: Message[] }> {
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/.ws?v=5&ns=${ns}&s=${sessionId}`);
     const received: Message[] = [];
     ws.on('message', (data) => received.push(JSON.parse(String(data)) as Message));
@@ -244,7 +298,8 @@ describe('upgrading a long-poll session to a WebSocket', () => {
     });
     return { ws, received };
   }
-  const control = (received: Message[], t: string) => received.filter((m) => m.t === 'c' && m.d['t'] === t).length;
+  const control = (received: Message[], t: string) =>
+    received.filter((m) => m.t === 'c' && m.d['t'] === t).length;
 
   it('pings until healthy, switches on end of transmission, keeps request order, ends with the socket', async () => {
     const ns = uniqueNamespace('lp-upgrade-raw');
@@ -263,11 +318,17 @@ describe('upgrading a long-poll session to a WebSocket', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(received.some((m) => m.t === 'd')).toBe(false);
 
-    const last = await client.send([request(2, 'p', { p: '/order', d: 'first' }), { t: 'c', d: { t: 'n', d: {} } }]);
+    const last = await client.send([
+      request(2, 'p', { p: '/order', d: 'first' }),
+      { t: 'c', d: { t: 'n', d: {} } },
+    ]);
     expect(last.body).toContain('"t":"n"');
     expect(last.body).toContain("pLPCommand('close',");
     // Everything after the switch leaves on the socket, replies in request order.
-    await waitFor(() => received.some((m) => m.t === 'd' && m.d['r'] === 3), 'the socket request answered on the socket');
+    await waitFor(
+      () => received.some((m) => m.t === 'd' && m.d['r'] === 3),
+      'the socket request answered on the socket',
+    );
     expect(received.filter((m) => m.t === 'd').map((m) => m.d['r'])).toEqual([2, 3]);
     expect(await restGet(ns, 'order')).toBe('second');
 
@@ -304,7 +365,11 @@ describe('long-poll timing and bounds', () => {
       expect(host.realtime.sessionCount()).toBe(1);
       // No poll for longer than the idle time: the session ends and its onDisconnect runs.
       await waitFor(() => host.realtime.sessionCount() === 0, 'the idle session to end', 5000);
-      await waitFor(() => nodeToJson(host.database(ns).read(['presence'])) === 'gone', 'the onDisconnect write', 5000);
+      await waitFor(
+        () => nodeToJson(host.database(ns).read(['presence'])) === 'gone',
+        'the onDisconnect write',
+        5000,
+      );
       expect((await client.poll()).body).toContain("pLPCommand('close'");
     } finally {
       await host.close();
@@ -322,7 +387,11 @@ describe('long-poll timing and bounds', () => {
       await waitFor(() => slow.reply(1) !== undefined, 'the listen ok');
       expect(host.realtime.sessionCount()).toBe(2);
       // The slow client has no poll open while the data piles up.
-      await host.database(ns).write([{ path: ['feed'], value: 'y'.repeat(6000), kind: 'set' }], { admin: true, auth: null, now: Date.now() });
+      await host.database(ns).write([{ path: ['feed'], value: 'y'.repeat(6000), kind: 'set' }], {
+        admin: true,
+        auth: null,
+        now: Date.now(),
+      });
       await waitFor(() => host.realtime.sessionCount() === 1, 'the slow client disconnected', 5000);
       expect((await slow.poll()).body).toContain("pLPCommand('close'");
       await healthy.send([request(1, 'g', { p: '/feed' })]);

@@ -83,7 +83,9 @@ describe('ordering', () => {
     await client.call('p', { p: '/a', d: { b: 1 } });
     const r = client.request('q', { p: '/a', h: '' });
     await client.waitFor((m) => m.d['r'] === r, 'listen ok');
-    const dataAt = client.messages.findIndex((m) => m.d['a'] === 'd' && (m.d['b'] as { p: string }).p === 'a');
+    const dataAt = client.messages.findIndex(
+      (m) => m.d['a'] === 'd' && (m.d['b'] as { p: string }).p === 'a',
+    );
     expect(dataAt).toBeGreaterThan(-1);
     expect(dataAt).toBeLessThan(client.indexOfReply(r));
     expect(client.messages[client.indexOfReply(r)]!.d['b']).toEqual({ s: 'ok', d: {} });
@@ -97,10 +99,15 @@ describe('ordering', () => {
     await other.call('q', { p: '/room', h: '' });
     const r = writer.request('p', { p: '/room/temp', d: 21 });
     await writer.waitFor((m) => m.d['r'] === r, 'ack');
-    const pushAt = writer.messages.findIndex((m) => m.d['a'] === 'd' && (m.d['b'] as { d: unknown }).d === 21);
+    const pushAt = writer.messages.findIndex(
+      (m) => m.d['a'] === 'd' && (m.d['b'] as { d: unknown }).d === 21,
+    );
     expect(pushAt).toBeGreaterThan(-1);
     expect(pushAt).toBeLessThan(writer.indexOfReply(r));
-    await other.waitFor((m) => m.d['a'] === 'd' && (m.d['b'] as { d: unknown }).d === 21, 'push to the other client');
+    await other.waitFor(
+      (m) => m.d['a'] === 'd' && (m.d['b'] as { d: unknown }).d === 21,
+      'push to the other client',
+    );
   });
 
   it('handles one connection\u2019s requests strictly in arrival order', async () => {
@@ -169,7 +176,10 @@ describe('transactions', () => {
     await client.waitFor((m) => m.d['r'] === stale, 'stale reply');
     const replyAt = client.indexOfReply(stale);
     expect(client.messages[replyAt]!.d['b']).toMatchObject({ s: 'datastale' });
-    expect(client.messages[replyAt - 1]!.d).toEqual({ a: 'd', b: { p: 'n', d: { '.value': 5, '.priority': 1 } } });
+    expect(client.messages[replyAt - 1]!.d).toEqual({
+      a: 'd',
+      b: { p: 'n', d: { '.value': 5, '.priority': 1 } },
+    });
     const hash = nodeHash(nodeChild(host.database(ns).root(), ['n']));
     expect((await client.call('p', { p: '/n', d: 6, h: hash })).s).toBe('ok');
     expect(host.database(ns).read(['n']).leaf).toBe(6);
@@ -180,8 +190,13 @@ describe('onDisconnect', () => {
   it('runs registered writes in order when the socket closes, minus cancelled ones', async () => {
     const ns = uniqueNamespace('ondisc');
     const client = await connect(ns);
-    expect((await client.call('o', { p: '/presence/me', d: { online: false, at: { '.sv': 'timestamp' } } })).s).toBe('ok');
-    expect((await client.call('om', { p: '/stats', d: { 'left/me': true, visits: { '.sv': { increment: 1 } } } })).s).toBe('ok');
+    expect(
+      (await client.call('o', { p: '/presence/me', d: { online: false, at: { '.sv': 'timestamp' } } })).s,
+    ).toBe('ok');
+    expect(
+      (await client.call('om', { p: '/stats', d: { 'left/me': true, visits: { '.sv': { increment: 1 } } } }))
+        .s,
+    ).toBe('ok');
     expect((await client.call('o', { p: '/cancelled/x', d: 1 })).s).toBe('ok');
     expect((await client.call('oc', { p: '/cancelled' })).s).toBe('ok');
     const db = host.database(ns);
@@ -189,7 +204,8 @@ describe('onDisconnect', () => {
     const closedAt = Date.now();
     client.close();
     const deadline = Date.now() + 5000;
-    while (db.read(['stats', 'visits']).leaf !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (db.read(['stats', 'visits']).leaf !== 1 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     expect(db.read(['presence', 'me', 'online']).leaf).toBe(false);
     expect(db.read(['presence', 'me', 'at']).leaf as number).toBeGreaterThanOrEqual(closedAt);
     expect(db.read(['stats', 'left', 'me']).leaf).toBe(true);
@@ -222,9 +238,13 @@ describe('auth and rules', () => {
   // Reads of /secret are allowed while /locked is not true; admins bypass as with real rules.
   const lockPolicy: AccessPolicy = {
     canRead: (_ctx, db, path) =>
-      pathIsAncestorOrSelf(['secret'], path) && db.read(['locked']).leaf === true ? { allowed: false, reason: 'locked' } : { allowed: true },
+      pathIsAncestorOrSelf(['secret'], path) && db.read(['locked']).leaf === true
+        ? { allowed: false, reason: 'locked' }
+        : { allowed: true },
     canWrite: (ctx, _db, ops) =>
-      ops.some((op) => op.path[0] === 'owned') && ctx.auth?.uid !== 'alice' ? { allowed: false, reason: 'not alice' } : { allowed: true },
+      ops.some((op) => op.path[0] === 'owned') && ctx.auth?.uid !== 'alice'
+        ? { allowed: false, reason: 'not alice' }
+        : { allowed: true },
     hasIndex: (_db, _path, index) => index.kind !== 'child',
   };
 
@@ -237,7 +257,10 @@ describe('auth and rules', () => {
     const reply = await client.call('q', { p: '/secret/list', q, t: 4, h: '' });
     expect(reply).toEqual({ s: 'ok', d: { w: ['no_index'] } });
     await client.call('p', { p: '/locked', d: true });
-    await client.waitFor((m) => m.d['a'] === 'c' && (m.d['b'] as { q?: unknown }).q !== undefined, 'query revoked');
+    await client.waitFor(
+      (m) => m.d['a'] === 'c' && (m.d['b'] as { q?: unknown }).q !== undefined,
+      'query revoked',
+    );
     expect(client.pushes('c').map((p) => p.b)).toEqual([{ p: 'secret' }, { p: 'secret/list', q: [q] }]);
     expect((await client.call('q', { p: '/secret', h: '' })).s).toBe('permission_denied');
     expect((await client.call('g', { p: '/secret', q: {} })).s).toBe('permission_denied');
@@ -249,7 +272,13 @@ describe('auth and rules', () => {
     const client = await connect(ns);
     expect((await client.call('p', { p: '/owned/x', d: 1 })).s).toBe('permission_denied');
     const header = Buffer.from(JSON.stringify({ alg: 'none', type: 'JWT' })).toString('base64url');
-    const claims = { sub: 'alice', user_id: 'alice', iat: 0, exp: 3600, firebase: { sign_in_provider: 'custom' } };
+    const claims = {
+      sub: 'alice',
+      user_id: 'alice',
+      iat: 0,
+      exp: 3600,
+      firebase: { sign_in_provider: 'custom' },
+    };
     const token = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
     const auth = await client.call('auth', { cred: token });
     expect(auth.s).toBe('ok');
@@ -316,7 +345,8 @@ describe('dead peers', () => {
       (client.ws as unknown as { _socket: { pause(): void } })._socket.pause();
       const db = quick.database(ns);
       const deadline = Date.now() + 5000;
-      while (db.read(['presence']).leaf !== 'gone' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (db.read(['presence']).leaf !== 'gone' && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       expect(db.read(['presence']).leaf).toBe('gone');
       expect(quick.realtime.sessionCount()).toBe(0);
       client.close();

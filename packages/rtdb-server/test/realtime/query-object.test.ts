@@ -30,7 +30,10 @@ describe('queryObjectToSpec', () => {
   });
 
   it('defaults an absent sin to inclusive and an absent vf to the SDK anchor rule', () => {
-    expect(queryObjectToSpec({ sp: 1, l: 2 })).toMatchObject({ start: { inclusive: true }, limit: { from: 'first' } });
+    expect(queryObjectToSpec({ sp: 1, l: 2 })).toMatchObject({
+      start: { inclusive: true },
+      limit: { from: 'first' },
+    });
     expect(queryObjectToSpec({ ep: 1, l: 2 })).toMatchObject({ limit: { from: 'last' } });
   });
 

@@ -123,14 +123,17 @@ describe('queries answered by the server', () => {
     ['orderByKey endBefore + limitToLast', [orderByKey(), endBefore('p4'), limitToLast(2)], ['p2', 'p3']],
   ];
 
-  it.each(cases)('%s: get() and onValue agree with the expected children', async (_label, constraints, expected) => {
-    const { writer, reader } = pair('query');
-    await set(ref(writer.db, 'players'), players);
-    const fetched = await get(query(ref(reader.db, 'players'), ...constraints));
-    expect(keysOf(fetched)).toEqual(expected);
-    const watcher = watchKeys(query(ref(reader.db, 'players'), ...constraints));
-    await waitFor(() => same(watcher.latest(), expected), `onValue ${expected.join(',')}`);
-  });
+  it.each(cases)(
+    '%s: get() and onValue agree with the expected children',
+    async (_label, constraints, expected) => {
+      const { writer, reader } = pair('query');
+      await set(ref(writer.db, 'players'), players);
+      const fetched = await get(query(ref(reader.db, 'players'), ...constraints));
+      expect(keysOf(fetched)).toEqual(expected);
+      const watcher = watchKeys(query(ref(reader.db, 'players'), ...constraints));
+      await waitFor(() => same(watcher.latest(), expected), `onValue ${expected.join(',')}`);
+    },
+  );
 
   it('orderByValue and orderByPriority sort by the stored value and priority', async () => {
     const { writer, reader } = pair('value-order');
@@ -139,9 +142,14 @@ describe('queries answered by the server', () => {
     await setWithPriority(ref(writer.db, 'prio/y'), 'y', 1);
     await setWithPriority(ref(writer.db, 'prio/z'), 'z', 2);
     expect(keysOf(await get(query(ref(reader.db, 'vals'), orderByValue())))).toEqual(['d', 'c', 'a', 'b']);
-    expect(keysOf(await get(query(ref(reader.db, 'vals'), orderByValue(), startAt(2), limitToFirst(1))))).toEqual(['a']);
+    expect(
+      keysOf(await get(query(ref(reader.db, 'vals'), orderByValue(), startAt(2), limitToFirst(1)))),
+    ).toEqual(['a']);
     expect(keysOf(await get(query(ref(reader.db, 'prio'), orderByPriority())))).toEqual(['y', 'z', 'x']);
-    expect(keysOf(await get(query(ref(reader.db, 'prio'), orderByPriority(), startAt(2))))).toEqual(['z', 'x']);
+    expect(keysOf(await get(query(ref(reader.db, 'prio'), orderByPriority(), startAt(2))))).toEqual([
+      'z',
+      'x',
+    ]);
   });
 
   it('a limit window follows the data: children enter and leave as scores change', async () => {
@@ -152,7 +160,12 @@ describe('queries answered by the server', () => {
     const entered: string[] = [];
     onChildRemoved(q, (s) => left.push(s.key!));
     onChildAdded(q, (s) => entered.push(s.key!));
-    await set(ref(writer.db, 'board'), { p1: { score: 10 }, p2: { score: 20 }, p3: { score: 30 }, p4: { score: 40 } });
+    await set(ref(writer.db, 'board'), {
+      p1: { score: 10 },
+      p2: { score: 20 },
+      p3: { score: 30 },
+      p4: { score: 40 },
+    });
     await waitFor(() => same(watcher.latest(), ['p3', 'p4']), 'first window');
     await set(ref(writer.db, 'board/p5'), { score: 50 });
     await waitFor(() => same(watcher.latest(), ['p4', 'p5']), 'p5 pushes p3 out');
@@ -181,7 +194,8 @@ describe('paging through ties with a key cursor', () => {
   it('startAfter(value, key) and endBefore(value, key) break ties by key on the server', async () => {
     const { writer, reader } = pair('paging');
     await set(ref(writer.db, 't'), { a: { s: 1 }, b: { s: 2 }, c: { s: 2 }, d: { s: 2 }, e: { s: 3 } });
-    const page = async (...constraints: QueryConstraint[]) => keysOf(await get(query(ref(reader.db, 't'), orderByChild('s'), ...constraints)));
+    const page = async (...constraints: QueryConstraint[]) =>
+      keysOf(await get(query(ref(reader.db, 't'), orderByChild('s'), ...constraints)));
     expect(await page(startAfter(2, 'b'), limitToFirst(2))).toEqual(['c', 'd']);
     expect(await page(startAt(2, 'c'), limitToFirst(10))).toEqual(['c', 'd', 'e']);
     expect(await page(endBefore(2, 'd'), limitToLast(2))).toEqual(['b', 'c']);
@@ -213,7 +227,11 @@ describe('get()', () => {
   it('reads from the server without a listener, including nested data and absent paths', async () => {
     const { writer, reader } = pair('get');
     await set(ref(writer.db, 'cfg'), { name: 'lab', limits: { min: 1, max: 9 }, list: ['x', 'y'] });
-    expect((await get(ref(reader.db, 'cfg'))).val()).toEqual({ name: 'lab', limits: { min: 1, max: 9 }, list: ['x', 'y'] });
+    expect((await get(ref(reader.db, 'cfg'))).val()).toEqual({
+      name: 'lab',
+      limits: { min: 1, max: 9 },
+      list: ['x', 'y'],
+    });
     expect((await get(ref(reader.db, 'cfg/limits/max'))).val()).toBe(9);
     const missing = await get(ref(reader.db, 'nothing/here'));
     expect(missing.exists()).toBe(false);

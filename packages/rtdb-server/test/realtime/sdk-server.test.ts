@@ -72,7 +72,10 @@ describe('without connectDatabaseEmulator', () => {
     const ns = uniqueNamespace('plain-url');
     const { initializeApp, deleteApp } = await import('firebase/app');
     const { getDatabase } = await import('firebase/database');
-    const app = initializeApp({ projectId: 'demo-iotkit', databaseURL: `http://127.0.0.1:${server.port}?ns=${ns}` }, `plain-${ns}`);
+    const app = initializeApp(
+      { projectId: 'demo-iotkit', databaseURL: `http://127.0.0.1:${server.port}?ns=${ns}` },
+      `plain-${ns}`,
+    );
     try {
       const db = getDatabase(app);
       await set(ref(db, 'hello'), 'world');
@@ -89,7 +92,10 @@ describe('a ws:// databaseURL (WebSocket only, the setting for browser dashboard
     const ns = uniqueNamespace('ws-url');
     const { initializeApp, deleteApp } = await import('firebase/app');
     const { getDatabase, connectDatabaseEmulator } = await import('firebase/database');
-    const app = initializeApp({ projectId: 'demo-iotkit', databaseURL: `ws://127.0.0.1:${server.port}?ns=${ns}` }, `ws-${ns}`);
+    const app = initializeApp(
+      { projectId: 'demo-iotkit', databaseURL: `ws://127.0.0.1:${server.port}?ns=${ns}` },
+      `ws-${ns}`,
+    );
     try {
       const db = getDatabase(app);
       connectDatabaseEmulator(db, '127.0.0.1', server.port);
@@ -108,13 +114,20 @@ describe('firebase-admin in emulator mode', () => {
     process.env['FIREBASE_DATABASE_EMULATOR_HOST'] = `127.0.0.1:${server.port}`;
     const { initializeApp, deleteApp } = await import('firebase-admin/app');
     const { getDatabase } = await import('firebase-admin/database');
-    const app = initializeApp({ projectId: 'demo-iotkit', databaseURL: `http://127.0.0.1:${server.port}?ns=${ns}` }, ns);
+    const app = initializeApp(
+      { projectId: 'demo-iotkit', databaseURL: `http://127.0.0.1:${server.port}?ns=${ns}` },
+      ns,
+    );
     try {
       const db = getDatabase(app);
       await db.ref('devices/u1/servo').set({ angle: 45, source: 'function' });
       await db.ref('devices/u1').update({ 'latest/ir': 12, 'readings/r1': { ir: 12 } });
       const snapshot = await db.ref('devices/u1').once('value');
-      expect(snapshot.val()).toEqual({ servo: { angle: 45, source: 'function' }, latest: { ir: 12 }, readings: { r1: { ir: 12 } } });
+      expect(snapshot.val()).toEqual({
+        servo: { angle: 45, source: 'function' },
+        latest: { ir: 12 },
+        readings: { r1: { ir: 12 } },
+      });
       const ordered = await db.ref('devices/u1/readings').orderByChild('ir').limitToFirst(1).get();
       expect(Object.keys(ordered.val() as object)).toEqual(['r1']);
       const txn = await db.ref('devices/u1/servo/angle').transaction((v: number | null) => (v ?? 0) + 1);
@@ -131,7 +144,16 @@ describe('a mock user token makes an ordinary user', () => {
     const ns = uniqueNamespace('mock-user');
     await server.putRules(
       ns,
-      JSON.stringify({ rules: { devices: { $uid: { '.read': 'auth != null && auth.uid === $uid', '.write': 'auth != null && auth.uid === $uid' } } } }),
+      JSON.stringify({
+        rules: {
+          devices: {
+            $uid: {
+              '.read': 'auth != null && auth.uid === $uid',
+              '.write': 'auth != null && auth.uid === $uid',
+            },
+          },
+        },
+      }),
     );
     const alice = open(ns, { sub: 'alice', email: 'alice@example.com' });
     const anonymous = open(ns);
@@ -147,7 +169,11 @@ describe('a mock user token makes an ordinary user', () => {
     const client = open(ns, { sub: 'carol' });
     await set(ref(client.db, 'board/x'), 1);
     const errors: Error[] = [];
-    onValue(ref(client.db, 'board'), () => undefined, (error) => errors.push(error));
+    onValue(
+      ref(client.db, 'board'),
+      () => undefined,
+      (error) => errors.push(error),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     await server.putRules(ns, JSON.stringify({ rules: { '.read': false, '.write': false } }));
     await waitFor(() => errors.length === 1, 'cancel callback');
@@ -176,7 +202,10 @@ describe('onDisconnect with a client process killed hard', () => {
       await waitFor(() => JSON.stringify(presence.at(-1)) === '{"online":true}', 'child online');
       const killedAt = Date.now();
       child.kill('SIGKILL');
-      await waitFor(() => (presence.at(-1) as { online?: boolean } | null)?.online === false, 'onDisconnect write');
+      await waitFor(
+        () => (presence.at(-1) as { online?: boolean } | null)?.online === false,
+        'onDisconnect write',
+      );
       const last = presence.at(-1) as { online: boolean; lastSeen: number };
       expect(last.lastSeen).toBeGreaterThanOrEqual(killedAt);
       expect((await get(ref(watcher.db, 'stats'))).val()).toEqual({ disconnects: 1, last: { dev1: true } });
@@ -194,7 +223,11 @@ describe('transactions with the write-ahead log', () => {
     const group = Array.from({ length: 5 }, () => webClient(durable.port, ns));
     try {
       const results = await Promise.all(
-        group.flatMap((c) => Array.from({ length: 20 }, () => runTransaction(ref(c.db, 'counter'), (v: number | null) => (v ?? 0) + 1))),
+        group.flatMap((c) =>
+          Array.from({ length: 20 }, () =>
+            runTransaction(ref(c.db, 'counter'), (v: number | null) => (v ?? 0) + 1),
+          ),
+        ),
       );
       expect(results.every((r) => r.committed)).toBe(true);
       expect(durable.database(ns).read(['counter']).leaf).toBe(100);
@@ -209,7 +242,11 @@ describe('transactions with the write-ahead log', () => {
 describe('server restart on the same port and data directory', () => {
   it('clients reconnect by themselves, listeners resume, acknowledged data survives', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'rtdb-restart-'));
-    let first: RunningRtdbServer | undefined = await startRtdbServer({ port: 0, dataDir, log: () => undefined });
+    let first: RunningRtdbServer | undefined = await startRtdbServer({
+      port: 0,
+      dataDir,
+      log: () => undefined,
+    });
     const port = first.port;
     const ns = uniqueNamespace('restart');
     const writer = webClient(port, ns);
@@ -227,7 +264,11 @@ describe('server restart on the same port and data directory', () => {
       second = await startRtdbServer({ port, dataDir, log: () => undefined });
       await queued;
       await set(ref(writer.db, 'log/e23'), 23);
-      await waitFor(() => Object.keys((seen.at(-1) as object | null) ?? {}).length === 23, 'listener resumed', 20_000);
+      await waitFor(
+        () => Object.keys((seen.at(-1) as object | null) ?? {}).length === 23,
+        'listener resumed',
+        20_000,
+      );
       const stored = second.database(ns).read(['log']);
       expect(stored.children?.size).toBe(23);
       expect(stored.children?.get('e1')?.leaf).toBe(1);

@@ -88,7 +88,9 @@ describe('transactions', () => {
     const group = Array.from({ length: 10 }, () => open(ns));
     const results = await Promise.all(
       group.flatMap((client) =>
-        Array.from({ length: 50 }, () => runTransaction(ref(client.db, 'counter'), (value: number | null) => (value ?? 0) + 1)),
+        Array.from({ length: 50 }, () =>
+          runTransaction(ref(client.db, 'counter'), (value: number | null) => (value ?? 0) + 1),
+        ),
       ),
     );
     expect(results.every((r) => r.committed)).toBe(true);

@@ -34,10 +34,16 @@ describe('REST methods', () => {
 
   it('PATCH updates named children (multi-path) and leaves the rest', async () => {
     await call('PUT', `/m/patch.json${NS}`, { body: { keep: 1, a: { x: 1, y: 2 }, gone: 3 } });
-    const reply = await call('PATCH', `/m/patch.json${NS}`, { body: { 'a/x': 10, gone: null, 'new/deep': 'd' } });
+    const reply = await call('PATCH', `/m/patch.json${NS}`, {
+      body: { 'a/x': 10, gone: null, 'new/deep': 'd' },
+    });
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({ 'a/x': 10, gone: null, 'new/deep': 'd' });
-    expect((await call('GET', `/m/patch.json${NS}`)).json).toEqual({ keep: 1, a: { x: 10, y: 2 }, new: { deep: 'd' } });
+    expect((await call('GET', `/m/patch.json${NS}`)).json).toEqual({
+      keep: 1,
+      a: { x: 10, y: 2 },
+      new: { deep: 'd' },
+    });
   });
 
   it('PATCH is atomic: one bad location and nothing is written', async () => {
@@ -119,7 +125,9 @@ describe('print, shallow and format', () => {
   });
 
   it('format=export keeps priorities and never renders arrays', async () => {
-    await call('PUT', `/p/ex.json${NS}`, { body: { list: ['a', 'b'], pri: { '.value': 1, '.priority': 'p' } } });
+    await call('PUT', `/p/ex.json${NS}`, {
+      body: { list: ['a', 'b'], pri: { '.value': 1, '.priority': 'p' } },
+    });
     expect((await call('GET', `/p/ex.json${NS}`)).json).toEqual({ list: ['a', 'b'], pri: 1 });
     expect((await call('GET', `/p/ex.json${NS}&format=export`)).json).toEqual({
       list: { '0': 'a', '1': 'b' },
@@ -128,14 +136,22 @@ describe('print, shallow and format', () => {
   });
 
   it('renders dense index maps as arrays, sparse ones as objects', async () => {
-    await call('PUT', `/p/arr.json${NS}`, { body: { dense: { '0': 'a', '2': 'c' }, sparse: { '0': 'a', '9': 'j' } } });
-    expect((await call('GET', `/p/arr.json${NS}`)).json).toEqual({ dense: ['a', null, 'c'], sparse: { '0': 'a', '9': 'j' } });
+    await call('PUT', `/p/arr.json${NS}`, {
+      body: { dense: { '0': 'a', '2': 'c' }, sparse: { '0': 'a', '9': 'j' } },
+    });
+    expect((await call('GET', `/p/arr.json${NS}`)).json).toEqual({
+      dense: ['a', null, 'c'],
+      sparse: { '0': 'a', '9': 'j' },
+    });
   });
 
   it('writes to .priority set a priority', async () => {
     await call('PUT', `/p/prio.json${NS}`, { body: 'v' });
     await call('PUT', `/p/prio/.priority.json${NS}`, { body: 3 });
-    expect((await call('GET', `/p/prio.json${NS}&format=export`)).json).toEqual({ '.value': 'v', '.priority': 3 });
+    expect((await call('GET', `/p/prio.json${NS}&format=export`)).json).toEqual({
+      '.value': 'v',
+      '.priority': 3,
+    });
     expect((await call('GET', `/p/prio/.priority.json${NS}`)).json).toBe(3);
     expect((await call('GET', `/p/s/.priority.json${NS}`)).json).toBeNull();
   });
@@ -145,7 +161,9 @@ describe('server values', () => {
   it('resolves timestamp and increment, also inside PATCH', async () => {
     const put = await call('PUT', `/sv.json${NS}`, { body: { t: { '.sv': 'timestamp' }, n: 5 } });
     expect(put.json).toEqual({ t: 1_700_000_000_000, n: 5 });
-    await call('PATCH', `/sv.json${NS}`, { body: { n: { '.sv': { increment: 2.5 } }, m: { '.sv': { increment: 1 } } } });
+    await call('PATCH', `/sv.json${NS}`, {
+      body: { n: { '.sv': { increment: 2.5 } }, m: { '.sv': { increment: 1 } } },
+    });
     expect((await call('GET', `/sv.json${NS}`)).json).toEqual({ t: 1_700_000_000_000, n: 7.5, m: 1 });
   });
 });
@@ -163,9 +181,17 @@ describe('queries', () => {
   it('orderBy a child with ranges and limits, including the value,"key" form', async () => {
     await call('PUT', `/q.json${NS}`, { body: scores });
     const get = async (query: string) => (await call('GET', `/q.json${NS}&${query}`)).json;
-    expect(await get('orderBy="score"&startAt=5&endAt=10')).toEqual({ alice: scores.alice, bob: scores.bob, erin: scores.erin });
+    expect(await get('orderBy="score"&startAt=5&endAt=10')).toEqual({
+      alice: scores.alice,
+      bob: scores.bob,
+      erin: scores.erin,
+    });
     expect(await get('orderBy="score"&equalTo=5')).toEqual({ bob: scores.bob, erin: scores.erin });
-    expect(await get('orderBy="score"&startAt=5,"c"')).toEqual({ alice: scores.alice, erin: scores.erin, carol: scores.carol });
+    expect(await get('orderBy="score"&startAt=5,"c"')).toEqual({
+      alice: scores.alice,
+      erin: scores.erin,
+      carol: scores.carol,
+    });
     expect(await get('orderBy="score"&startAfter=5,"bob"&endBefore=10')).toEqual({ erin: scores.erin });
     expect(await get('orderBy="score"&limitToFirst=2')).toEqual({ dave: scores.dave, '7': scores['7'] });
     expect(await get('orderBy="score"&limitToLast=1')).toEqual({ carol: scores.carol });
@@ -175,21 +201,43 @@ describe('queries', () => {
 
   it('orders by $key with int-like keys first', async () => {
     await call('PUT', `/k.json${NS}`, { body: { b: 1, '10': 2, '9': 3, a: 4 } });
-    expect((await call('GET', `/k.json${NS}&orderBy="$key"&limitToFirst=2`)).json).toEqual({ '9': 3, '10': 2 });
+    expect((await call('GET', `/k.json${NS}&orderBy="$key"&limitToFirst=2`)).json).toEqual({
+      '9': 3,
+      '10': 2,
+    });
     expect((await call('GET', `/k.json${NS}&orderBy="$key"&startAt="a"`)).json).toEqual({ a: 4, b: 1 });
   });
 
   it('orders by $value and $priority', async () => {
-    await call('PUT', `/v.json${NS}`, { body: { a: 3, b: 'x', c: false, d: { '.value': 1, '.priority': 9 }, e: { '.value': 2, '.priority': 'p' } } });
-    expect((await call('GET', `/v.json${NS}&orderBy="$value"&startAt=2&endAt=3`)).json).toEqual({ a: 3, e: 2 });
-    expect((await call('GET', `/v.json${NS}&orderBy="$priority"&startAt=1&limitToFirst=1`)).json).toEqual({ d: 1 });
+    await call('PUT', `/v.json${NS}`, {
+      body: {
+        a: 3,
+        b: 'x',
+        c: false,
+        d: { '.value': 1, '.priority': 9 },
+        e: { '.value': 2, '.priority': 'p' },
+      },
+    });
+    expect((await call('GET', `/v.json${NS}&orderBy="$value"&startAt=2&endAt=3`)).json).toEqual({
+      a: 3,
+      e: 2,
+    });
+    expect((await call('GET', `/v.json${NS}&orderBy="$priority"&startAt=1&limitToFirst=1`)).json).toEqual({
+      d: 1,
+    });
     expect((await call('GET', `/v.json${NS}&orderBy="$priority"&equalTo="p"`)).json).toEqual({ e: 2 });
   });
 
   it('accepts shallow paging without orderBy (firebase-tools does this)', async () => {
     await call('PUT', `/pg.json${NS}`, { body: { a: { x: 1 }, b: { x: 2 }, c: { x: 3 } } });
-    expect((await call('GET', `/pg.json${NS}&shallow=true&limitToFirst=2`)).json).toEqual({ a: true, b: true });
-    expect((await call('GET', `/pg.json${NS}&shallow=true&startAfter="a"&limitToFirst=5`)).json).toEqual({ b: true, c: true });
+    expect((await call('GET', `/pg.json${NS}&shallow=true&limitToFirst=2`)).json).toEqual({
+      a: true,
+      b: true,
+    });
+    expect((await call('GET', `/pg.json${NS}&shallow=true&startAfter="a"&limitToFirst=5`)).json).toEqual({
+      b: true,
+      c: true,
+    });
   });
 
   it('accepts timeout and writeSizeLimit', async () => {
@@ -228,7 +276,13 @@ describe('namespaces and endpoints', () => {
   });
 
   it('answers CORS preflights and marks responses for any origin', async () => {
-    const pre = await call('OPTIONS', `/x.json${NS}`, { headers: { Origin: 'http://page.test', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' } });
+    const pre = await call('OPTIONS', `/x.json${NS}`, {
+      headers: {
+        Origin: 'http://page.test',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('http://page.test');
     expect(pre.headers.get('access-control-allow-methods')).toContain('PATCH');

@@ -40,7 +40,9 @@ describe('ETags', () => {
   });
 
   it('DELETE honours if-match too', async () => {
-    expect((await call('DELETE', `/e/new.json${NS}`, { headers: { 'if-match': 'null_etag' } })).status).toBe(412);
+    expect((await call('DELETE', `/e/new.json${NS}`, { headers: { 'if-match': 'null_etag' } })).status).toBe(
+      412,
+    );
     const etag = (await call('GET', `/e/new.json${NS}`, { headers: ETAG })).headers.get('etag')!;
     expect((await call('DELETE', `/e/new.json${NS}`, { headers: { 'if-match': etag } })).status).toBe(200);
     expect((await call('GET', `/e/new.json${NS}`)).json).toBeNull();

@@ -31,7 +31,11 @@ export function useServer(options: RtdbServerOptions = {}): {
   });
   const call = async (method: string, path: string, opts: CallOptions = {}): Promise<Reply> => {
     const body = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-    const res = await fetch(running!.url + path, { method, headers: opts.headers ?? {}, ...(body === undefined ? {} : { body }) });
+    const res = await fetch(running!.url + path, {
+      method,
+      headers: opts.headers ?? {},
+      ...(body === undefined ? {} : { body }),
+    });
     const text = await res.text();
     let json: unknown;
     try {

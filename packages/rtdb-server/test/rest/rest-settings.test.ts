@@ -5,7 +5,8 @@ import { useServer } from './rest-harness.js';
 const seen: [string, string][] = [];
 const { call, server } = useServer({
   onRulesPut: (ns, text) => {
-    if (text.includes('REFUSE')) throw new RtdbError('rtdb/invalid-rules', 'Error saving rules - line 1: refused by test');
+    if (text.includes('REFUSE'))
+      throw new RtdbError('rtdb/invalid-rules', 'Error saving rules - line 1: refused by test');
     seen.push([ns, text]);
   },
 });
@@ -25,18 +26,27 @@ describe('/.settings/rules.json', () => {
     expect(put.json).toEqual({ status: 'ok' });
     expect(seen).toEqual([['rules-a', text]]);
     expect((await call('GET', '/.settings/rules.json?ns=rules-a', { headers: OWNER })).text).toBe(text);
-    expect((await call('GET', '/.settings/rules.json?ns=rules-a&format=strict', { headers: OWNER })).json).toEqual({
+    expect(
+      (await call('GET', '/.settings/rules.json?ns=rules-a&format=strict', { headers: OWNER })).json,
+    ).toEqual({
       rules: { '.read': 'auth != null', '.write': false },
     });
-    expect((await call('GET', '/.settings/rules.json?ns=rules-b', { headers: OWNER })).json).toEqual({ rules: { '.read': true, '.write': true } });
+    expect((await call('GET', '/.settings/rules.json?ns=rules-b', { headers: OWNER })).json).toEqual({
+      rules: { '.read': true, '.write': true },
+    });
     expect(server().rulesText('rules-a')).toBe(text);
   });
 
   it('refuses rules the hook rejects and keeps the old ones', async () => {
-    const put = await call('PUT', '/.settings/rules.json?ns=rules-a', { raw: '{"rules": {"REFUSE": true}}', headers: OWNER });
+    const put = await call('PUT', '/.settings/rules.json?ns=rules-a', {
+      raw: '{"rules": {"REFUSE": true}}',
+      headers: OWNER,
+    });
     expect(put.status).toBe(400);
     expect(put.json).toEqual({ error: 'Error saving rules - line 1: refused by test' });
-    expect((await call('GET', '/.settings/rules.json?ns=rules-a', { headers: OWNER })).text).toContain('// comment');
+    expect((await call('GET', '/.settings/rules.json?ns=rules-a', { headers: OWNER })).text).toContain(
+      '// comment',
+    );
   });
 
   it('is admin only', async () => {
@@ -50,10 +60,16 @@ describe('/.settings/rules.json', () => {
 describe('rules text without a hook', () => {
   const plain = useServer();
   it('refuses text that is not a rules object', async () => {
-    const reply = await plain.call('PUT', '/.settings/rules.json?ns=x', { raw: '{"rules": ', headers: OWNER });
+    const reply = await plain.call('PUT', '/.settings/rules.json?ns=x', {
+      raw: '{"rules": ',
+      headers: OWNER,
+    });
     expect(reply.status).toBe(400);
     expect(reply.json).toEqual({ error: expect.stringContaining('rules') });
-    const noRules = await plain.call('PUT', '/.settings/rules.json?ns=x', { raw: '{"other": {}}', headers: OWNER });
+    const noRules = await plain.call('PUT', '/.settings/rules.json?ns=x', {
+      raw: '{"other": {}}',
+      headers: OWNER,
+    });
     expect(noRules.status).toBe(400);
   });
 });

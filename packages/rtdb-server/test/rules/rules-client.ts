@@ -5,7 +5,14 @@ import { request } from 'node:http';
 export function idToken(uid: string, claims: Record<string, unknown> = {}): string {
   const now = Math.floor(Date.now() / 1000);
   const enc = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const payload = { sub: uid, user_id: uid, iat: now, exp: now + 3600, firebase: { sign_in_provider: 'password' }, ...claims };
+  const payload = {
+    sub: uid,
+    user_id: uid,
+    iat: now,
+    exp: now + 3600,
+    firebase: { sign_in_provider: 'password' },
+    ...claims,
+  };
   return `${enc({ alg: 'none', typ: 'JWT' })}.${enc(payload)}.`;
 }
 
@@ -96,7 +103,8 @@ export function openSse(base: string, ns: string, path: string, as?: string): Pr
           for (;;) {
             const found = events.find((e) => e.event === type);
             if (found) return found;
-            if (Date.now() > deadline) throw new Error(`no "${type}" event within ${timeoutMs} ms; got ${JSON.stringify(events)}`);
+            if (Date.now() > deadline)
+              throw new Error(`no "${type}" event within ${timeoutMs} ms; got ${JSON.stringify(events)}`);
             await new Promise<void>((r) => {
               waiters.push(r);
               setTimeout(r, 50);

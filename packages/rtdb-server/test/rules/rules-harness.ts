@@ -51,7 +51,8 @@ export function decide(rules: unknown, request: Request, trace = true): AccessTr
   const root = nodeFromJson(request.data ?? null);
   const ctx = context(request.as);
   const path = parsePath(request.path);
-  if (request.op === 'read') return evaluator.read({ ctx, root, path, ...(request.query ? { query: request.query } : {}) }, trace);
+  if (request.op === 'read')
+    return evaluator.read({ ctx, root, path, ...(request.query ? { query: request.query } : {}) }, trace);
   let newRoot = root;
   const locations = [];
   if (request.op === 'set') {

@@ -45,10 +45,15 @@ async function freshNamespace(): Promise<string> {
 }
 
 function sdkAs(uid: string, ns: string): Database {
-  const app = initializeApp({ projectId: 'demo-iotkit', databaseURL: `http://127.0.0.1:${server.port}?ns=${ns}` }, `rules-${uid}-${ns}-${apps.length}`);
+  const app = initializeApp(
+    { projectId: 'demo-iotkit', databaseURL: `http://127.0.0.1:${server.port}?ns=${ns}` },
+    `rules-${uid}-${ns}-${apps.length}`,
+  );
   apps.push(app);
   const db = getDatabase(app);
-  connectDatabaseEmulator(db, '127.0.0.1', server.port, { mockUserToken: { sub: uid, user_id: uid } as never });
+  connectDatabaseEmulator(db, '127.0.0.1', server.port, {
+    mockUserToken: { sub: uid, user_id: uid } as never,
+  });
   return db;
 }
 
@@ -78,9 +83,14 @@ describe('realtime protocol (firebase SDK)', () => {
     const ns = await freshNamespace();
     const before = await snapshotOf(ns);
     const db = sdkAs('alice', ns);
-    await expect(set(ref(db, 'devices/bob/latest'), { ir: 9, ts: serverTimestamp() })).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+    await expect(set(ref(db, 'devices/bob/latest'), { ir: 9, ts: serverTimestamp() })).rejects.toMatchObject({
+      code: 'PERMISSION_DENIED',
+    });
     await expect(
-      update(ref(db, 'devices'), { 'alice/latest': { ir: 9, ts: serverTimestamp() }, 'bob/latest': { ir: 9, ts: serverTimestamp() } }),
+      update(ref(db, 'devices'), {
+        'alice/latest': { ir: 9, ts: serverTimestamp() },
+        'bob/latest': { ir: 9, ts: serverTimestamp() },
+      }),
     ).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
     await expect(set(ref(db, 'devices/bob'), null)).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
     expect(await snapshotOf(ns)).toEqual(before);
@@ -90,7 +100,9 @@ describe('realtime protocol (firebase SDK)', () => {
     const ns = await freshNamespace();
     const before = await snapshotOf(ns);
     const db = sdkAs('alice', ns);
-    await expect(onDisconnect(ref(db, 'devices/bob/latest')).set({ ir: 0, ts: serverTimestamp() })).rejects.toMatchObject({
+    await expect(
+      onDisconnect(ref(db, 'devices/bob/latest')).set({ ir: 0, ts: serverTimestamp() }),
+    ).rejects.toMatchObject({
       code: 'PERMISSION_DENIED',
     });
     await onDisconnect(ref(db, 'devices/alice/latest')).set({ ir: 0, ts: serverTimestamp() });
@@ -118,7 +130,9 @@ describe('realtime protocol (firebase SDK)', () => {
     const value = (await get(ref(db, 'devices/alice/latest'))).val() as { ir: number; ts: number };
     expect(value.ir).toBe(4000);
     expect(Math.abs(value.ts - Date.now())).toBeLessThan(60_000);
-    await expect(set(ref(db, 'devices/alice/latest'), { ir: 4096, ts: serverTimestamp() })).rejects.toMatchObject({
+    await expect(
+      set(ref(db, 'devices/alice/latest'), { ir: 4096, ts: serverTimestamp() }),
+    ).rejects.toMatchObject({
       code: 'PERMISSION_DENIED',
     });
     expect(((await snapshotOf(ns)) as typeof SEED).devices.alice.latest).toEqual(value);
@@ -136,7 +150,10 @@ describe('realtime protocol (firebase SDK)', () => {
       );
     });
     await expect.poll(() => values.length).toBeGreaterThan(0);
-    const put = await rest(server.url, ns, 'PUT', '/.settings/rules.json', { as: 'owner', rawBody: '{"rules": {"devices": {".read": false}}}' });
+    const put = await rest(server.url, ns, 'PUT', '/.settings/rules.json', {
+      as: 'owner',
+      rawBody: '{"rules": {"devices": {".read": false}}}',
+    });
     expect(put.status).toBe(200);
     expect((await cancelled).message).toMatch(/permission_denied/i);
   });
@@ -144,8 +161,13 @@ describe('realtime protocol (firebase SDK)', () => {
   it('an open listen is revoked when a data change takes the read away', async () => {
     const ns = await freshNamespace();
     const rules = '{"rules": {"rooms": {"$room": {".read": "data.child(\'members\').hasChild(auth.uid)"}}}}';
-    expect((await rest(server.url, ns, 'PUT', '/.settings/rules.json', { as: 'owner', rawBody: rules })).status).toBe(200);
-    await rest(server.url, ns, 'PUT', '/rooms/r1.json', { as: 'owner', body: { members: { alice: true }, topic: 't' } });
+    expect(
+      (await rest(server.url, ns, 'PUT', '/.settings/rules.json', { as: 'owner', rawBody: rules })).status,
+    ).toBe(200);
+    await rest(server.url, ns, 'PUT', '/rooms/r1.json', {
+      as: 'owner',
+      body: { members: { alice: true }, topic: 't' },
+    });
     const db = sdkAs('alice', ns);
     const seen: unknown[] = [];
     const cancelled = new Promise<Error>((resolve) => {
@@ -165,8 +187,12 @@ describe('realtime protocol (firebase SDK)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const db = sdkAs('alice', ns);
     const readings = ref(db, 'devices/alice/readings');
-    await new Promise<void>((resolve) => onValue(query(readings, orderByChild('ts'), limitToFirst(5)), () => resolve(), { onlyOnce: true }));
-    await new Promise<void>((resolve) => onValue(query(readings, orderByChild('angle'), limitToFirst(5)), () => resolve(), { onlyOnce: true }));
+    await new Promise<void>((resolve) =>
+      onValue(query(readings, orderByChild('ts'), limitToFirst(5)), () => resolve(), { onlyOnce: true }),
+    );
+    await new Promise<void>((resolve) =>
+      onValue(query(readings, orderByChild('angle'), limitToFirst(5)), () => resolve(), { onlyOnce: true }),
+    );
     await expect.poll(() => warn.mock.calls.map((c) => c.join(' ')).join('\n')).toMatch(/indexOn.*angle/);
     expect(warn.mock.calls.map((c) => c.join(' ')).join('\n')).not.toMatch(/indexOn.*"ts"/);
   });

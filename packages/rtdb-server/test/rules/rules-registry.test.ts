@@ -32,7 +32,9 @@ describe('RulesRegistry', () => {
     const changes: (string | undefined)[] = [];
     registry.onChange((ns) => changes.push(ns));
     registry.load('a', '{"rules": {".read": true}}');
-    expect(() => registry.load('a', '{"rules": {".read": 3}}')).toThrow(expect.objectContaining({ code: 'rtdb/invalid-rules' }) as Error);
+    expect(() => registry.load('a', '{"rules": {".read": 3}}')).toThrow(
+      expect.objectContaining({ code: 'rtdb/invalid-rules' }) as Error,
+    );
     expect(registry.text('a')).toBe('{"rules": {".read": true}}');
     registry.setDefault(undefined);
     expect(changes).toEqual(['a', undefined]);
@@ -43,9 +45,13 @@ describe('RulesRegistry', () => {
     const registry = new RulesRegistry({ log: (l) => lines.push(l), denialLogSize: 5 });
     registry.load('a', '{"rules": {"devices": {"$uid": {".write": "auth.uid === $uid"}}}}');
     const db = new Database('a');
-    const decision = registry.policyFor('a').canWrite(alice, db, [{ path: ['devices', 'bob'], value: 1, kind: 'set' }], db.root());
+    const decision = registry
+      .policyFor('a')
+      .canWrite(alice, db, [{ path: ['devices', 'bob'], value: 1, kind: 'set' }], db.root());
     expect(decision.allowed).toBe(false);
-    expect(registry.denials.recent('a')).toMatchObject([{ ns: 'a', uid: 'alice', operation: 'write', path: '/devices/bob' }]);
+    expect(registry.denials.recent('a')).toMatchObject([
+      { ns: 'a', uid: 'alice', operation: 'write', path: '/devices/bob' },
+    ]);
     expect(lines[0]).toMatch(/^rules: denied write \/devices\/bob for uid alice \(ns a\)/);
   });
 

@@ -22,14 +22,29 @@ interface Case {
 
 /** A root `.read` expression evaluated against DATA. */
 function expr(expression: string, allowed: boolean, as: Request['as'] = 'alice', path = '/'): Case {
-  return { name: `${expression} as ${String(as)}`, rules: { '.read': expression }, request: { op: 'read', path, as, data: DATA }, allowed };
+  return {
+    name: `${expression} as ${String(as)}`,
+    rules: { '.read': expression },
+    request: { op: 'read', path, as, data: DATA },
+    allowed,
+  };
 }
 
 const variables: Case[] = [
   expr('true', true),
   expr('false', false),
-  { name: 'boolean rule true', rules: { '.read': true }, request: { op: 'read', path: '/', as: null }, allowed: true },
-  { name: 'boolean rule false', rules: { '.read': false }, request: { op: 'read', path: '/', as: 'alice' }, allowed: false },
+  {
+    name: 'boolean rule true',
+    rules: { '.read': true },
+    request: { op: 'read', path: '/', as: null },
+    allowed: true,
+  },
+  {
+    name: 'boolean rule false',
+    rules: { '.read': false },
+    request: { op: 'read', path: '/', as: 'alice' },
+    allowed: false,
+  },
   expr('auth != null', true),
   expr('auth != null', false, null),
   expr('auth == null', true, null),
@@ -221,22 +236,46 @@ const queries: Case[] = [
   query('query.orderByPriority', q({ index: { kind: 'priority' }, limit: { count: 1, from: 'last' } }), true),
   query('query.orderByPriority', undefined, false),
   query('query.limitToFirst <= 10', q({ index: { kind: 'key' }, limit: { count: 10, from: 'first' } }), true),
-  query('query.limitToFirst <= 10', q({ index: { kind: 'key' }, limit: { count: 11, from: 'first' } }), false),
+  query(
+    'query.limitToFirst <= 10',
+    q({ index: { kind: 'key' }, limit: { count: 11, from: 'first' } }),
+    false,
+  ),
   query('query.limitToFirst <= 10', undefined, false),
   query('query.limitToLast == 3', q({ index: { kind: 'key' }, limit: { count: 3, from: 'last' } }), true),
   query('query.limitToLast == null', q({ index: { kind: 'key' }, limit: { count: 3, from: 'first' } }), true),
-  query('query.startAt >= 100', q({ index: { kind: 'child', path: ['ts'] }, start: { value: 150, inclusive: true } }), true),
-  query('query.startAt >= 100', q({ index: { kind: 'child', path: ['ts'] }, start: { value: 50, inclusive: true } }), false),
-  query('query.endAt <= 100', q({ index: { kind: 'child', path: ['ts'] }, end: { value: 100, inclusive: true } }), true),
+  query(
+    'query.startAt >= 100',
+    q({ index: { kind: 'child', path: ['ts'] }, start: { value: 150, inclusive: true } }),
+    true,
+  ),
+  query(
+    'query.startAt >= 100',
+    q({ index: { kind: 'child', path: ['ts'] }, start: { value: 50, inclusive: true } }),
+    false,
+  ),
+  query(
+    'query.endAt <= 100',
+    q({ index: { kind: 'child', path: ['ts'] }, end: { value: 100, inclusive: true } }),
+    true,
+  ),
   query('query.endAt == null', undefined, true),
   query(
     "query.equalTo == 'x'",
-    q({ index: { kind: 'child', path: ['k'] }, start: { value: 'x', inclusive: true }, end: { value: 'x', inclusive: true } }),
+    q({
+      index: { kind: 'child', path: ['k'] },
+      start: { value: 'x', inclusive: true },
+      end: { value: 'x', inclusive: true },
+    }),
     true,
   ),
   query(
     "query.equalTo == 'x'",
-    q({ index: { kind: 'child', path: ['k'] }, start: { value: 'x', inclusive: true }, end: { value: 'y', inclusive: true } }),
+    q({
+      index: { kind: 'child', path: ['k'] },
+      start: { value: 'x', inclusive: true },
+      end: { value: 'y', inclusive: true },
+    }),
     false,
   ),
 ];
@@ -261,7 +300,10 @@ const cascade = {
     '.write': true,
     $item: { '.validate': "newData.hasChildren(['a'])", a: { '.validate': 'newData.isNumber()' } },
   },
-  counter: { '.write': true, '.validate': 'newData.isNumber() && newData.val() == (data.exists() ? data.val() : 0) + 1' },
+  counter: {
+    '.write': true,
+    '.validate': 'newData.isNumber() && newData.val() == (data.exists() ? data.val() : 0) + 1',
+  },
 };
 function c(name: string, request: Request, allowed: boolean): Case {
   return { name, rules: cascade, request: { data: DATA, ...request }, allowed };
@@ -271,7 +313,11 @@ const semantics: Case[] = [
   c('grant cascades past a deeper false', { op: 'read', path: '/public/secret', as: null }, true),
   c('grant cascades to deep children', { op: 'read', path: '/public/a/b/c', as: null }, true),
   c('rules are not filters: the root stays denied', { op: 'read', path: '/', as: 'alice' }, false),
-  c('rules are not filters: /users denied to its members', { op: 'read', path: '/users', as: 'alice' }, false),
+  c(
+    'rules are not filters: /users denied to its members',
+    { op: 'read', path: '/users', as: 'alice' },
+    false,
+  ),
   c('owner reads own subtree', { op: 'read', path: '/users/alice', as: 'alice' }, true),
   c('owner reads own field', { op: 'read', path: '/users/alice/name', as: 'alice' }, true),
   c('A reads B subtree', { op: 'read', path: '/users/bob', as: 'alice' }, false),
@@ -279,41 +325,129 @@ const semantics: Case[] = [
   c('anonymous reads a user', { op: 'read', path: '/users/bob', as: null }, false),
   c('unmatched path denied', { op: 'read', path: '/elsewhere', as: 'alice' }, false),
   c('admin bypasses everything (read)', { op: 'read', path: '/', as: 'admin' }, true),
-  c('admin bypasses everything (write)', { op: 'set', path: '/users/bob/age', value: 'x', as: 'admin' }, true),
+  c(
+    'admin bypasses everything (write)',
+    { op: 'set', path: '/users/bob/age', value: 'x', as: 'admin' },
+    true,
+  ),
   c('owner writes a valid field', { op: 'set', path: '/users/alice/name', value: 'Al', as: 'alice' }, true),
-  c('validate: too long', { op: 'set', path: '/users/alice/name', value: 'Alexandrina!', as: 'alice' }, false),
+  c(
+    'validate: too long',
+    { op: 'set', path: '/users/alice/name', value: 'Alexandrina!', as: 'alice' },
+    false,
+  ),
   c('validate: wrong type', { op: 'set', path: '/users/alice/name', value: 5, as: 'alice' }, false),
   c('validate: negative age', { op: 'set', path: '/users/alice/age', value: -1, as: 'alice' }, false),
   c('validate: $other allowed key', { op: 'set', path: '/users/alice/bio', value: 'hi', as: 'alice' }, true),
   c('validate: $other unknown key', { op: 'set', path: '/users/alice/shoe', value: 42, as: 'alice' }, false),
   c('delete skips validate', { op: 'set', path: '/users/alice/name', value: null, as: 'alice' }, true),
-  c('set whole subtree valid', { op: 'set', path: '/users/alice', value: { name: 'A', age: 3 }, as: 'alice' }, true),
-  c('set whole subtree, nested invalid', { op: 'set', path: '/users/alice', value: { name: 'A', age: 'x' }, as: 'alice' }, false),
-  c('set whole subtree, unknown key', { op: 'set', path: '/users/alice', value: { name: 'A', zzz: 1 }, as: 'alice' }, false),
+  c(
+    'set whole subtree valid',
+    { op: 'set', path: '/users/alice', value: { name: 'A', age: 3 }, as: 'alice' },
+    true,
+  ),
+  c(
+    'set whole subtree, nested invalid',
+    { op: 'set', path: '/users/alice', value: { name: 'A', age: 'x' }, as: 'alice' },
+    false,
+  ),
+  c(
+    'set whole subtree, unknown key',
+    { op: 'set', path: '/users/alice', value: { name: 'A', zzz: 1 }, as: 'alice' },
+    false,
+  ),
   c('A writes B subtree', { op: 'set', path: '/users/bob', value: { name: 'Hacked' }, as: 'alice' }, false),
   c('A deletes B subtree', { op: 'set', path: '/users/bob', value: null, as: 'alice' }, false),
   c('anonymous writes', { op: 'set', path: '/users/bob/name', value: 'x', as: null }, false),
-  c('write at parent of grant denied', { op: 'set', path: '/users', value: { alice: { name: 'A' } }, as: 'alice' }, false),
+  c(
+    'write at parent of grant denied',
+    { op: 'set', path: '/users', value: { alice: { name: 'A' } }, as: 'alice' },
+    false,
+  ),
   c('write grant cascades past deeper false', { op: 'set', path: '/open/locked', value: 1, as: null }, true),
-  c('validate below a cascaded grant still applies', { op: 'set', path: '/open/locked', value: 13, as: null }, false),
-  c('validate applies to descendants of a set', { op: 'set', path: '/open', value: { locked: 13 }, as: null }, false),
-  c('multi-path update, all own', { op: 'update', path: '/users/alice', value: { name: 'A', age: 4 }, as: 'alice' }, true),
-  c('multi-path update across users denied (all-or-nothing)', { op: 'update', path: '/users', value: { 'alice/name': 'A', 'bob/name': 'B' }, as: 'alice' }, false),
-  c('multi-path update checked per location (granted below the update path)', { op: 'update', path: '/users', value: { 'alice/name': 'A', 'alice/age': 5 }, as: 'alice' }, true),
-  c('multi-path update with one invalid value', { op: 'update', path: '/users/alice', value: { name: 'A', age: -5 }, as: 'alice' }, false),
-  c('multi-path update deleting a field', { op: 'update', path: '/users/alice', value: { name: null, age: 31 }, as: 'alice' }, true),
+  c(
+    'validate below a cascaded grant still applies',
+    { op: 'set', path: '/open/locked', value: 13, as: null },
+    false,
+  ),
+  c(
+    'validate applies to descendants of a set',
+    { op: 'set', path: '/open', value: { locked: 13 }, as: null },
+    false,
+  ),
+  c(
+    'multi-path update, all own',
+    { op: 'update', path: '/users/alice', value: { name: 'A', age: 4 }, as: 'alice' },
+    true,
+  ),
+  c(
+    'multi-path update across users denied (all-or-nothing)',
+    { op: 'update', path: '/users', value: { 'alice/name': 'A', 'bob/name': 'B' }, as: 'alice' },
+    false,
+  ),
+  c(
+    'multi-path update checked per location (granted below the update path)',
+    { op: 'update', path: '/users', value: { 'alice/name': 'A', 'alice/age': 5 }, as: 'alice' },
+    true,
+  ),
+  c(
+    'multi-path update with one invalid value',
+    { op: 'update', path: '/users/alice', value: { name: 'A', age: -5 }, as: 'alice' },
+    false,
+  ),
+  c(
+    'multi-path update deleting a field',
+    { op: 'update', path: '/users/alice', value: { name: null, age: 31 }, as: 'alice' },
+    true,
+  ),
   c('create-only: new key', { op: 'set', path: '/once/k1', value: 1, as: null }, true),
-  c('create-only: existing key', { op: 'set', path: '/once/k1', value: 2, as: null, data: { once: { k1: 1 } } }, false),
-  c('no deletes: delete refused', { op: 'set', path: '/keep/k', value: null, as: null, data: { keep: { k: 1 } } }, false),
-  c('no deletes: overwrite allowed', { op: 'set', path: '/keep/k', value: 2, as: null, data: { keep: { k: 1 } } }, true),
+  c(
+    'create-only: existing key',
+    { op: 'set', path: '/once/k1', value: 2, as: null, data: { once: { k1: 1 } } },
+    false,
+  ),
+  c(
+    'no deletes: delete refused',
+    { op: 'set', path: '/keep/k', value: null, as: null, data: { keep: { k: 1 } } },
+    false,
+  ),
+  c(
+    'no deletes: overwrite allowed',
+    { op: 'set', path: '/keep/k', value: 2, as: null, data: { keep: { k: 1 } } },
+    true,
+  ),
   c('newData == now accepted', { op: 'set', path: '/stamp', value: 1_700_000_000_000, as: null }, true),
   c('newData == now rejected for another time', { op: 'set', path: '/stamp', value: 5, as: null }, false),
-  c('hasChildren validate on wildcard item', { op: 'set', path: '/shaped/x', value: { a: 1 }, as: null }, true),
-  c('hasChildren validate fails without the child', { op: 'set', path: '/shaped/x', value: { b: 1 }, as: null }, false),
-  c('ancestor validate runs for a child write', { op: 'set', path: '/shaped/x/b', value: 1, as: null }, false),
-  c('ancestor validate passes when existing data satisfies it', { op: 'set', path: '/shaped/x/b', value: 1, as: null, data: { shaped: { x: { a: 2 } } } }, true),
-  c('data vs newData: counter +1', { op: 'set', path: '/counter', value: 4, as: null, data: { counter: 3 } }, true),
-  c('data vs newData: counter +2', { op: 'set', path: '/counter', value: 5, as: null, data: { counter: 3 } }, false),
+  c(
+    'hasChildren validate on wildcard item',
+    { op: 'set', path: '/shaped/x', value: { a: 1 }, as: null },
+    true,
+  ),
+  c(
+    'hasChildren validate fails without the child',
+    { op: 'set', path: '/shaped/x', value: { b: 1 }, as: null },
+    false,
+  ),
+  c(
+    'ancestor validate runs for a child write',
+    { op: 'set', path: '/shaped/x/b', value: 1, as: null },
+    false,
+  ),
+  c(
+    'ancestor validate passes when existing data satisfies it',
+    { op: 'set', path: '/shaped/x/b', value: 1, as: null, data: { shaped: { x: { a: 2 } } } },
+    true,
+  ),
+  c(
+    'data vs newData: counter +1',
+    { op: 'set', path: '/counter', value: 4, as: null, data: { counter: 3 } },
+    true,
+  ),
+  c(
+    'data vs newData: counter +2',
+    { op: 'set', path: '/counter', value: 5, as: null, data: { counter: 3 } },
+    false,
+  ),
   c('data vs newData: counter starts at 1', { op: 'set', path: '/counter', value: 1, as: null }, true),
 ];
 
@@ -333,10 +467,23 @@ const wildcards: Case[] = [
   w('wildcard condition false', '/rooms/priv-1', null, false),
   w('nested wildcard grants own member', '/rooms/priv-1/members/alice', 'alice', true),
   w('nested wildcard denies other member', '/rooms/priv-1/members/bob', 'alice', false),
-  w('named child path does not fall back to wildcard rules below', '/rooms/special/members/alice', 'alice', false),
+  w(
+    'named child path does not fall back to wildcard rules below',
+    '/rooms/special/members/alice',
+    'alice',
+    false,
+  ),
 ];
 
-const allCases = [...variables, ...snapshotMethods, ...strings, ...operators, ...queries, ...semantics, ...wildcards];
+const allCases = [
+  ...variables,
+  ...snapshotMethods,
+  ...strings,
+  ...operators,
+  ...queries,
+  ...semantics,
+  ...wildcards,
+];
 
 describe('rules allow/deny table', () => {
   it('has at least 150 cases', () => {

@@ -15,7 +15,10 @@ describe('server CLI', () => {
   it('imports an emulator export on start and exports on SIGTERM', { timeout: 60_000 }, async () => {
     const source = join(root, 'in');
     mkdirSync(join(source, 'database_export'), { recursive: true });
-    writeFileSync(join(source, 'database_export', 'class-a.json'), JSON.stringify({ devices: { u1: { latest: { ir: 512 } } } }));
+    writeFileSync(
+      join(source, 'database_export', 'class-a.json'),
+      JSON.stringify({ devices: { u1: { latest: { ir: 512 } } } }),
+    );
     const target = join(root, 'out');
     const server = await spawnServer(['--import', source, '--export-on-exit', target]);
     running.push(server);

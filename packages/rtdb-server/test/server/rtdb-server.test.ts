@@ -12,7 +12,11 @@ describe('startRtdbServer', () => {
       canWrite: () => ({ allowed: true }),
       hasIndex: () => true,
     };
-    const server = await startRtdbServer({ port: 0, log: (line) => logs.push(line), policyFor: () => exploding });
+    const server = await startRtdbServer({
+      port: 0,
+      log: (line) => logs.push(line),
+      policyFor: () => exploding,
+    });
     try {
       const reply = await fetch(`${server.url}/boom.json?ns=guard`);
       expect(reply.status).toBe(500);
@@ -41,7 +45,10 @@ describe('startRtdbServer', () => {
   it('closes with open streams and flushes durable namespaces', async () => {
     const server = await startRtdbServer({ port: 0, log: () => {} });
     const controller = new AbortController();
-    const stream = await fetch(`${server.url}/s.json?ns=close`, { headers: { Accept: 'text/event-stream' }, signal: controller.signal });
+    const stream = await fetch(`${server.url}/s.json?ns=close`, {
+      headers: { Accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
     expect(stream.status).toBe(200);
     await server.close();
     controller.abort();

@@ -15,13 +15,26 @@ export interface ServerProcess {
 
 /** Spawns `src/server/main.ts` with `args` and waits for its "ready at" line. */
 export async function spawnServer(args: string[]): Promise<ServerProcess> {
-  if (!existsSync(tsx)) throw new Error(`tsx is missing at ${tsx}: run \`pnpm install\` at the repository root`);
+  if (!existsSync(tsx))
+    throw new Error(`tsx is missing at ${tsx}: run \`pnpm install\` at the repository root`);
   // Node itself with tsx's loader, not the tsx CLI: the CLI runs the program in a child process,
   // so a SIGKILL aimed at it would leave the real server running.
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@iotkit/source', join(packageDir, 'src/server/main.ts'), '--port', '0', ...args], {
-    cwd: packageDir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--conditions=@iotkit/source',
+      join(packageDir, 'src/server/main.ts'),
+      '--port',
+      '0',
+      ...args,
+    ],
+    {
+      cwd: packageDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);

@@ -1,8 +1,22 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportEmulatorData, importEmulatorData, nodeToJson, startRtdbServer, type RunningRtdbServer } from '../../src/index.js';
+import {
+  exportEmulatorData,
+  importEmulatorData,
+  nodeToJson,
+  startRtdbServer,
+  type RunningRtdbServer,
+} from '../../src/index.js';
 
 const dirs: string[] = [];
 const servers: RunningRtdbServer[] = [];
@@ -36,10 +50,16 @@ describe('persistence', () => {
     const first = await start(dir);
     await put(first, '/a.json?ns=one', { x: 1, p: { '.value': 2, '.priority': 'z' } });
     await put(first, '/b.json?ns=two', [1, 2]);
-    await fetch(`${first.url}/.settings/rules.json?ns=one`, { method: 'PUT', body: '{"rules":{".read":true,".write":true}}', headers: { Authorization: 'Bearer owner' } });
+    await fetch(`${first.url}/.settings/rules.json?ns=one`, {
+      method: 'PUT',
+      body: '{"rules":{".read":true,".write":true}}',
+      headers: { Authorization: 'Bearer owner' },
+    });
     await first.close();
     const second = await start(dir);
-    expect(await get(second, '/.json?ns=one&format=export')).toEqual({ a: { x: 1, p: { '.value': 2, '.priority': 'z' } } });
+    expect(await get(second, '/.json?ns=one&format=export')).toEqual({
+      a: { x: 1, p: { '.value': 2, '.priority': 'z' } },
+    });
     expect(await get(second, '/b.json?ns=two')).toEqual([1, 2]);
     expect(second.rulesText('one')).toBe('{"rules":{".read":true,".write":true}}');
     expect(second.namespaces()).toEqual(expect.arrayContaining(['one', 'two']));
@@ -83,7 +103,10 @@ describe('persistence', () => {
   it('imports and exports the Emulator Suite layout', async () => {
     const source = tempDir();
     mkdirSync(join(source, 'database_export'));
-    writeFileSync(join(source, 'database_export', 'imported-ns.json'), JSON.stringify({ a: { '.value': 1, '.priority': 2 }, b: 'x' }));
+    writeFileSync(
+      join(source, 'database_export', 'imported-ns.json'),
+      JSON.stringify({ a: { '.value': 1, '.priority': 2 }, b: 'x' }),
+    );
     const server = await start(tempDir());
     expect(await importEmulatorData(server, source)).toEqual(['imported-ns']);
     expect(nodeToJson(server.database('imported-ns').root())).toEqual({ a: 1, b: 'x' });
@@ -94,7 +117,9 @@ describe('persistence', () => {
       a: { '.value': 1, '.priority': 2 },
       b: 'x',
     });
-    expect(JSON.parse(readFileSync(join(target, 'firebase-export-metadata.json'), 'utf8')).database.path).toBe('database_export');
+    expect(
+      JSON.parse(readFileSync(join(target, 'firebase-export-metadata.json'), 'utf8')).database.path,
+    ).toBe('database_export');
   });
 
   it('refuses an import directory without database_export/', async () => {
@@ -126,7 +151,9 @@ describe('data directory lock', () => {
   it('refuses a second server on the same directory and frees it on close', async () => {
     const dir = tempDir();
     const first = await start(dir);
-    await expect(startRtdbServer({ port: 0, dataDir: dir, log: () => {} })).rejects.toMatchObject({ code: 'rtdb/unavailable' });
+    await expect(startRtdbServer({ port: 0, dataDir: dir, log: () => {} })).rejects.toMatchObject({
+      code: 'rtdb/unavailable',
+    });
     await first.close();
     servers.splice(servers.indexOf(first), 1);
     const second = await start(dir);

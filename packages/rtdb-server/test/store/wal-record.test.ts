@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeWalRecords, encodeWalRecord } from '../../src/store/wal-record.js';
 
 describe('write-ahead log records', () => {
-  const records = ['{"ops":[{"path":["a"],"value":1}]}', '{"ops":[{"path":[],"value":"é 😀"}]}', '{"ops":[]}'];
+  const records = [
+    '{"ops":[{"path":["a"],"value":1}]}',
+    '{"ops":[{"path":[],"value":"é 😀"}]}',
+    '{"ops":[]}',
+  ];
   const data = Buffer.concat(records.map(encodeWalRecord));
 
   it('decode what was encoded', () => {

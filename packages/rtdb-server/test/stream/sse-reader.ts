@@ -72,7 +72,10 @@ export class SseClient {
     const deadline = Date.now() + ms;
     while (this.events.length < count && !this.ended) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`only ${this.events.length} of ${count} events arrived: ${JSON.stringify(this.events)}`);
+      if (left <= 0)
+        throw new Error(
+          `only ${this.events.length} of ${count} events arrived: ${JSON.stringify(this.events)}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -90,7 +93,8 @@ export class SseClient {
     for (;;) {
       const data = this.events.filter((e) => e.event !== 'keep-alive');
       if (data.length >= count || this.ended) return data;
-      if (Date.now() > deadline) throw new Error(`only ${data.length} of ${count} events arrived: ${JSON.stringify(data)}`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${data.length} of ${count} events arrived: ${JSON.stringify(data)}`);
       await this.waitFor(this.events.length + 1, deadline - Date.now());
     }
   }

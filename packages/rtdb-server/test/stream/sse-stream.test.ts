@@ -100,13 +100,17 @@ describe('REST event streams', () => {
   });
 
   it('keeps hundreds of streams cheap and notifies only the affected ones', async () => {
-    const clients = await Promise.all(Array.from({ length: 200 }, (_, i) => stream(`/s/many/${i}.json${NS}`)));
+    const clients = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => stream(`/s/many/${i}.json${NS}`)),
+    );
     await Promise.all(clients.map((c) => c.waitFor(1)));
     const listeners = server().database('sse').listenerCount();
     expect(listeners).toBeGreaterThanOrEqual(200);
     await call('PUT', `/s/many/7.json${NS}`, { body: 'hit' });
     await clients[7]!.waitForData(2);
-    const changed = clients.filter((c) => c.events.some((e) => e.event === 'put' && (e.data as { data: unknown }).data === 'hit'));
+    const changed = clients.filter((c) =>
+      c.events.some((e) => e.event === 'put' && (e.data as { data: unknown }).data === 'hit'),
+    );
     expect(changed).toEqual([clients[7]]);
   });
 });

@@ -1,5 +1,12 @@
 import { startLocalBackend, type RunningLocalBackend } from '@iotkit/backend';
-import { GraderError, checkAssignment, loadAssignment, resolveAssignmentDir, toConsoleTable, toMarkdown } from '@iotkit/grader';
+import {
+  GraderError,
+  checkAssignment,
+  loadAssignment,
+  resolveAssignmentDir,
+  toConsoleTable,
+  toMarkdown,
+} from '@iotkit/grader';
 import type { Command } from '../command.js';
 
 /** `iotkit check <assignment>`: a student's own run of the public graded tests. */
@@ -15,7 +22,10 @@ export const checkCommand: Command = {
     'Exits 0 when every public test passes, 1 otherwise.',
   ].join('\n'),
   options: {
-    markdown: { type: 'boolean', description: 'print the feedback as Markdown only (for pasting into an issue)' },
+    markdown: {
+      type: 'boolean',
+      description: 'print the feedback as Markdown only (for pasting into an issue)',
+    },
   },
   allowPositionals: true,
   async run(args, io) {
@@ -29,7 +39,10 @@ export const checkCommand: Command = {
       const dir = resolveAssignmentDir(ref, io.root);
       const assignment = loadAssignment(dir);
       if (assignment.config.backend !== 'none') {
-        backend = await startLocalBackend({ rtdb: {}, auth: assignment.config.backend === 'rtdb+auth' ? {} : false });
+        backend = await startLocalBackend({
+          rtdb: {},
+          auth: assignment.config.backend === 'rtdb+auth' ? {} : false,
+        });
       }
       const result = await checkAssignment(dir, {
         namespace: `${assignment.id}-check`,

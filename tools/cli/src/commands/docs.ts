@@ -18,9 +18,17 @@ export const docsCommand: Command = {
   ].join('\n'),
   options: {
     serve: { type: 'boolean', description: 'serve the site after building it' },
-    port: { type: 'string', valueName: 'PORT', description: 'port for --serve (default 8080; 0 = any free port)' },
+    port: {
+      type: 'string',
+      valueName: 'PORT',
+      description: 'port for --serve (default 8080; 0 = any free port)',
+    },
     'no-build': { type: 'boolean', description: 'serve what is already in the site folder' },
-    site: { type: 'string', valueName: 'DIR', description: 'site folder (default: site/ at the repository root)' },
+    site: {
+      type: 'string',
+      valueName: 'DIR',
+      description: 'site folder (default: site/ at the repository root)',
+    },
   },
   async run(args, io) {
     const siteDir = resolve(io.root, typeof args.values.site === 'string' ? args.values.site : 'site');
@@ -40,7 +48,10 @@ export const docsCommand: Command = {
     }
     if (args.values.serve !== true) return 0;
     if (!existsSync(join(siteDir, 'index.html'))) {
-      throw new CliError('cli/missing-config', `no site in ${siteDir}: run \`pnpm iotkit docs\` without --no-build first`);
+      throw new CliError(
+        'cli/missing-config',
+        `no site in ${siteDir}: run \`pnpm iotkit docs\` without --no-build first`,
+      );
     }
     const server = await serveSite(siteDir, '127.0.0.1', port);
     io.out(`docs: serving ${server.url} (Ctrl-C to stop)`);
@@ -54,7 +65,10 @@ export const docsCommand: Command = {
 function runTypedoc(root: string, siteDir: string): Promise<number> {
   const typedoc = join(root, 'node_modules', 'typedoc', 'bin', 'typedoc');
   if (!existsSync(typedoc)) {
-    throw new CliError('cli/missing-config', 'typedoc is not installed: run `pnpm install` at the repository root');
+    throw new CliError(
+      'cli/missing-config',
+      'typedoc is not installed: run `pnpm install` at the repository root',
+    );
   }
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [typedoc, '--out', siteDir], { cwd: root, stdio: 'inherit' });

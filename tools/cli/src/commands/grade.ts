@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLocalBackend, type RunningLocalBackend } from '@iotkit/backend';
-import { GraderError, gradeClass, loadAssignment, parseRosterCsv, resolveAssignmentDir, type ProgressSink } from '@iotkit/grader';
+import {
+  GraderError,
+  gradeClass,
+  loadAssignment,
+  parseRosterCsv,
+  resolveAssignmentDir,
+  type ProgressSink,
+} from '@iotkit/grader';
 import type { Command } from '../command.js';
 
 /** `iotkit grade <assignment> <submissions…>`: grades a class in parallel, one isolated run each. */
@@ -22,18 +29,38 @@ export const gradeCommand: Command = {
     'submission was graded.',
   ].join('\n'),
   options: {
-    out: { type: 'string', short: 'o', valueName: 'DIR', description: 'output folder (default: grades/<assignment>)' },
-    jobs: { type: 'string', short: 'j', valueName: 'N', description: 'submissions graded at once (default: 2)' },
+    out: {
+      type: 'string',
+      short: 'o',
+      valueName: 'DIR',
+      description: 'output folder (default: grades/<assignment>)',
+    },
+    jobs: {
+      type: 'string',
+      short: 'j',
+      valueName: 'N',
+      description: 'submissions graded at once (default: 2)',
+    },
     hidden: { type: 'boolean', description: 'run grading/hidden/ tests too' },
     force: { type: 'boolean', description: 'regrade submissions that already have reports' },
-    roster: { type: 'string', valueName: 'CSV', description: 'roster with id,name,email,sis_id,sis_login,section for the LMS CSVs' },
-    timeout: { type: 'string', valueName: 'SECONDS', description: 'override the wall-clock limit per submission' },
+    roster: {
+      type: 'string',
+      valueName: 'CSV',
+      description: 'roster with id,name,email,sis_id,sis_login,section for the LMS CSVs',
+    },
+    timeout: {
+      type: 'string',
+      valueName: 'SECONDS',
+      description: 'override the wall-clock limit per submission',
+    },
   },
   allowPositionals: true,
   async run(args, io) {
     const [ref, ...inputs] = args.positionals;
     if (ref === undefined || inputs.length === 0) {
-      io.err('iotkit: usage: pnpm iotkit grade <assignment> <submission…|class-folder> [--out DIR] [--jobs N] [--hidden] [--force]');
+      io.err(
+        'iotkit: usage: pnpm iotkit grade <assignment> <submission…|class-folder> [--out DIR] [--jobs N] [--hidden] [--force]',
+      );
       return 2;
     }
     const jobs = Number(args.values.jobs ?? '2');
@@ -45,14 +72,24 @@ export const gradeCommand: Command = {
     let backend: RunningLocalBackend | undefined;
     try {
       const assignment = loadAssignment(resolveAssignmentDir(ref, io.root));
-      const outDir = resolve(typeof args.values.out === 'string' ? args.values.out : `grades/${assignment.id}`);
-      const roster = typeof args.values.roster === 'string' ? parseRosterCsv(readFileSync(args.values.roster, 'utf8')) : undefined;
+      const outDir = resolve(
+        typeof args.values.out === 'string' ? args.values.out : `grades/${assignment.id}`,
+      );
+      const roster =
+        typeof args.values.roster === 'string'
+          ? parseRosterCsv(readFileSync(args.values.roster, 'utf8'))
+          : undefined;
       if (assignment.config.backend !== 'none') {
         io.err(`starting the local backend (${assignment.config.backend}) shared by every submission…`);
-        backend = await startLocalBackend({ rtdb: {}, auth: assignment.config.backend === 'rtdb+auth' ? {} : false });
+        backend = await startLocalBackend({
+          rtdb: {},
+          auth: assignment.config.backend === 'rtdb+auth' ? {} : false,
+        });
       }
       const tty = process.stderr.isTTY === true;
-      const progress: ProgressSink = tty ? { isTTY: true, write: (t) => void process.stderr.write(t) } : { isTTY: false, write: (t) => io.err(t.replace(/\n$/, '')) };
+      const progress: ProgressSink = tty
+        ? { isTTY: true, write: (t) => void process.stderr.write(t) }
+        : { isTTY: false, write: (t) => io.err(t.replace(/\n$/, '')) };
       const summary = await gradeClass({
         assignment,
         inputs: inputs.map((i) => resolve(i)),
@@ -63,11 +100,16 @@ export const gradeCommand: Command = {
         progress,
         ...(roster ? { roster } : {}),
         ...(timeout !== undefined ? { limits: { timeoutSeconds: timeout } } : {}),
-        backend: { ...(backend?.urls.database ? { rtdbUrl: backend.urls.database } : {}), ...(backend?.urls.auth ? { authUrl: backend.urls.auth } : {}) },
+        backend: {
+          ...(backend?.urls.database ? { rtdbUrl: backend.urls.database } : {}),
+          ...(backend?.urls.auth ? { authUrl: backend.urls.auth } : {}),
+        },
       });
       const width = Math.max(10, ...summary.results.map((r) => r.submission.length));
       for (const r of summary.results) {
-        io.out(`${r.submission.padEnd(width)}  ${String(r.score).padStart(6)} / ${r.maxScore}  ${r.outcome.code === 'ok' ? '' : r.outcome.message}`);
+        io.out(
+          `${r.submission.padEnd(width)}  ${String(r.score).padStart(6)} / ${r.maxScore}  ${r.outcome.code === 'ok' ? '' : r.outcome.message}`,
+        );
       }
       io.out(`reports: ${outDir} (summary.csv, canvas.csv, moodle.csv, one folder per student)`);
       for (const n of summary.notGraded) io.err(`not graded: ${n.id}: ${n.code}: ${n.message}`);

@@ -10,12 +10,17 @@ export const handoutCommand: Command = {
     'Usage: pnpm iotkit handout <assignment> --out DIR',
     '',
     'Copies the assignment to DIR, replacing every BEGIN SOLUTION … END SOLUTION region (C++, TS,',
-    'Markdown) with a TODO carrying the marker\'s hint, dropping grading/hidden/ and its manifest',
+    "Markdown) with a TODO carrying the marker's hint, dropping grading/hidden/ and its manifest",
     'entries, and rewriting workspace:/catalog: dependencies (kit packages are copied into vendor/',
     'and referenced as file: dependencies) so `npm install` or `pnpm install` works in DIR alone.',
   ].join('\n'),
   options: {
-    out: { type: 'string', short: 'o', valueName: 'DIR', description: 'where the handout goes (must be new or empty)' },
+    out: {
+      type: 'string',
+      short: 'o',
+      valueName: 'DIR',
+      description: 'where the handout goes (must be new or empty)',
+    },
   },
   allowPositionals: true,
   async run(args, io) {
@@ -30,7 +35,9 @@ export const handoutCommand: Command = {
       io.out(`handout written to ${outDir}: ${report.files} files`);
       for (const s of report.stripped) io.out(`  stripped ${s.regions} solution region(s) from ${s.file}`);
       for (const v of report.vendored) io.out(`  vendored ${v}`);
-      io.out('Check it builds: cd into it, install, and run its public tests (they should fail with TODO messages).');
+      io.out(
+        'Check it builds: cd into it, install, and run its public tests (they should fail with TODO messages).',
+      );
       return 0;
     } catch (e) {
       if (!(e instanceof GraderError)) throw e;

@@ -12,4 +12,13 @@ import { startCommand } from './start.js';
  * Every `iotkit` subcommand, in the order `iotkit --help` lists them.
  * To add one: create `src/commands/<name>.ts` exporting a {@link Command}, import it here, add it below.
  */
-export const COMMANDS: readonly Command[] = [startCommand, doctorCommand, setupCommand, rulesCommand, checkCommand, gradeCommand, handoutCommand, docsCommand];
+export const COMMANDS: readonly Command[] = [
+  startCommand,
+  doctorCommand,
+  setupCommand,
+  rulesCommand,
+  checkCommand,
+  gradeCommand,
+  handoutCommand,
+  docsCommand,
+];

@@ -39,27 +39,43 @@ async function fetchText(url: string): Promise<string> {
   try {
     res = await fetch(url, { headers: { Authorization: 'Bearer owner' } });
   } catch (error) {
-    throw new CliError('cli/backend-failed', `cannot reach ${url} (${String(error)}); is \`pnpm iotkit start\` running?`);
+    throw new CliError(
+      'cli/backend-failed',
+      `cannot reach ${url} (${String(error)}); is \`pnpm iotkit start\` running?`,
+    );
   }
   const text = await res.text();
-  if (!res.ok) throw new CliError('cli/backend-failed', `${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  if (!res.ok)
+    throw new CliError('cli/backend-failed', `${url} answered ${res.status}: ${text.slice(0, 300)}`);
   return text;
 }
 
 /** Rules text, its name and the current data, from a file or a running server. */
-async function sources(args: CommandArgs, io: CommandIo): Promise<{ text: string; name: string; data: unknown; from: string }> {
+async function sources(
+  args: CommandArgs,
+  io: CommandIo,
+): Promise<{ text: string; name: string; data: unknown; from: string }> {
   const rulesOption = args.values['rules'];
-  const remote = typeof args.values['url'] === 'string' || (typeof args.values['ns'] === 'string' && rulesOption === undefined);
+  const remote =
+    typeof args.values['url'] === 'string' ||
+    (typeof args.values['ns'] === 'string' && rulesOption === undefined);
   const existing = jsonOption('existing', args.values['existing']);
   if (remote) {
     const base = serverUrl(args, io);
     const ns = typeof args.values['ns'] === 'string' ? `?ns=${encodeURIComponent(args.values['ns'])}` : '';
     const text = await fetchText(`${base}/.settings/rules.json${ns}`);
-    const data = existing !== undefined ? existing : (JSON.parse(await fetchText(`${base}/.json${ns}${ns ? '&' : '?'}format=export`)) as unknown);
+    const data =
+      existing !== undefined
+        ? existing
+        : (JSON.parse(await fetchText(`${base}/.json${ns}${ns ? '&' : '?'}format=export`)) as unknown);
     return { text, name: 'rules.json', data, from: `${base}${ns}` };
   }
   const file = typeof rulesOption === 'string' ? resolve(rulesOption) : rulesFileFromFirebaseJson(io.root);
-  if (!file) throw new CliError('cli/missing-config', 'no --rules file given and firebase.json names no database rules');
+  if (!file)
+    throw new CliError(
+      'cli/missing-config',
+      'no --rules file given and firebase.json names no database rules',
+    );
   if (!existsSync(file)) throw new CliError('cli/missing-config', `rules file ${file} does not exist`);
   const name = file.split(/[\\/]/).pop() ?? file;
   return { text: readFileSync(file, 'utf8'), name, data: existing ?? null, from: file };
@@ -81,7 +97,9 @@ async function printDenials(args: CommandArgs, io: CommandIo): Promise<number> {
   const denials = JSON.parse(await fetchText(`${base}/.inspect/denials.json${ns}`)) as DenialLine[];
   if (denials.length === 0) io.out('no denials recorded');
   for (const d of denials) {
-    io.out(`${d.time}  ${d.ns}  ${d.operation} ${d.path}  ${d.uid === null ? 'unauthenticated' : `uid ${d.uid}`}`);
+    io.out(
+      `${d.time}  ${d.ns}  ${d.operation} ${d.path}  ${d.uid === null ? 'unauthenticated' : `uid ${d.uid}`}`,
+    );
     io.out(`    ${d.reason}`);
   }
   return 0;
@@ -110,24 +128,55 @@ export const rulesCommand: Command = {
   ].join('\n'),
   allowPositionals: true,
   options: {
-    as: { type: 'string', valueName: 'UID', description: 'act as this signed-in user (`owner` = admin); default unauthenticated' },
+    as: {
+      type: 'string',
+      valueName: 'UID',
+      description: 'act as this signed-in user (`owner` = admin); default unauthenticated',
+    },
     claims: { type: 'string', valueName: 'JSON', description: 'extra token claims for --as (auth.token.*)' },
     data: { type: 'string', valueName: 'JSON', description: 'request body of PUT, POST or PATCH' },
-    query: { type: 'string', valueName: 'PARAMS', description: 'REST query of a GET, e.g. \'orderBy="ts"&limitToLast=5\' (rules see query.*)' },
-    existing: { type: 'string', valueName: 'JSON', description: 'database content to decide against (default: empty, or the server data)' },
-    rules: { type: 'string', valueName: 'FILE', description: 'rules file (default: the one firebase.json names)' },
-    ns: { type: 'string', valueName: 'NAME', description: 'use the rules and data of this namespace of a running server' },
+    query: {
+      type: 'string',
+      valueName: 'PARAMS',
+      description: 'REST query of a GET, e.g. \'orderBy="ts"&limitToLast=5\' (rules see query.*)',
+    },
+    existing: {
+      type: 'string',
+      valueName: 'JSON',
+      description: 'database content to decide against (default: empty, or the server data)',
+    },
+    rules: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'rules file (default: the one firebase.json names)',
+    },
+    ns: {
+      type: 'string',
+      valueName: 'NAME',
+      description: 'use the rules and data of this namespace of a running server',
+    },
     check: { type: 'boolean', description: 'exit with status 3 when the request is denied' },
-    url: { type: 'string', valueName: 'URL', description: 'running server (default $FIREBASE_DATABASE_EMULATOR_HOST or http://127.0.0.1:9000)' },
+    url: {
+      type: 'string',
+      valueName: 'URL',
+      description: 'running server (default $FIREBASE_DATABASE_EMULATOR_HOST or http://127.0.0.1:9000)',
+    },
   },
   async run(args, io) {
     const [sub, methodText, path] = args.positionals;
     if (sub === 'denials' && args.positionals.length === 1) return printDenials(args, io);
     if (sub !== 'explain' || !methodText || !path || args.positionals.length > 3) {
-      throw new CliError('cli/usage', 'usage: pnpm iotkit rules explain <METHOD> <PATH> [--as UID] [--data JSON]  |  pnpm iotkit rules denials [--ns NAME]');
+      throw new CliError(
+        'cli/usage',
+        'usage: pnpm iotkit rules explain <METHOD> <PATH> [--as UID] [--data JSON]  |  pnpm iotkit rules denials [--ns NAME]',
+      );
     }
     const method = methodText.toUpperCase();
-    if (!METHODS.has(method)) throw new CliError('cli/usage', `METHOD must be one of GET, PUT, POST, PATCH, DELETE, not "${methodText}"`);
+    if (!METHODS.has(method))
+      throw new CliError(
+        'cli/usage',
+        `METHOD must be one of GET, PUT, POST, PATCH, DELETE, not "${methodText}"`,
+      );
     const as = args.values['as'];
     const claims = jsonOption('claims', args.values['claims']);
     if (claims !== undefined && (claims === null || typeof claims !== 'object' || Array.isArray(claims))) {
@@ -137,23 +186,41 @@ export const rulesCommand: Command = {
     const queryText = args.values['query'];
     const { text, name, data, from } = await sources(args, io);
     try {
-      const query: QuerySpec | undefined = typeof queryText === 'string' ? parseRestOptions(new URLSearchParams(queryText)).query : undefined;
+      const query: QuerySpec | undefined =
+        typeof queryText === 'string' ? parseRestOptions(new URLSearchParams(queryText)).query : undefined;
       if (query && method !== 'GET') throw new CliError('cli/usage', '--query only applies to GET');
       const rules = parseRules(text, name);
-      const auth = as === 'owner' ? 'admin' : typeof as === 'string' ? passwordUser(as, (claims ?? {}) as Record<string, unknown>) : null;
-      const trace = explainRequest(rules, data, { method, path, auth, ...(body === undefined ? {} : { body }), ...(query ? { query } : {}) });
+      const auth =
+        as === 'owner'
+          ? 'admin'
+          : typeof as === 'string'
+            ? passwordUser(as, (claims ?? {}) as Record<string, unknown>)
+            : null;
+      const trace = explainRequest(rules, data, {
+        method,
+        path,
+        auth,
+        ...(body === undefined ? {} : { body }),
+        ...(query ? { query } : {}),
+      });
       io.out(`rules: ${from}`);
       io.out(formatTrace(trace));
       if (query?.index.kind === 'child') {
         const location = parsePath(path.replace(/\.json$/, ''));
         const child = query.index.path.join('/');
         if (!new RulesEvaluator(rules).hasIndex(location, query.index)) {
-          io.out(`  note: no ".indexOn": "${child}" at ${path}; REST answers 400 "Index not defined" and SDK listens warn`);
+          io.out(
+            `  note: no ".indexOn": "${child}" at ${path}; REST answers 400 "Index not defined" and SDK listens warn`,
+          );
         }
       }
       return trace.allowed || args.values['check'] !== true ? 0 : 3;
     } catch (error) {
-      if (isRtdbError(error)) throw new CliError(error.code === 'rtdb/invalid-rules' ? 'cli/invalid-config' : 'cli/usage', error.message);
+      if (isRtdbError(error))
+        throw new CliError(
+          error.code === 'rtdb/invalid-rules' ? 'cli/invalid-config' : 'cli/usage',
+          error.message,
+        );
       throw error;
     }
   },

@@ -147,7 +147,10 @@ export const startCommand: Command = {
       valueName: 'DIR',
       description: 'where the database keeps its data (default: .iotkit/database)',
     },
-    'no-a2': { type: 'boolean', description: 'start only the backend, not the assignment 2 demo (device, cloud function, dashboard)' },
+    'no-a2': {
+      type: 'boolean',
+      description: 'start only the backend, not the assignment 2 demo (device, cloud function, dashboard)',
+    },
     once: { type: 'boolean', description: 'start, print, then stop at once (for scripts and tests)' },
   },
   async run(args, io) {
@@ -195,11 +198,18 @@ export const startCommand: Command = {
       const rtdbUrl = running[SERVICES.indexOf(databaseService)]?.url;
       const authUrl = running[SERVICES.indexOf(authService)]?.url;
       try {
-        const demo = await startA2Demo({ rtdbUrl: rtdbUrl ?? '', authUrl: authUrl ?? '', projectId: target.projectId, onProgress: (line) => io.out(line) });
+        const demo = await startA2Demo({
+          rtdbUrl: rtdbUrl ?? '',
+          authUrl: authUrl ?? '',
+          projectId: target.projectId,
+          onProgress: (line) => io.out(line),
+        });
         running.push({ lines: demo.lines, stop: () => demo.stop() });
         for (const line of demo.lines) io.out(`  ${line}`);
       } catch (error) {
-        io.err(`iotkit: the assignment 2 demo did not start (${error instanceof Error ? error.message : String(error)}); the backend keeps running`);
+        io.err(
+          `iotkit: the assignment 2 demo did not start (${error instanceof Error ? error.message : String(error)}); the backend keeps running`,
+        );
       }
     }
     if (args.values['once'] === true) {

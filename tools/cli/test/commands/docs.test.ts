@@ -69,7 +69,15 @@ describe('iotkit docs', () => {
   });
 
   it('says how to build first when the site folder is empty', async () => {
-    const result = await runIotkit(['docs', '--serve', '--no-build', '--port', '0', '--site', join(work, 'nothing')]);
+    const result = await runIotkit([
+      'docs',
+      '--serve',
+      '--no-build',
+      '--port',
+      '0',
+      '--site',
+      join(work, 'nothing'),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('pnpm iotkit docs');
   });

@@ -10,7 +10,10 @@ import { rulesCommand } from '../../src/commands/rules.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-async function explain(positionals: string[], values: CommandArgs['values'] = {}): Promise<{ code: number; out: string }> {
+async function explain(
+  positionals: string[],
+  values: CommandArgs['values'] = {},
+): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
   const io: CommandIo = {
     out: (text) => lines.push(text),
@@ -42,7 +45,11 @@ describe('iotkit rules explain', () => {
   });
 
   it('allows the owner, and --check turns a denial into exit status 3', async () => {
-    const allowed = await explain(['explain', 'post', '/devices/alice/readings'], { as: 'alice', data: '{"ir": 7, "ts": {".sv": "timestamp"}}', check: true });
+    const allowed = await explain(['explain', 'post', '/devices/alice/readings'], {
+      as: 'alice',
+      data: '{"ir": 7, "ts": {".sv": "timestamp"}}',
+      check: true,
+    });
     expect(allowed.code).toBe(0);
     expect(allowed.out).toContain('ALLOWED: write /devices/alice/readings/');
     const denied = await explain(['explain', 'GET', '/devices'], { as: 'alice', check: true });
@@ -53,27 +60,43 @@ describe('iotkit rules explain', () => {
   it('passes --query to query.* rules and notes a missing .indexOn', async () => {
     const file = join(dir, 'q.json');
     writeFileSync(file, '{"rules": {"r": {".read": "query.limitToFirst <= 5", ".indexOn": "ts"}}}');
-    const small = await explain(['explain', 'GET', '/r'], { rules: file, query: 'orderBy="ts"&limitToFirst=5' });
+    const small = await explain(['explain', 'GET', '/r'], {
+      rules: file,
+      query: 'orderBy="ts"&limitToFirst=5',
+    });
     expect(small.out).toContain('ALLOWED');
     expect(small.out).not.toContain('note:');
-    const big = await explain(['explain', 'GET', '/r'], { rules: file, query: 'orderBy="ir"&limitToFirst=50' });
+    const big = await explain(['explain', 'GET', '/r'], {
+      rules: file,
+      query: 'orderBy="ir"&limitToFirst=50',
+    });
     expect(big.out).toContain('`query.limitToFirst <= 5` is false (query.limitToFirst = 50)');
     expect(big.out).toContain('note: no ".indexOn": "ir" at /r');
-    await expect(explain(['explain', 'GET', '/r'], { rules: file, query: 'limitToFirst=5' })).rejects.toMatchObject({ code: 'cli/usage' });
+    await expect(
+      explain(['explain', 'GET', '/r'], { rules: file, query: 'limitToFirst=5' }),
+    ).rejects.toMatchObject({ code: 'cli/usage' });
   });
 
   it('uses --rules and --existing', async () => {
     const file = join(dir, 'r.json');
     writeFileSync(file, '{"rules": {"a": {".read": "data.child(\'open\').val() == true"}}}');
-    expect((await explain(['explain', 'GET', '/a'], { rules: file, existing: '{"a": {"open": true}}' })).out).toContain('ALLOWED');
-    expect((await explain(['explain', 'GET', '/a'], { rules: file, existing: '{"a": {"open": false}}' })).out).toContain('DENIED');
+    expect(
+      (await explain(['explain', 'GET', '/a'], { rules: file, existing: '{"a": {"open": true}}' })).out,
+    ).toContain('ALLOWED');
+    expect(
+      (await explain(['explain', 'GET', '/a'], { rules: file, existing: '{"a": {"open": false}}' })).out,
+    ).toContain('DENIED');
   });
 
   it('reads the rules and data of a running server with --url and --ns', async () => {
     const server = await startRtdbServer({ port: 0, log: () => {} });
     try {
       const owner = { Authorization: 'Bearer owner' };
-      await fetch(`${server.url}/.settings/rules.json?ns=cls`, { method: 'PUT', headers: owner, body: '{"rules": {"x": {".read": "data.exists()"}}}' });
+      await fetch(`${server.url}/.settings/rules.json?ns=cls`, {
+        method: 'PUT',
+        headers: owner,
+        body: '{"rules": {"x": {".read": "data.exists()"}}}',
+      });
       await fetch(`${server.url}/x.json?ns=cls`, { method: 'PUT', headers: owner, body: '1' });
       const { out } = await explain(['explain', 'GET', '/x'], { url: server.url, ns: 'cls' });
       expect(out).toContain(`rules: ${server.url}?ns=cls`);
@@ -90,7 +113,9 @@ describe('iotkit rules explain', () => {
   it('reports usage mistakes and invalid rules as CliErrors', async () => {
     await expect(explain(['explain', 'FETCH', '/x'])).rejects.toMatchObject({ code: 'cli/usage' });
     await expect(explain(['show'])).rejects.toBeInstanceOf(CliError);
-    await expect(explain(['explain', 'PUT', '/x'], { data: '{nope' })).rejects.toMatchObject({ code: 'cli/usage' });
+    await expect(explain(['explain', 'PUT', '/x'], { data: '{nope' })).rejects.toMatchObject({
+      code: 'cli/usage',
+    });
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"rules": {".read": "auth.uid =="}}');
     await expect(explain(['explain', 'GET', '/x'], { rules: bad })).rejects.toMatchObject({

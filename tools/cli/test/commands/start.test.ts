@@ -33,7 +33,16 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('iotkit start', () => {
   // Free ports and a private data dir: a developer's `pnpm start` may be running meanwhile.
   it('serves a working Auth emulator, prints the env var, and stops cleanly on Ctrl-C', async () => {
-    const child = spawnIotkit(['start', '--auth-port', '0', '--database-port', '0', '--data-dir', dataDir, '--no-a2']);
+    const child = spawnIotkit([
+      'start',
+      '--auth-port',
+      '0',
+      '--database-port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--no-a2',
+    ]);
     const done = finished(child);
     try {
       const [, url = '', hostAndPort = ''] = await waitForOutput(

@@ -28,6 +28,8 @@ export const mapReadingToServo = onValueCreated('/devices/{uid}/readings/{readin
   }
   const device = event.data.ref.parent?.parent;
   if (!device) return;
-  await device.child('servo').set({ angle: command.angle, source: command.source, ts: ServerValue.TIMESTAMP });
+  await device
+    .child('servo')
+    .set({ angle: command.angle, source: command.source, ts: ServerValue.TIMESTAMP });
   // END SOLUTION
 });

@@ -17,7 +17,10 @@ export interface RejectedReading {
  * Anything that is not a reading with an integer `ir` is rejected with a reason, so a malformed
  * write never moves the servo.
  */
-export function servoFromReading(reading: unknown, calibration: Calibration = DEFAULT_CALIBRATION): ServoCommand | RejectedReading {
+export function servoFromReading(
+  reading: unknown,
+  calibration: Calibration = DEFAULT_CALIBRATION,
+): ServoCommand | RejectedReading {
   if (typeof reading !== 'object' || reading === null || !('ir' in reading)) {
     return { rejected: `reading must be an object with an "ir" field, got ${JSON.stringify(reading)}` };
   }

@@ -6,7 +6,13 @@ import { dashboardPage } from '../../../companion/dashboard/src/dashboard-page.j
 
 describe('readingsToPoints', () => {
   it('orders by push id, uses ts when present and skips malformed readings', () => {
-    const points = readingsToPoints({ '-b': { ir: 20, ts: 2000 }, '-a': { ir: 10, ts: 1000 }, '-c': { ir: 'x' }, '-d': 5, '-e': { ir: 30 } });
+    const points = readingsToPoints({
+      '-b': { ir: 20, ts: 2000 },
+      '-a': { ir: 10, ts: 1000 },
+      '-c': { ir: 'x' },
+      '-d': 5,
+      '-e': { ir: 30 },
+    });
     expect(points).toEqual([
       { x: 1000, ir: 10 },
       { x: 2000, ir: 20 },
@@ -19,7 +25,15 @@ describe('readingsToPoints', () => {
 describe('chartPolyline', () => {
   const box = { width: 120, height: 60, padding: 10 };
   it('spans the inner box: first point left, 4095 at the top, 0 at the bottom', () => {
-    expect(chartPolyline([{ x: 0, ir: 0 }, { x: 10, ir: 4095 }], box)).toBe('10.0,50.0 110.0,10.0');
+    expect(
+      chartPolyline(
+        [
+          { x: 0, ir: 0 },
+          { x: 10, ir: 4095 },
+        ],
+        box,
+      ),
+    ).toBe('10.0,50.0 110.0,10.0');
   });
   it('clamps out-of-range readings and handles a single point', () => {
     expect(chartPolyline([{ x: 5, ir: 9000 }], box)).toBe('10.0,10.0');
@@ -39,17 +53,30 @@ describe('needleTip', () => {
 
 describe('lcdLines', () => {
   it('pads and cuts to 16 columns and tolerates junk', () => {
-    expect(lcdLines({ line1: 'IR 2048', line2: 'Angle 90 and far too long' })).toEqual(['IR 2048         ', 'Angle 90 and far']);
+    expect(lcdLines({ line1: 'IR 2048', line2: 'Angle 90 and far too long' })).toEqual([
+      'IR 2048         ',
+      'Angle 90 and far',
+    ]);
     expect(lcdLines(null)).toEqual(['                ', '                ']);
   });
 });
 
 describe('dashboardPage', () => {
   it('embeds the config so that markup in a value cannot close the script', () => {
-    const html = dashboardPage({ databaseHost: '127.0.0.1:9000', namespace: 'ns', projectId: 'demo-iotkit', uid: '</script><b>x' });
+    const html = dashboardPage({
+      databaseHost: '127.0.0.1:9000',
+      namespace: 'ns',
+      projectId: 'demo-iotkit',
+      uid: '</script><b>x',
+    });
     expect(html).not.toContain('</script><b>');
     expect(html).toContain('\\u003c/script\\u003e');
     const json = /<script type="application\/json" id="config">(.*)<\/script>/.exec(html)?.[1] ?? '';
-    expect(JSON.parse(json)).toEqual({ databaseHost: '127.0.0.1:9000', namespace: 'ns', projectId: 'demo-iotkit', uid: '</script><b>x' });
+    expect(JSON.parse(json)).toEqual({
+      databaseHost: '127.0.0.1:9000',
+      namespace: 'ns',
+      projectId: 'demo-iotkit',
+      uid: '</script><b>x',
+    });
   });
 });

@@ -12,7 +12,11 @@ let functions: RunningFunctions;
 
 beforeAll(async () => {
   db = await startLocalRtdb();
-  functions = await startFunctionsRunner({ module: A2_FUNCTIONS_MODULE, databaseHost: db.host, namespace: ns });
+  functions = await startFunctionsRunner({
+    module: A2_FUNCTIONS_MODULE,
+    databaseHost: db.host,
+    namespace: ns,
+  });
 });
 afterAll(async () => {
   await functions?.stop();
@@ -42,7 +46,10 @@ describe('mapReadingToServo (the A2 cloud function, run by @iotkit/functions-run
 
   it('writes under the uid of the reading only', async () => {
     await db.rest('POST', 'devices/dev-2/readings', ns, { ir: 1000, ts: 1 });
-    await eventually(() => db.rest('GET', 'devices/dev-2/servo/angle', ns), (v) => v === mapToAngle(1000));
+    await eventually(
+      () => db.rest('GET', 'devices/dev-2/servo/angle', ns),
+      (v) => v === mapToAngle(1000),
+    );
     const tree = (await db.rest('GET', 'devices', ns)) as Record<string, unknown>;
     expect(Object.keys(tree).sort()).toEqual(['dev-1', 'dev-2']);
   });
@@ -51,7 +58,10 @@ describe('mapReadingToServo (the A2 cloud function, run by @iotkit/functions-run
     await db.rest('PUT', 'devices/dev-3/servo', ns, { angle: 45, source: 'device', ts: 1 });
     await db.rest('POST', 'devices/dev-3/readings', ns, { ir: 'far', ts: 1 });
     await db.rest('POST', 'devices/dev-3/readings', ns, { ir: 12.5, ts: 1 });
-    await eventually(async () => functions.invocations.filter((i) => i.params['uid'] === 'dev-3').length, (n) => n >= 2);
+    await eventually(
+      async () => functions.invocations.filter((i) => i.params['uid'] === 'dev-3').length,
+      (n) => n >= 2,
+    );
     await functions.idle();
     expect(functions.invocations.filter((i) => i.params['uid'] === 'dev-3').every((i) => i.ok)).toBe(true);
     expect(await db.rest('GET', 'devices/dev-3/servo', ns)).toEqual({ angle: 45, source: 'device', ts: 1 });

@@ -10,12 +10,17 @@ interface VectorCase {
   raw: number;
   angle: number;
 }
-const vectorsPath = createRequire(import.meta.url).resolve('@iotkit/mapping').replace(/src[\\/]index\.ts$/, 'vectors.json');
+const vectorsPath = createRequire(import.meta.url)
+  .resolve('@iotkit/mapping')
+  .replace(/src[\\/]index\.ts$/, 'vectors.json');
 const vectors = JSON.parse(readFileSync(vectorsPath, 'utf8')) as { cases: VectorCase[] };
 
 describe('servoFromReading', () => {
   it.each(vectors.cases)('agrees with the shared vector "$name"', (c) => {
-    expect(servoFromReading({ ir: c.raw, ts: 1 }, c.calibration)).toEqual({ angle: c.angle, source: 'function' });
+    expect(servoFromReading({ ir: c.raw, ts: 1 }, c.calibration)).toEqual({
+      angle: c.angle,
+      source: 'function',
+    });
   });
 
   it('rejects readings without an integer ir, naming the problem', () => {

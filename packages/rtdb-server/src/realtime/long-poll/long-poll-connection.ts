@@ -73,7 +73,9 @@ export class LongPollConnection implements RealtimeTransport {
     this.outbox.push(message);
     this.outboxChars += message.length;
     if (this.outboxChars > this.options.maxBufferedChars) {
-      this.options.log(`rtdb long-poll: disconnecting ${this.id}, which left ${this.outboxChars} characters unfetched`);
+      this.options.log(
+        `rtdb long-poll: disconnecting ${this.id}, which left ${this.outboxChars} characters unfetched`,
+      );
       this.close(1008, 'client stopped polling');
       return;
     }

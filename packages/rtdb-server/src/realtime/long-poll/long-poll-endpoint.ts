@@ -5,7 +5,11 @@ import type { RealtimeSession, RealtimeTransport } from '../realtime-session.js'
 import { LongPollConnection } from './long-poll-connection.js';
 import { LongPollRequestError, parseLongPollRequest, type LongPollRequest } from './long-poll-request.js';
 import { disconnectFrameHtml } from './long-poll-script.js';
-import { DEFAULT_SEGMENT_LIMITS, SegmentAssembler, type SegmentAssemblerLimits } from './segment-assembler.js';
+import {
+  DEFAULT_SEGMENT_LIMITS,
+  SegmentAssembler,
+  type SegmentAssemblerLimits,
+} from './segment-assembler.js';
 import { TransportUpgrade } from './transport-upgrade.js';
 
 /** A session opened for a transport, and how to end it once its transport is gone. */
@@ -22,7 +26,12 @@ export interface LongPollHost {
    * Opens a session on `transport` for the client making `request` (namespace, `ls`), or throws
    * a message for a 400 when the request names no usable namespace.
    */
-  openSession(transport: RealtimeTransport, request: IncomingMessage, url: URL, onControl: (command: string) => void): SessionHandle;
+  openSession(
+    transport: RealtimeTransport,
+    request: IncomingMessage,
+    url: URL,
+    onControl: (command: string) => void,
+  ): SessionHandle;
   /** The WebSocket side of a session, with the usual framing and back-pressure. */
   webSocketTransport(ws: WebSocket): RealtimeTransport;
   /** Diagnostics sink. */
@@ -92,13 +101,15 @@ export class LongPollEndpoint {
   handle(req: IncomingMessage, res: ServerResponse): void {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (req.method !== 'GET' && req.method !== 'POST') return plain(res, 405, 'long-polling takes GET requests');
+      if (req.method !== 'GET' && req.method !== 'POST')
+        return plain(res, 405, 'long-polling takes GET requests');
       if (this.closing) return plain(res, 503, 'the server is shutting down');
       const request = parseLongPollRequest(url.searchParams);
       if (request.kind === 'start') return this.start(req, res, url, request.callbackId);
       this.serve(res, url, request);
     } catch (error) {
-      if (error instanceof LongPollRequestError) return plain(res, 400, `Invalid long-poll request: ${error.message}`);
+      if (error instanceof LongPollRequestError)
+        return plain(res, 400, `Invalid long-poll request: ${error.message}`);
       this.host.log(`rtdb long-poll: request failed: ${String(error)}`);
       plain(res, 500, 'internal error');
     }
@@ -136,7 +147,13 @@ export class LongPollEndpoint {
   private start(req: IncomingMessage, res: ServerResponse, url: URL, callbackId: string): void {
     let id = this.token();
     while (this.byId.has(id)) id = this.token();
-    const entry: Entry = { connection: undefined as never, assembler: new SegmentAssembler(this.options.segmentLimits ?? DEFAULT_SEGMENT_LIMITS), handle: undefined, upgrade: undefined, idle: undefined };
+    const entry: Entry = {
+      connection: undefined as never,
+      assembler: new SegmentAssembler(this.options.segmentLimits ?? DEFAULT_SEGMENT_LIMITS),
+      handle: undefined,
+      upgrade: undefined,
+      idle: undefined,
+    };
     entry.connection = new LongPollConnection({
       id,
       password: this.token(),
@@ -150,7 +167,9 @@ export class LongPollEndpoint {
       },
     });
     try {
-      entry.handle = this.host.openSession(entry.connection, req, url, (command) => this.onControl(entry, command));
+      entry.handle = this.host.openSession(entry.connection, req, url, (command) =>
+        this.onControl(entry, command),
+      );
     } catch (error) {
       plain(res, 400, `Invalid long-poll request: ${error instanceof Error ? error.message : String(error)}`);
       return;
@@ -174,7 +193,11 @@ export class LongPollEndpoint {
       const ns = url.searchParams.get('ns');
       if (ns !== null) disconnect.set('ns', ns);
       const body = disconnectFrameHtml(`/.lp?${disconnect.toString()}`);
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', 'Content-Length': Buffer.byteLength(body) });
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-cache',
+        'Content-Length': Buffer.byteLength(body),
+      });
       res.end(body);
       return;
     }
@@ -222,7 +245,8 @@ export class LongPollEndpoint {
   private touch(entry: Entry): void {
     clearTimeout(entry.idle);
     entry.idle = setTimeout(() => {
-      if (!entry.connection.ended) this.host.log(`rtdb long-poll: ${entry.connection.id} stopped polling; closing`);
+      if (!entry.connection.ended)
+        this.host.log(`rtdb long-poll: ${entry.connection.id} stopped polling; closing`);
       entry.upgrade?.abandon();
       entry.connection.close(1001, 'idle');
       this.forget(entry);
@@ -233,7 +257,8 @@ export class LongPollEndpoint {
   private forget(entry: Entry): void {
     // Ended connections stay known for one idle period, so late polls get the closing script.
     if (!entry.connection.ended) return;
-    if (entry.handle && this.bySession.get(entry.handle.session.id) === entry) this.bySession.delete(entry.handle.session.id);
+    if (entry.handle && this.bySession.get(entry.handle.session.id) === entry)
+      this.bySession.delete(entry.handle.session.id);
     clearTimeout(entry.idle);
     entry.idle = setTimeout(() => {
       if (this.byId.get(entry.connection.id) === entry) this.byId.delete(entry.connection.id);
@@ -248,6 +273,10 @@ function plain(res: ServerResponse, status: number, message: string): void {
     return;
   }
   const body = `${message}\n`;
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-cache',
+  });
   res.end(body);
 }

@@ -56,9 +56,11 @@ export function parseLongPollRequest(params: URLSearchParams): LongPollRequest {
     const cb = params.get('cb');
     // Without `cb` the SDK runs in a context without window callbacks; the default name is kept.
     const callbackId = cb ?? '';
-    if (cb !== null && !CALLBACK_ID.test(cb)) throw new LongPollRequestError('cb must be 1-20 letters or digits');
+    if (cb !== null && !CALLBACK_ID.test(cb))
+      throw new LongPollRequestError('cb must be 1-20 letters or digits');
     const version = params.get('v');
-    if (version !== null && version !== '5') throw new LongPollRequestError(`unsupported protocol version v=${version} (this server speaks 5)`);
+    if (version !== null && version !== '5')
+      throw new LongPollRequestError(`unsupported protocol version v=${version} (this server speaks 5)`);
     const ls = params.get('ls');
     if (ls !== null && !SESSION_ID.test(ls)) throw new LongPollRequestError('ls is not a session id');
     return { kind: 'start', callbackId, lastSessionId: ls };
@@ -68,24 +70,29 @@ export function parseLongPollRequest(params: URLSearchParams): LongPollRequest {
   if (id === null || password === null) {
     throw new LongPollRequestError('a long-poll request needs start=t, or the connection id and pw');
   }
-  if (!TOKEN.test(id) || !TOKEN.test(password)) throw new LongPollRequestError('id and pw must be 1-64 letters or digits');
+  if (!TOKEN.test(id) || !TOKEN.test(password))
+    throw new LongPollRequestError('id and pw must be 1-64 letters or digits');
   if (params.get('dframe') === 't') return { kind: 'frame', id, password };
   if (params.get('disconn') === 't') return { kind: 'disconnect', id, password };
   const ser = params.get('ser');
-  if (ser === null || !INTEGER.test(ser)) throw new LongPollRequestError('ser must be a non-negative integer');
+  if (ser === null || !INTEGER.test(ser))
+    throw new LongPollRequestError('ser must be a non-negative integer');
   return { kind: 'poll', id, password, serial: Number(ser), segments: readSegments(params) };
 }
 
 function readSegments(params: URLSearchParams): LongPollSegment[] {
   const segments: LongPollSegment[] = [];
   for (let i = 0; params.has(`seg${i}`) || params.has(`ts${i}`) || params.has(`d${i}`); i += 1) {
-    if (i >= MAX_SEGMENTS_PER_REQUEST) throw new LongPollRequestError(`more than ${MAX_SEGMENTS_PER_REQUEST} segments in one request`);
+    if (i >= MAX_SEGMENTS_PER_REQUEST)
+      throw new LongPollRequestError(`more than ${MAX_SEGMENTS_PER_REQUEST} segments in one request`);
     const seg = params.get(`seg${i}`);
     const total = params.get(`ts${i}`);
     const data = params.get(`d${i}`);
-    if (seg === null || total === null || data === null) throw new LongPollRequestError(`segment ${i} needs seg${i}, ts${i} and d${i}`);
+    if (seg === null || total === null || data === null)
+      throw new LongPollRequestError(`segment ${i} needs seg${i}, ts${i} and d${i}`);
     if (!INTEGER.test(seg)) throw new LongPollRequestError(`seg${i} must be a non-negative integer`);
-    if (!INTEGER.test(total) || Number(total) < 1) throw new LongPollRequestError(`ts${i} must be a positive integer`);
+    if (!INTEGER.test(total) || Number(total) < 1)
+      throw new LongPollRequestError(`ts${i} must be a positive integer`);
     if (!WEB_SAFE_BASE64.test(data)) throw new LongPollRequestError(`d${i} is not URL-safe base64`);
     segments.push({ seg: Number(seg), total: Number(total), data });
   }
@@ -100,7 +107,8 @@ function readSegments(params: URLSearchParams): LongPollSegment[] {
  * @throws LongPollRequestError when the text is not valid base64 of UTF-8
  */
 export function decodeWebSafeBase64(data: string): string {
-  if (!WEB_SAFE_BASE64.test(data) || data.length % 4 === 1) throw new LongPollRequestError('segment data is not URL-safe base64');
+  if (!WEB_SAFE_BASE64.test(data) || data.length % 4 === 1)
+    throw new LongPollRequestError('segment data is not URL-safe base64');
   const bytes = Buffer.from(data.replace(/\./g, ''), 'base64url');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -117,5 +125,9 @@ export function decodeWebSafeBase64(data: string): string {
  * @returns URL-safe base64 with `.` padding
  */
 export function encodeWebSafeBase64(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '.');
+  return Buffer.from(text, 'utf8')
+    .toString('base64')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=/g, '.');
 }

@@ -42,7 +42,12 @@ export function closeScript(lastSeq?: number): string {
  * @param messages - the first server messages (the hello)
  * @returns JavaScript text
  */
-export function startScript(callbackId: string, id: string, password: string, messages: readonly string[]): string {
+export function startScript(
+  callbackId: string,
+  id: string,
+  password: string,
+  messages: readonly string[],
+): string {
   const command = `pLPCommand${callbackId}`;
   const data = `pRTLPCB${callbackId}`;
   return (

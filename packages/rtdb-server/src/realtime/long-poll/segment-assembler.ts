@@ -9,7 +9,10 @@ export interface SegmentAssemblerLimits {
 }
 
 /** Defaults: the SDK's 16 MiB write limit as base64 (about 22 MiB), with room to spare. */
-export const DEFAULT_SEGMENT_LIMITS: SegmentAssemblerLimits = { maxPendingChars: 48 * 1024 * 1024, maxSegmentsPerMessage: 32_768 };
+export const DEFAULT_SEGMENT_LIMITS: SegmentAssemblerLimits = {
+  maxPendingChars: 48 * 1024 * 1024,
+  maxSegmentsPerMessage: 32_768,
+};
 
 /**
  * Puts a long-poll connection's segments back into message texts. The SDK numbers segments
@@ -53,18 +56,23 @@ export class SegmentAssembler {
 
   private add(segment: LongPollSegment): void {
     if (segment.total > this.limits.maxSegmentsPerMessage) {
-      throw new LongPollRequestError(`a message cut into ${segment.total} segments exceeds the limit of ${this.limits.maxSegmentsPerMessage}`);
+      throw new LongPollRequestError(
+        `a message cut into ${segment.total} segments exceeds the limit of ${this.limits.maxSegmentsPerMessage}`,
+      );
     }
     const known = this.pending.get(segment.seg);
     // A browser may repeat a GET; the same segment twice is harmless, a different one is not.
     if (segment.seg < this.next) return;
     if (known) {
-      if (known.total !== segment.total || known.data !== segment.data) throw new LongPollRequestError(`segment ${segment.seg} was sent twice with different contents`);
+      if (known.total !== segment.total || known.data !== segment.data)
+        throw new LongPollRequestError(`segment ${segment.seg} was sent twice with different contents`);
       return;
     }
     this.pendingChars += segment.data.length;
     if (this.pendingChars > this.limits.maxPendingChars) {
-      throw new LongPollRequestError(`more than ${this.limits.maxPendingChars} characters of segments are waiting to be assembled`);
+      throw new LongPollRequestError(
+        `more than ${this.limits.maxPendingChars} characters of segments are waiting to be assembled`,
+      );
     }
     this.pending.set(segment.seg, segment);
   }
@@ -78,7 +86,10 @@ export class SegmentAssembler {
       for (let seg = this.next; seg < this.next + first.total; seg += 1) {
         const part = this.pending.get(seg);
         if (!part) return messages;
-        if (part.total !== first.total) throw new LongPollRequestError(`segment ${seg} disagrees with segment ${this.next} on the segment count`);
+        if (part.total !== first.total)
+          throw new LongPollRequestError(
+            `segment ${seg} disagrees with segment ${this.next} on the segment count`,
+          );
         parts.push(part.data);
       }
       for (let seg = this.next; seg < this.next + first.total; seg += 1) this.pending.delete(seg);

@@ -37,7 +37,9 @@ export class TransportUpgrade {
     limits: FrameDecoderLimits = DEFAULT_DECODER_LIMITS,
   ) {
     this.decoder = new FrameDecoder(limits);
-    ws.on('message', (data, isBinary) => this.receive(isBinary ? Buffer.from(data as Buffer).toString('utf8') : String(data)));
+    ws.on('message', (data, isBinary) =>
+      this.receive(isBinary ? Buffer.from(data as Buffer).toString('utf8') : String(data)),
+    );
     ws.on('close', () => {
       if (this.state === 'active') handle.end();
       this.state = 'abandoned';
@@ -72,7 +74,9 @@ export class TransportUpgrade {
     if (this.state === 'abandoned') return;
     const decoded = this.decoder.push(frame);
     if (decoded.kind === 'error') {
-      this.log(`rtdb long-poll: closing upgraded socket of session ${this.handle.session.id}: ${decoded.reason}`);
+      this.log(
+        `rtdb long-poll: closing upgraded socket of session ${this.handle.session.id}: ${decoded.reason}`,
+      );
       this.transport.close(1009, decoded.reason.slice(0, 120));
       return;
     }

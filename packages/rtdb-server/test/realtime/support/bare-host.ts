@@ -2,7 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allowAllPolicy, type AccessPolicy } from '../../../src/core/access-policy.js';
 import { Database } from '../../../src/core/database.js';
-import { attachRealtime, type RealtimeEndpoint, type RealtimeOptions } from '../../../src/realtime/attach-realtime.js';
+import {
+  attachRealtime,
+  type RealtimeEndpoint,
+  type RealtimeOptions,
+} from '../../../src/realtime/attach-realtime.js';
 
 /** A plain HTTP server carrying only the realtime endpoint over in-memory databases. */
 export interface BareHost {
@@ -14,7 +18,9 @@ export interface BareHost {
   close(): Promise<void>;
 }
 
-export async function startBareHost(options: RealtimeOptions & { port?: number; databases?: Map<string, Database> } = {}): Promise<BareHost> {
+export async function startBareHost(
+  options: RealtimeOptions & { port?: number; databases?: Map<string, Database> } = {},
+): Promise<BareHost> {
   const httpServer = createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
@@ -29,7 +35,10 @@ export async function startBareHost(options: RealtimeOptions & { port?: number; 
     }
     return db;
   };
-  const realtime = attachRealtime({ httpServer, database, policy: (ns) => policies.get(ns) ?? allowAllPolicy }, options);
+  const realtime = attachRealtime(
+    { httpServer, database, policy: (ns) => policies.get(ns) ?? allowAllPolicy },
+    options,
+  );
   await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, '127.0.0.1', resolve));
   return {
     port: (httpServer.address() as AddressInfo).port,

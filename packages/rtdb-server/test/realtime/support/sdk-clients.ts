@@ -14,11 +14,23 @@ export interface WebClient {
  * Opens a web SDK client against the local server.
  * @param mockUserToken - signs in as this user (an unsigned emulator token built by the SDK)
  */
-export function webClient(port: number, ns: string, mockUserToken?: { sub: string; [claim: string]: unknown } | string): WebClient {
+export function webClient(
+  port: number,
+  ns: string,
+  mockUserToken?: { sub: string; [claim: string]: unknown } | string,
+): WebClient {
   appCounter += 1;
-  const app = initializeApp({ projectId: 'demo-iotkit', databaseURL: `http://127.0.0.1:${port}?ns=${ns}` }, `web-${ns}-${appCounter}`);
+  const app = initializeApp(
+    { projectId: 'demo-iotkit', databaseURL: `http://127.0.0.1:${port}?ns=${ns}` },
+    `web-${ns}-${appCounter}`,
+  );
   const db = getDatabase(app);
-  connectDatabaseEmulator(db, '127.0.0.1', port, mockUserToken === undefined ? {} : { mockUserToken: mockUserToken as never });
+  connectDatabaseEmulator(
+    db,
+    '127.0.0.1',
+    port,
+    mockUserToken === undefined ? {} : { mockUserToken: mockUserToken as never },
+  );
   return { app, db, close: () => deleteApp(app) };
 }
 

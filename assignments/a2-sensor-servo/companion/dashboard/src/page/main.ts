@@ -19,10 +19,15 @@ function start(): void {
   const config = JSON.parse(element('config').textContent ?? '{}') as DashboardConfig;
   const uid = new URLSearchParams(location.search).get('uid') ?? config.uid;
   const [host, port] = config.databaseHost.split(':');
-  const app = initializeApp({ projectId: config.projectId, databaseURL: `http://${config.databaseHost}/?ns=${config.namespace}` });
+  const app = initializeApp({
+    projectId: config.projectId,
+    databaseURL: `http://${config.databaseHost}/?ns=${config.namespace}`,
+  });
   const db = getDatabase(app);
   // An unsigned emulator token whose uid the rules see as `auth.uid`: the page reads as the device.
-  connectDatabaseEmulator(db, host ?? '127.0.0.1', Number(port), { mockUserToken: { sub: uid, user_id: uid } });
+  connectDatabaseEmulator(db, host ?? '127.0.0.1', Number(port), {
+    mockUserToken: { sub: uid, user_id: uid },
+  });
   element('uid').textContent = uid;
 
   onValue(ref(db, '.info/connected'), (snap) => {
@@ -41,7 +46,8 @@ function start(): void {
   onValue(ref(db, `devices/${uid}/latest`), (snap) => {
     const latest = snap.val() as { ir?: unknown; ts?: unknown } | null;
     element('latest-ir').textContent = typeof latest?.ir === 'number' ? String(latest.ir) : '–';
-    element('latest-ts').textContent = typeof latest?.ts === 'number' ? new Date(latest.ts).toLocaleTimeString() : '';
+    element('latest-ts').textContent =
+      typeof latest?.ts === 'number' ? new Date(latest.ts).toLocaleTimeString() : '';
   });
 
   onValue(ref(db, `devices/${uid}/servo`), (snap) => {

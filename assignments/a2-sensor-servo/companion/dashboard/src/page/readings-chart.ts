@@ -36,7 +36,9 @@ export function chartPolyline(points: readonly ChartPoint[], box: ChartBox): str
 /** Orders stored readings (`{pushId: {ir, ts}}`) for the chart; malformed entries are skipped. */
 export function readingsToPoints(value: unknown): ChartPoint[] {
   if (typeof value !== 'object' || value === null) return [];
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   const out: ChartPoint[] = [];
   entries.forEach(([, reading], index) => {
     if (typeof reading !== 'object' || reading === null) return;
