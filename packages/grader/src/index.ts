@@ -107,6 +107,7 @@ export {
 } from './handout/make-handout.js';
 export {
   parseCatalog,
+  parseWorkspaceGlobs,
   allowBuildsBlock,
   readWorkspace,
   findWorkspaceRoot,

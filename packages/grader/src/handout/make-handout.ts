@@ -3,6 +3,9 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { GraderError } from '../core/grader-error.js';
 import { parseManifest, selectTests } from '../core/manifest.js';
 import { stripSolutions } from '../core/strip-solutions.js';
+import { readHandoutIgnore } from './handout-ignore.js';
+import { rewriteLibraryLinks, type CopiedProjectFile } from './library-links.js';
+import { rewriteDependencies, vendorFolder, vendorPackages, type PackageJson } from './vendor-packages.js';
 import { findWorkspaceRoot, readWorkspace, type WorkspaceInfo } from './workspace-catalog.js';
 
 /** Options of {@link makeHandout}. */
@@ -31,56 +34,26 @@ export interface HandoutReport {
   vendored: string[];
   /** Dependency specs rewritten, `name → new spec`. */
   rewritten: Record<string, string>;
+  /** PlatformIO project files whose library links now point into `vendor/`. */
+  libraryLinks: string[];
 }
 
 const SKIP = new Set(['node_modules', 'dist', 'build', '.turbo', '.vite', '.git', '.pio']);
-const DEP_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
-
-type PackageJson = Record<string, unknown> & { name?: string; scripts?: Record<string, string> };
-
-function rewriteDeps(
-  pj: PackageJson,
-  ws: WorkspaceInfo,
-  vendorRel: (name: string) => string,
-  report: HandoutReport,
-  vendorQueue: string[],
-): void {
-  for (const field of DEP_FIELDS) {
-    const deps = pj[field] as Record<string, string> | undefined;
-    if (!deps) continue;
-    for (const [name, spec] of Object.entries(deps)) {
-      if (spec.startsWith('workspace:')) {
-        if (!ws.packages.has(name))
-          throw new GraderError(
-            'grader/bad-arguments',
-            `${name} is a workspace dependency but no workspace package has that name`,
-          );
-        deps[name] = `file:${vendorRel(name)}`;
-        vendorQueue.push(name);
-      } else if (spec.startsWith('catalog:')) {
-        const version = ws.catalog.get(name);
-        if (!version)
-          throw new GraderError(
-            'grader/bad-arguments',
-            `${name} uses catalog: but pnpm-workspace.yaml has no catalog entry for it`,
-          );
-        deps[name] = version;
-      } else continue;
-      report.rewritten[`${pj.name ?? 'handout'} → ${name}`] = deps[name] as string;
-    }
-  }
-}
-
-const vendorFolder = (name: string): string => name.replace(/^@/, '').replace(/\//g, '-');
+// A handout is checked with `check`; the kit's development scripts (lint, test, bench) need the
+// monorepo around them, so only these survive.
+const KEPT_SCRIPT = /^(build|build:.+|typecheck)$/;
 
 /**
  * Makes the student starter from an assignment's reference solution: solution regions become
- * TODOs (see `stripSolutions`), `grading/hidden/` and the hidden manifest entries are dropped,
- * build output and dependencies are left out, and `workspace:` / `catalog:` dependency specs are
- * rewritten so the folder installs on its own — workspace packages are copied into `vendor/` and
- * referenced as `file:` dependencies; catalog entries become their exact versions; a `tsconfig`
- * that extends a file outside the assignment gets a local copy of it; the repository's pnpm
- * `allowBuilds` settings go into the handout's own `pnpm-workspace.yaml`.
+ * TODOs (see `stripSolutions`), `grading/hidden/`, the hidden manifest entries and whatever the
+ * assignment's `.handoutignore` lists are dropped, build output and dependencies are left out,
+ * and the folder is made to install and build on its own, outside the monorepo: workspace
+ * packages are copied into `vendor/` (see `vendorPackages`) and referenced as `file:`
+ * dependencies; catalog entries become their exact versions; PlatformIO library links into a
+ * vendored package point at the copy; a `tsconfig` that extends a file outside the assignment
+ * gets a local copy of it; the repository's pnpm `allowBuilds` settings go into the handout's own
+ * `pnpm-workspace.yaml`; the package gets a `check` script when it depends on the grader, and
+ * keeps only its build scripts besides.
  * @param options - assignment and output folders
  * @throws GraderError `grader/bad-arguments` (output not empty), `grader/bad-solution-markers`, `grader/bad-manifest`
  */
@@ -98,14 +71,16 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
   const ws: WorkspaceInfo = wsRoot
     ? readWorkspace(wsRoot)
     : { root: src, catalog: new Map(), packages: new Map(), allowBuilds: null };
-  const report: HandoutReport = { files: 0, stripped: [], vendored: [], rewritten: {} };
+  const report: HandoutReport = { files: 0, stripped: [], vendored: [], rewritten: {}, libraryLinks: [] };
+  const isIgnored = readHandoutIgnore(src);
+  const projectFiles: CopiedProjectFile[] = [];
 
   const copyTree = (from: string, to: string): void => {
     for (const entry of readdirSync(from)) {
       if (SKIP.has(entry)) continue;
       const a = join(from, entry);
       const rel = relative(src, a).split(sep).join('/');
-      if (rel === 'grading/hidden') continue;
+      if (rel === 'grading/hidden' || isIgnored(rel)) continue;
       const b = join(to, entry);
       if (statSync(a).isDirectory()) {
         copyTree(a, b);
@@ -121,6 +96,7 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
       } else {
         writeFileSync(b, text);
       }
+      if (entry === 'platformio.ini') projectFiles.push({ from: a, to: b });
       report.files += 1;
     }
   };
@@ -142,25 +118,17 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
   const pjFile = join(out, 'package.json');
   if (existsSync(pjFile)) {
     const pj = JSON.parse(readFileSync(pjFile, 'utf8')) as PackageJson;
-    rewriteDeps(pj, ws, (n) => `./vendor/${vendorFolder(n)}`, report, queue);
-    if (pj.scripts?.check !== undefined) pj.scripts.check = 'iotkit-grader check .';
+    rewriteDependencies(pj, ws, (n) => `./vendor/${vendorFolder(n)}`, report, queue);
+    const scripts = Object.entries(pj.scripts ?? {}).filter(([name]) => KEPT_SCRIPT.test(name));
+    if (queue.includes('@iotkit/grader') || pj.scripts?.check !== undefined)
+      scripts.push(['check', 'iotkit-grader check .']);
+    pj.scripts = Object.fromEntries(scripts);
     writeFileSync(pjFile, `${JSON.stringify(pj, null, 2)}\n`);
   }
-  const done = new Set<string>();
-  for (let name = queue.shift(); name; name = queue.shift()) {
-    if (done.has(name)) continue;
-    done.add(name);
-    const from = ws.packages.get(name) as string;
-    const to = join(out, 'vendor', vendorFolder(name));
-    for (const part of ['src', 'bin', 'README.md', 'LICENSE']) {
-      if (existsSync(join(from, part))) cpSync(join(from, part), join(to, part), { recursive: true });
-    }
-    const pj = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as PackageJson;
-    delete pj.devDependencies;
-    delete pj.scripts;
-    rewriteDeps(pj, ws, (n) => `../${vendorFolder(n)}`, report, queue);
-    writeFileSync(join(to, 'package.json'), `${JSON.stringify(pj, null, 2)}\n`);
-    report.vendored.push(name);
+  const copies = vendorPackages(queue, ws, out, report);
+  for (const file of projectFiles) {
+    if (rewriteLibraryLinks(file, copies) > 0)
+      report.libraryLinks.push(relative(out, file.to).split(sep).join('/'));
   }
 
   localiseTsconfig(src, out, ws);

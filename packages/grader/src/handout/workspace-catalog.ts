@@ -62,25 +62,52 @@ export function allowBuildsBlock(yaml: string): string | null {
 }
 
 /**
- * Reads the catalog and the workspace packages (`packages/*`, `tools/*`, `assignments/*`).
+ * The `packages:` globs of `pnpm-workspace.yaml` in the forms the kit uses: `dir/*` (every
+ * folder in `dir`) and a plain folder. Empty when the file lists none.
+ * @param yaml - file contents
+ */
+export function parseWorkspaceGlobs(yaml: string): string[] {
+  const lines = yaml.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^packages:\s*$/.test(l));
+  if (start < 0) return [];
+  const globs: string[] = [];
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.replace(/\s+#.*$/, '');
+    if (line.trim() === '') continue;
+    const m = /^\s+-\s+["']?([^"'\s]+)["']?\s*$/.exec(line);
+    if (!m?.[1]) break;
+    globs.push(m[1]);
+  }
+  return globs;
+}
+
+/**
+ * Reads the catalog and the workspace packages named by the `packages:` globs (by default
+ * `packages/*`, `tools/*`, `assignments/*`).
  * @param root - repository root
  */
 export function readWorkspace(root: string): WorkspaceInfo {
   const yaml = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
   const catalog = parseCatalog(yaml);
+  const globs = parseWorkspaceGlobs(yaml);
+  const folders: string[] = [];
+  for (const glob of globs.length > 0 ? globs : ['packages/*', 'tools/*', 'assignments/*']) {
+    if (!glob.endsWith('/*')) {
+      folders.push(join(root, glob));
+      continue;
+    }
+    const base = join(root, glob.slice(0, -2));
+    if (existsSync(base)) for (const name of readdirSync(base)) folders.push(join(base, name));
+  }
   const packages = new Map<string, string>();
-  for (const group of ['packages', 'tools', 'assignments']) {
-    const base = join(root, group);
-    if (!existsSync(base)) continue;
-    for (const name of readdirSync(base)) {
-      const pj = join(base, name, 'package.json');
-      if (!existsSync(pj)) continue;
-      try {
-        const parsed = JSON.parse(readFileSync(pj, 'utf8')) as { name?: string };
-        if (parsed.name) packages.set(parsed.name, join(base, name));
-      } catch {
-        // a broken package.json elsewhere is not the handout's problem
-      }
+  for (const folder of folders) {
+    const pj = join(folder, 'package.json');
+    if (!existsSync(pj)) continue;
+    try {
+      const parsed = JSON.parse(readFileSync(pj, 'utf8')) as { name?: string };
+      if (parsed.name) packages.set(parsed.name, folder);
+    } catch {
+      // a broken package.json elsewhere is not the handout's problem
     }
   }
   return { root, catalog, packages, allowBuilds: allowBuildsBlock(yaml) };

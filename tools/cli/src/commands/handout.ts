@@ -35,9 +35,9 @@ export const handoutCommand: Command = {
       io.out(`handout written to ${outDir}: ${report.files} files`);
       for (const s of report.stripped) io.out(`  stripped ${s.regions} solution region(s) from ${s.file}`);
       for (const v of report.vendored) io.out(`  vendored ${v}`);
-      io.out(
-        'Check it builds: cd into it, install, and run its public tests (they should fail with TODO messages).',
-      );
+      for (const f of report.libraryLinks) io.out(`  pointed the library links of ${f} at vendor/`);
+      io.out('Try it as a student would (its public tests should fail with TODO messages):');
+      io.out(`  cd ${outDir} && pnpm install && pnpm check`);
       return 0;
     } catch (e) {
       if (!(e instanceof GraderError)) throw e;
