@@ -117,3 +117,8 @@ export type { HypotheticalRequest } from './rules/explain-request.js';
 export { importEmulatorData, exportEmulatorData } from './server/emulator-data.js';
 export { parseRestOptions } from './rest/rest-query.js';
 export type { RestOptions } from './rest/rest-query.js';
+// For tests of code built on the database: a quiet in-memory server and a polling read.
+export { startLocalRtdb } from './testing/local-rtdb.js';
+export type { LocalRtdb } from './testing/local-rtdb.js';
+export { eventually } from './testing/eventually.js';
+export type { EventuallyOptions } from './testing/eventually.js';

@@ -1,26 +1,16 @@
 // Assignment 2, hidden graded tests: run by the instructor (`pnpm iotkit grade a2 …`).
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { startFunctionsRunner } from '@iotkit/functions-runner';
 import type { RunningFunctions } from '@iotkit/functions-runner';
 import { graded, submissionPath } from '@iotkit/grader/harness';
 import { DEFAULT_CALIBRATION, mapToAngle } from '@iotkit/mapping';
 import type { Calibration } from '@iotkit/mapping';
-import { startA2Backend } from '../support/a2-backend.js';
-import type { A2Backend } from '../support/a2-backend.js';
 import { DEVICE_PASSWORD } from '../support/a2-session.js';
-import { eventually, sleep, withSession } from '../support/graded-session.js';
+import { eventually, sleep, useA2Backend, withSession } from '../support/graded-session.js';
 import { mappingVectorsFile } from '../support/kit-paths.js';
 
-let backend: A2Backend | undefined;
-const suite = { backend: (): A2Backend => backend as A2Backend };
-
-beforeAll(async () => {
-  backend = await startA2Backend();
-}, 180_000);
-afterAll(async () => {
-  await backend?.stop();
-});
+const suite = useA2Backend();
 
 const LIMIT = { timeout: 150_000 };
 

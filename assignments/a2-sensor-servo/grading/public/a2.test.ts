@@ -1,22 +1,12 @@
 // Assignment 2, public graded tests: students run these with `pnpm iotkit check a2`.
 // Each test starts the submission's firmware as a virtual device with a fresh account.
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { graded } from '@iotkit/grader/harness';
 import { mapToAngle } from '@iotkit/mapping';
-import { startA2Backend } from '../support/a2-backend.js';
-import type { A2Backend } from '../support/a2-backend.js';
 import { DEVICE_PASSWORD } from '../support/a2-session.js';
-import { eventually, withSession } from '../support/graded-session.js';
+import { eventually, useA2Backend, withSession } from '../support/graded-session.js';
 
-let backend: A2Backend | undefined;
-const suite = { backend: (): A2Backend => backend as A2Backend };
-
-beforeAll(async () => {
-  backend = await startA2Backend();
-}, 180_000);
-afterAll(async () => {
-  await backend?.stop();
-});
+const suite = useA2Backend();
 
 // The first test also compiles the firmware (shared by the others), hence the long limit.
 const LIMIT = { timeout: 150_000 };

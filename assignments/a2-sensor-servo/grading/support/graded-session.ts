@@ -1,12 +1,30 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { TestContext } from 'vitest';
+import { eventually as pollUntil } from '@iotkit/rtdb-server';
 import { startA2Session } from './a2-session.js';
 import type { A2AppSettings, A2Session } from './a2-session.js';
+import { startA2Backend } from './a2-backend.js';
 import type { A2Backend } from './a2-backend.js';
 import { buildSubmissionDevice } from './submission-device.js';
 
 /** What every graded A2 test file shares: one backend, one build of the submission. */
 export interface A2Suite {
   backend(): A2Backend;
+}
+
+/**
+ * Gives the calling test file its backend: started before its first test, stopped after its last.
+ * @returns the suite handle {@link withSession} takes
+ */
+export function useA2Backend(): A2Suite {
+  let backend: A2Backend | undefined;
+  beforeAll(async () => {
+    backend = await startA2Backend();
+  }, 180_000);
+  afterAll(async () => {
+    await backend?.stop();
+  });
+  return { backend: () => backend as A2Backend };
 }
 
 /**
@@ -32,21 +50,21 @@ export async function withSession(
   }
 }
 
-/** Polls an admin read until `done` accepts it; fails with the last value after `ms`. */
-export async function eventually<T>(
+/**
+ * Polls an admin read until `done` accepts it; fails naming what was awaited and what the
+ * database held after `ms`.
+ */
+export function eventually<T>(
   what: string,
   read: () => Promise<T>,
   done: (value: T) => boolean,
   ms = 5000,
 ): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`${what} within ${ms} ms; the database holds ${JSON.stringify(value)?.slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return pollUntil(read, done, {
+    ms,
+    intervalMs: 100,
+    failure: (last) => `${what} within ${ms} ms; the database holds ${JSON.stringify(last)?.slice(0, 300)}`,
+  });
 }
 
 /** Resolves after `ms`. */

@@ -1,16 +1,16 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firmwareDir } from '@iotkit/devices';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * The kit's C++ firmware (`lib/`, `platform/host/`): the `@iotkit/firmware` package linked into
- * `node_modules` — the repository's `firmware/` in the monorepo, its vendored copy in a handout.
- * Found from `node_modules` above this file, so a grader's temp copy of `grading/` finds it too.
+ * The kit's C++ firmware (`lib/`, `platform/host/`), as `@iotkit/devices` locates it: the
+ * repository's `firmware/` in the monorepo, the vendored copy in a handout.
  */
 export function kitFirmwareDir(): string {
-  return linkedPackage('firmware', join('lib', 'iotkit'));
+  return firmwareDir();
 }
 
 /** The mapping test vectors shared by the TypeScript and C++ mappings. */

@@ -1,17 +1,21 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
-/** The repository's `firmware/` folder, found by walking up from this file. */
+const require = createRequire(import.meta.url);
+
+/**
+ * The kit's C++ firmware: the `@iotkit/firmware` package this one depends on — the repository's
+ * `firmware/` in the monorepo, the vendored copy in a handout.
+ */
 export function firmwareDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'firmware', 'CMakeLists.txt');
-    if (existsSync(candidate)) return join(dir, 'firmware');
-    const parent = resolve(dir, '..');
-    if (parent === dir) throw new Error('cannot find firmware/CMakeLists.txt above @iotkit/devices');
-    dir = parent;
+  let manifest: string;
+  try {
+    manifest = require.resolve('@iotkit/firmware/package.json');
+  } catch {
+    throw new Error('cannot find the @iotkit/firmware package next to @iotkit/devices; run `pnpm install`');
   }
+  return dirname(realpathSync(manifest));
 }
 
 /** Where the CMake build puts an app's virtual device: `firmware/build/devices/<app>-device`. */
