@@ -33,6 +33,8 @@ export interface ChangeEvent {
   paths: Path[];
   /** The write's locations with server values resolved (JSON as the client sent it otherwise). */
   ops: readonly WriteOp[];
+  /** Who made the write (the write feed tells Cloud Functions triggers). */
+  writer?: RequestContext;
 }
 
 /** Result of {@link Database.write}. */
@@ -219,7 +221,7 @@ export class Database {
         throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
     }
     options.beforeCommit?.(root, resolved);
-    return { before, after: root, paths, ops: resolved };
+    return { before, after: root, paths, ops: resolved, writer: ctx };
   }
 
   private commit(change: ChangeEvent): void {
