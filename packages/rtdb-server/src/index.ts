@@ -86,6 +86,9 @@ export { parseRulesText, OPEN_RULES_TEXT } from './rest/rest-settings.js';
 export { formatSseEvent } from './stream/sse-event.js';
 export { readEmulatorExport, writeEmulatorExport, DATABASE_EXPORT_DIR } from './store/emulator-export.js';
 export { startRtdbServer } from './server/rtdb-server.js';
+export { isLoopbackHost, exposureNotice } from './server/exposure.js';
+export { HttpRouter } from './server/http-router.js';
+export type { HttpRoute, HttpRouterOptions, RequestHandler, UpgradeHandler } from './server/http-router.js';
 export type { RtdbServerOptions, RunningRtdbServer } from './server/rtdb-server.js';
 export type { CompactionPolicy } from './store/namespace-store.js';
 // Security rules: parsing, evaluation with traces, the AccessPolicy implementation, denials.

@@ -8,6 +8,7 @@ export type RtdbErrorCode =
   | 'rtdb/invalid-query'
   | 'rtdb/invalid-token'
   | 'rtdb/invalid-rules'
+  | 'rtdb/invalid-option'
   | 'rtdb/permission-denied'
   | 'rtdb/precondition-failed'
   | 'rtdb/too-big'
@@ -27,6 +28,7 @@ const statusByCode: Record<RtdbErrorCode, number> = {
   'rtdb/invalid-query': 400,
   'rtdb/invalid-token': 401,
   'rtdb/invalid-rules': 400,
+  'rtdb/invalid-option': 400,
   'rtdb/permission-denied': 401,
   'rtdb/precondition-failed': 412,
   'rtdb/too-big': 400,

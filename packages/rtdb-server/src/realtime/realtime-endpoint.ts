@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { allowAllPolicy, type AccessPolicy } from '../core/access-policy.js';
@@ -14,10 +14,8 @@ import {
 } from './long-poll/long-poll-endpoint.js';
 import { RealtimeSession, type RealtimeTransport } from './realtime-session.js';
 
-/** What the realtime layer needs from the running server it attaches to. */
+/** What the realtime layer needs from the running server it serves. */
 export interface RealtimeHost {
-  /** The HTTP server REST runs on; WebSocket upgrades to `/.ws` are taken over. */
-  httpServer: Server;
   /** The database of a namespace (created on first use). */
   database(namespace: string): Database;
   /** The rules in force for a namespace (default: allow everything). */
@@ -34,7 +32,7 @@ export interface RealtimeHost {
   addPolicyChangeListener?(listener: (namespace: string) => void): () => void;
 }
 
-/** Tuning of {@link attachRealtime}; the defaults suit the SDKs. */
+/** Tuning of {@link createRealtimeEndpoint}; the defaults suit the SDKs. */
 export interface RealtimeOptions {
   /** Makes session ids (default: 16 random hex digits). */
   sessionId?: () => string;
@@ -48,8 +46,15 @@ export interface RealtimeOptions {
   longPoll?: LongPollOptions;
 }
 
-/** The realtime endpoint attached to a server. */
+/**
+ * The realtime endpoint of a server. It owns no HTTP server: whoever routes requests hands it the
+ * WebSocket upgrades of `/.ws` and the requests of `/.lp`.
+ */
 export interface RealtimeEndpoint {
+  /** Takes a WebSocket upgrade request for `/.ws` (a wrong path or namespace gets an HTTP error). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Answers one request of the long-polling transport (`/.lp`). */
+  handleLongPoll(request: IncomingMessage, response: ServerResponse): void;
   /** Number of open sessions (WebSocket and long-polling). */
   sessionCount(): number;
   /** Re-evaluates every listen of a namespace against its rules (call after the rules change). */
@@ -64,14 +69,14 @@ interface NamespaceHub {
 }
 
 /**
- * Serves the realtime protocol (v5) of the official SDKs at `/.ws?v=5&ns=…` on the same port as
- * REST, by taking over WebSocket upgrades of `host.httpServer`.
+ * Serves the realtime protocol (v5) of the official SDKs: WebSockets at `/.ws?v=5&ns=…` and the
+ * long-polling fallback at `/.lp`, for the router of the HTTP server to hand requests to.
  *
- * @param host - the running server: HTTP server, databases, rules
+ * @param host - the running server: databases, rules
  * @param options - tuning
  * @returns the endpoint, to close with the server
  */
-export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}): RealtimeEndpoint {
+export function createRealtimeEndpoint(host: RealtimeHost, options: RealtimeOptions = {}): RealtimeEndpoint {
   const clock = host.clock ?? Date.now;
   const log = host.log ?? (() => undefined);
   const policyOf = (ns: string): AccessPolicy => host.policy?.(ns) ?? allowAllPolicy;
@@ -254,36 +259,19 @@ export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}
     wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, request, ns));
   };
 
-  // `/.lp` shares the HTTP server with REST: requests for it are taken before REST sees them.
-  const restListeners = host.httpServer.listeners('request') as ((
-    req: IncomingMessage,
-    res: ServerResponse,
-  ) => void)[];
-  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    if (isLongPollRequest(req.url)) {
-      longPoll.handle(req, res);
-      return;
-    }
-    for (const listener of restListeners) listener.call(host.httpServer, req, res);
-  };
-  host.httpServer.removeAllListeners('request');
-  host.httpServer.on('request', onRequest);
-
   const policyChanged = (ns: string): void => {
     for (const session of hubs.get(ns)?.sessions ?? []) session.recheckListens();
   };
-  host.httpServer.on('upgrade', onUpgrade);
   const stopPolicyUpdates = host.addPolicyChangeListener?.(policyChanged);
 
   return {
+    handleUpgrade: onUpgrade,
+    handleLongPoll: (request, response) => longPoll.handle(request, response),
     sessionCount: () => sessions.size,
     policyChanged,
     close: async () => {
       closing = true;
       stopPolicyUpdates?.();
-      host.httpServer.off('upgrade', onUpgrade);
-      host.httpServer.off('request', onRequest);
-      for (const listener of restListeners) host.httpServer.on('request', listener);
       longPoll.close();
       for (const ws of sockets) ws.terminate();
       // Each terminated socket reports 'close' asynchronously; wait until all have, then until
@@ -296,10 +284,6 @@ export function attachRealtime(host: RealtimeHost, options: RealtimeOptions = {}
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-}
-
-function isLongPollRequest(url: string | undefined): boolean {
-  return url === '/.lp' || (url?.startsWith('/.lp?') ?? false);
 }
 
 function uniqueId(makeId: () => string, taken: Map<string, unknown>): string {

@@ -2,13 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestContext } from '../core/request-context.js';
 import { RtdbError } from '../core/rtdb-error.js';
 import { resolveNamespace } from '../core/namespace-resolver.js';
-import { asRtdbError, sendError, sendJsonText, sendPreflight } from './http-reply.js';
+import { asRtdbError, sendError, sendPreflight } from './http-reply.js';
 import { requestContextOf } from './request-credential.js';
 import type { RestContext } from './rest-context.js';
 import { restPathOf } from './rest-path.js';
 import { parseRestOptions } from './rest-query.js';
 import { handleRead } from './rest-read.js';
-import { handleInspectDatabases, handleRulesRequest } from './rest-settings.js';
 import { handleWrite } from './rest-write.js';
 
 const METHODS = new Set(['GET', 'PUT', 'POST', 'PATCH', 'DELETE']);
@@ -32,10 +31,24 @@ function effectiveMethod(req: IncomingMessage, params: URLSearchParams): string 
   return method;
 }
 
-/** The HTTP request handler of the REST API (everything except WebSocket upgrades). */
+/** One REST exchange; whatever it throws becomes the `{"error": …}` answer. */
+export type RestExchange = (req: IncomingMessage, res: ServerResponse, server: RestContext) => Promise<void>;
+
+/** The request handler of the REST data API (`/<path>.json`). */
 export function createRestHandler(server: RestContext): (req: IncomingMessage, res: ServerResponse) => void {
+  return answeringErrors(server, handle);
+}
+
+/**
+ * Wraps a REST exchange into a request handler that answers what it throws as Firebase does:
+ * the error's status and `{"error": message}`, unexpected failures as a logged 500.
+ */
+export function answeringErrors(
+  server: RestContext,
+  exchange: RestExchange,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    handle(req, res, server).catch((error: unknown) => {
+    exchange(req, res, server).catch((error: unknown) => {
       const rtdbError = asRtdbError(error, server.log);
       if (res.headersSent) {
         res.destroy();
@@ -50,10 +63,25 @@ export function createRestHandler(server: RestContext): (req: IncomingMessage, r
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, server: RestContext): Promise<void> {
+/** What every REST exchange starts from: the parsed URL, the method after overrides, the namespace. */
+export interface RestStart {
+  /** The request URL. */
+  url: URL;
+  /** The method, `HEAD` read as `GET` and `X-HTTP-Method-Override` applied. */
+  method: string;
+  /** The database the request names. */
+  namespace: string;
+}
+
+/** Parses what every REST exchange needs; `undefined` when the request was a CORS preflight (answered). */
+export function startExchange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  server: RestContext,
+): RestStart | undefined {
   if ((req.method ?? '').toUpperCase() === 'OPTIONS') {
     sendPreflight(req, res);
-    return;
+    return undefined;
   }
   let url: URL;
   try {
@@ -61,23 +89,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, server: RestCon
   } catch {
     throw new RtdbError('rtdb/invalid-path', 'Invalid path: the URL cannot be parsed');
   }
+  const method = effectiveMethod(req, url.searchParams);
+  const namespace = resolveNamespace(url.searchParams.get('ns'), req.headers.host, server.defaultNamespace);
+  return { url, method, namespace };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, server: RestContext): Promise<void> {
+  const start = startExchange(req, res, server);
+  if (!start) return;
+  const { url, method, namespace } = start;
   const params = url.searchParams;
-  const method = effectiveMethod(req, params);
-  const namespace = resolveNamespace(params.get('ns'), req.headers.host, server.defaultNamespace);
   const pathname = url.pathname;
-  if (pathname === '/.settings/rules.json') {
-    const ctx = requestContextOf(req, params, server.clock());
-    await handleRulesRequest(req, res, method, params, namespace, ctx, server);
-    return;
-  }
-  if (pathname === '/.inspect/denials.json') {
-    sendJsonText(req, res, 200, JSON.stringify(server.denials?.(params.get('ns') ?? undefined) ?? []));
-    return;
-  }
-  if (pathname === '/.inspect/databases.json') {
-    handleInspectDatabases(req, res, server);
-    return;
-  }
   const isWrite = method !== 'GET';
   const path = restPathOf(pathname, { allowPriorityLeaf: true });
   if (path === null) {

@@ -2,11 +2,14 @@
 import { parseArgs } from 'node:util';
 import { RtdbError } from '../core/rtdb-error.js';
 import { exportEmulatorData, importEmulatorData } from './emulator-data.js';
+import { exposureNotice } from './exposure.js';
 import { startRtdbServer, type RtdbServerOptions } from './rtdb-server.js';
 
-const USAGE = `usage: rtdb-server [--port 9000] [--host 127.0.0.1] [--data-dir DIR] [--import DIR] [--export-on-exit DIR] [--rules FILE]
+const USAGE = `usage: rtdb-server [--port 9000] [--host 127.0.0.1] [--exposed] [--data-dir DIR] [--import DIR] [--export-on-exit DIR] [--rules FILE]
   --port            port to listen on (0 = any free port)
   --host            interface; anything but loopback exposes the database to the network
+  --exposed         treat the server as exposed even on loopback (something forwards to it):
+                    /.settings and /.inspect then need the owner credential
   --data-dir        keep data in DIR (write-ahead log + snapshots); without it data lives in memory
   --import          load an Emulator Suite export (DIR/database_export/<ns>.json) on start
   --export-on-exit  write such an export to DIR on Ctrl-C / SIGTERM
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
       options: {
         port: { type: 'string', default: '9000' },
         host: { type: 'string', default: '127.0.0.1' },
+        exposed: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
         import: { type: 'string' },
         'export-on-exit': { type: 'string' },
@@ -42,6 +46,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const options: RtdbServerOptions = { port, host: values.host };
+  if (values.exposed) options.exposed = true;
   if (values['data-dir']) options.dataDir = values['data-dir'];
   if (values.rules) options.rulesFile = values.rules;
   const server = await startRtdbServer(options);
@@ -52,7 +57,7 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    `rtdb-server ready at ${server.url} (${options.dataDir ? `data in ${options.dataDir}` : 'in-memory'})`,
+    `rtdb-server ready at ${server.url} (${options.dataDir ? `data in ${options.dataDir}` : 'in-memory'}; ${exposureNotice(server.exposed)})`,
   );
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

@@ -7,12 +7,15 @@ import { DEFAULT_NAMESPACE, isValidNamespace } from '../core/namespace-resolver.
 import { createPushIdGenerator } from '../core/push-id.js';
 import { RtdbError } from '../core/rtdb-error.js';
 import type { RestContext } from '../rest/rest-context.js';
+import { createAdminHandler } from '../rest/rest-admin.js';
 import { createRestHandler } from '../rest/rest-handler.js';
-import { attachRealtime } from '../realtime/attach-realtime.js';
+import { createRealtimeEndpoint } from '../realtime/realtime-endpoint.js';
 import { createServerRules } from '../rules/server-rules.js';
 import type { RulesRegistry } from '../rules/rules-registry.js';
 import { NamespaceStore, storedNamespaces, type CompactionPolicy } from '../store/namespace-store.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { isLoopbackHost } from './exposure.js';
+import { HttpRouter } from './http-router.js';
 import { RulesFiles } from './rules-files.js';
 
 /** Options of {@link startRtdbServer}. */
@@ -21,6 +24,15 @@ export interface RtdbServerOptions {
   port?: number;
   /** Interface; default `127.0.0.1`. Anything else is reachable from the network and logs a warning. */
   host?: string;
+  /**
+   * Whether the server is reachable beyond this machine (LAN mode for real ESP32s). When exposed,
+   * the admin endpoints (`/.settings/*`, `/.inspect/*`) answer only requests carrying the owner
+   * credential (`auth=owner` or `Authorization: Bearer owner`); on loopback they are open, as in
+   * the emulator. Default: derived from `host` (exposed unless it is a loopback address). `true`
+   * also protects a loopback server that something else forwards to; `false` with a
+   * non-loopback `host` is refused (`rtdb/invalid-option`).
+   */
+  exposed?: boolean;
   /** Directory for logs and snapshots; absent = in-memory (data lost on exit). */
   dataDir?: string;
   /** Server clock, ms since the epoch. */
@@ -57,11 +69,15 @@ export interface RunningRtdbServer {
   readonly port: number;
   /** Bound interface. */
   readonly host: string;
+  /** Whether the admin endpoints require the owner credential (see {@link RtdbServerOptions.exposed}); `exposureNotice` words it for a banner. */
+  readonly exposed: boolean;
+  /** Decides which subsystem answers each request of the port; add a route for a new endpoint. */
+  readonly router: HttpRouter;
   /** The namespace's database, created on first use. */
   database(namespace: string): Database;
   /** Namespaces in use or on disk. */
   namespaces(): string[];
-  /** The HTTP server (the realtime layer attaches its WebSocket upgrade here). */
+  /** The HTTP server; its requests and upgrades go through {@link RunningRtdbServer.router}. */
   readonly httpServer: Server;
   /** The namespace's current policy. */
   policy(namespace: string): AccessPolicy;
@@ -83,11 +99,15 @@ export interface RunningRtdbServer {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
 /** Starts the kit's Firebase-compatible Realtime Database server. */
 export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<RunningRtdbServer> {
   const host = options.host ?? '127.0.0.1';
+  if (options.exposed === false && !isLoopbackHost(host))
+    throw new RtdbError(
+      'rtdb/invalid-option',
+      `exposed: false contradicts host ${host}, which other machines can reach; bind 127.0.0.1 or leave exposed unset`,
+    );
+  const exposed = options.exposed ?? !isLoopbackHost(host);
   const log = options.log ?? ((line: string) => console.error(line));
   const clock = options.clock ?? Date.now;
   const dataDir = options.dataDir;
@@ -192,32 +212,8 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
   }
   if (dataDir) for (const namespace of storedNamespaces(dataDir)) database(namespace);
 
-  const httpServer = createServer(createRestHandler(context));
-  httpServer.keepAliveTimeout = 65_000;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(options.port ?? 9000, host, () => {
-        httpServer.off('error', reject);
-        resolve();
-      });
-    });
-  } catch (error) {
-    serverRules.close();
-    unlock();
-    throw error;
-  }
-  httpServer.on('error', (error) => log(`rtdb: server error: ${String(error)}`));
-  if (!LOOPBACK.has(host)) {
-    log(
-      `rtdb: WARNING: listening on ${host}, reachable from other machines. The database has no real authentication; use only on a network you trust.`,
-    );
-  }
-  const port = (httpServer.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   // The SDKs' WebSocket protocol shares the port; its sessions end first on close so their onDisconnect writes are flushed.
-  const realtime = attachRealtime({
-    httpServer,
+  const realtime = createRealtimeEndpoint({
     database,
     policy,
     clock,
@@ -229,6 +225,37 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
       return () => policyListeners.delete(listener);
     },
   });
+  const router = new HttpRouter({ fallback: createRestHandler(context), exposed, clock, log });
+  const admin = createAdminHandler(context);
+  router.route({ path: '/.settings/', admin: true, handle: admin });
+  router.route({ path: '/.inspect/', admin: true, handle: admin });
+  router.route({ path: '/.lp', admin: false, handle: realtime.handleLongPoll });
+  router.upgrade('/.ws', realtime.handleUpgrade);
+  const httpServer = createServer(router.onRequest);
+  httpServer.on('upgrade', router.onUpgrade);
+  httpServer.keepAliveTimeout = 65_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port ?? 9000, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await realtime.close();
+    serverRules.close();
+    unlock();
+    throw error;
+  }
+  httpServer.on('error', (error) => log(`rtdb: server error: ${String(error)}`));
+  if (exposed) {
+    log(
+      `rtdb: WARNING: listening on ${host}, reachable from other machines. The database has no real authentication; use only on a network you trust. Admin endpoints (/.settings, /.inspect) need the owner credential.`,
+    );
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
@@ -248,6 +275,8 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
     url: `http://${urlHost}:${port}`,
     port,
     host,
+    exposed,
+    router,
     database,
     namespaces: context.namespaces,
     httpServer,

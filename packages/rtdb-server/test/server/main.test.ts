@@ -40,6 +40,19 @@ describe('server CLI', () => {
     expect(await exited(server.child)).toBe(0);
   });
 
+  it('says in its start banner whether the admin endpoints are open', { timeout: 30_000 }, async () => {
+    const local = await spawnServer([]);
+    running.push(local);
+    expect(local.output()).toContain('loopback only');
+    const exposed = await spawnServer(['--exposed']);
+    running.push(exposed);
+    expect(exposed.output()).toMatch(/exposed on the network: .*need the owner credential/);
+    expect((await fetch(`${exposed.url}/.inspect/databases.json`)).status).toBe(401);
+    for (const server of [local, exposed]) server.child.kill('SIGTERM');
+    expect(await exited(local.child)).toBe(0);
+    expect(await exited(exposed.child)).toBe(0);
+  });
+
   it('refuses a bad port with usage text', { timeout: 30_000 }, async () => {
     await expect(spawnServer(['--port', 'nine'])).rejects.toThrow(/--port must be an integer/);
   });

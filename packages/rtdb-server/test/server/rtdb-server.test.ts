@@ -28,18 +28,32 @@ describe('startRtdbServer', () => {
     }
   });
 
-  it('binds 127.0.0.1 by default and warns when told to bind anything else', async () => {
+  it('binds 127.0.0.1 by default and warns when it is exposed beyond loopback', async () => {
     const quiet: string[] = [];
     const local = await startRtdbServer({ port: 0, log: (line) => quiet.push(line) });
     expect(local.host).toBe('127.0.0.1');
     expect(local.url).toBe(`http://127.0.0.1:${local.port}`);
+    expect(local.exposed).toBe(false);
     await local.close();
+    // 127.0.0.2 is another loopback address on Linux: not exposed either.
+    const other = await startRtdbServer({ port: 0, host: '127.0.0.2', log: (line) => quiet.push(line) });
+    expect(other.exposed).toBe(false);
+    await other.close();
     expect(quiet.filter((line) => line.includes('WARNING'))).toEqual([]);
     const logs: string[] = [];
-    // 127.0.0.2 is still loopback on Linux, but not the default: enough to trigger the warning.
-    const other = await startRtdbServer({ port: 0, host: '127.0.0.2', log: (line) => logs.push(line) });
-    await other.close();
-    expect(logs.join('\n')).toMatch(/WARNING: listening on 127\.0\.0\.2/);
+    const forwarded = await startRtdbServer({ port: 0, exposed: true, log: (line) => logs.push(line) });
+    expect(forwarded.exposed).toBe(true);
+    await forwarded.close();
+    expect(logs.join('\n')).toMatch(/WARNING: listening on 127\.0\.0\.1, reachable from other machines/);
+  });
+
+  it('refuses exposed: false for an interface other machines can reach', async () => {
+    await expect(
+      startRtdbServer({ port: 0, host: '0.0.0.0', exposed: false, log: () => {} }),
+    ).rejects.toMatchObject({
+      code: 'rtdb/invalid-option',
+      message: expect.stringContaining('0.0.0.0') as string,
+    });
   });
 
   it('closes with open streams and flushes durable namespaces', async () => {

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { allowAllPolicy, type AccessPolicy } from '../../../src/core/access-policy.js';
 import { Database } from '../../../src/core/database.js';
 import {
-  attachRealtime,
+  createRealtimeEndpoint,
   type RealtimeEndpoint,
   type RealtimeOptions,
-} from '../../../src/realtime/attach-realtime.js';
+} from '../../../src/realtime/realtime-endpoint.js';
 
 /** A plain HTTP server carrying only the realtime endpoint over in-memory databases. */
 export interface BareHost {
@@ -21,10 +21,6 @@ export interface BareHost {
 export async function startBareHost(
   options: RealtimeOptions & { port?: number; databases?: Map<string, Database> } = {},
 ): Promise<BareHost> {
-  const httpServer = createServer((_req, res) => {
-    res.statusCode = 404;
-    res.end();
-  });
   const databases = options.databases ?? new Map<string, Database>();
   const policies = new Map<string, AccessPolicy>();
   const database = (ns: string): Database => {
@@ -35,10 +31,19 @@ export async function startBareHost(
     }
     return db;
   };
-  const realtime = attachRealtime(
-    { httpServer, database, policy: (ns) => policies.get(ns) ?? allowAllPolicy },
+  const realtime = createRealtimeEndpoint(
+    { database, policy: (ns) => policies.get(ns) ?? allowAllPolicy },
     options,
   );
+  const httpServer = createServer((req, res) => {
+    if (req.url === '/.lp' || req.url?.startsWith('/.lp?')) {
+      realtime.handleLongPoll(req, res);
+      return;
+    }
+    res.statusCode = 404;
+    res.end();
+  });
+  httpServer.on('upgrade', realtime.handleUpgrade);
   await new Promise<void>((resolve) => httpServer.listen(options.port ?? 0, '127.0.0.1', resolve));
   return {
     port: (httpServer.address() as AddressInfo).port,
