@@ -7,6 +7,7 @@ import { DEFAULT_NAMESPACE, isValidNamespace } from '../core/namespace-resolver.
 import { createPushIdGenerator } from '../core/push-id.js';
 import { RtdbError } from '../core/rtdb-error.js';
 import type { RestContext } from '../rest/rest-context.js';
+import { createWriteFeedHandler, WRITE_FEED_PATH } from '../feed/write-feed.js';
 import { createAdminHandler } from '../rest/rest-admin.js';
 import { createRestHandler } from '../rest/rest-handler.js';
 import { createRealtimeEndpoint } from '../realtime/realtime-endpoint.js';
@@ -230,6 +231,8 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
   router.route({ path: '/.settings/', admin: true, handle: admin });
   router.route({ path: '/.inspect/', admin: true, handle: admin });
   router.route({ path: '/.lp', admin: false, handle: realtime.handleLongPoll });
+  // Owner-only whatever the exposure: it carries every writer's token claims.
+  router.route({ path: WRITE_FEED_PATH, admin: true, handle: createWriteFeedHandler(context) });
   router.upgrade('/.ws', realtime.handleUpgrade);
   const httpServer = createServer(router.onRequest);
   httpServer.on('upgrade', router.onUpgrade);
