@@ -14,6 +14,7 @@
 #include "iotkit/host/curl_stream.h"
 #include "iotkit/host/curl_transport.h"
 #include "iotkit/host/event_writer.h"
+#include "iotkit/host/file_store.h"
 #include "iotkit/host/host_clock.h"
 #include "iotkit/host/input_source.h"
 #include "iotkit/host/virtual_board.h"
@@ -31,7 +32,7 @@ class HostRuntime : public iotkit::Runtime {
 };
 
 int usage(const char* self) {
-  std::fprintf(stderr, "usage: %s --config <file.json> [--scenario <file.jsonl>]\n", self);
+  std::fprintf(stderr, "usage: %s --config <file.json> [--scenario <file.jsonl>] [--store <file.json>]\n", self);
   return 2;
 }
 
@@ -40,11 +41,16 @@ int usage(const char* self) {
 int main(int argc, char** argv) {
   const char* configPath = nullptr;
   const char* scenarioPath = nullptr;
+  // The persistent store (NVS on the ESP32): a file that outlives the process, so stopping and
+  // starting the device again is a reboot. Without one the store is memory, gone at exit.
+  const char* storePath = std::getenv("IOTKIT_STORE_FILE");
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
       configPath = argv[++i];
     } else if (std::strcmp(argv[i], "--scenario") == 0 && i + 1 < argc) {
       scenarioPath = argv[++i];
+    } else if (std::strcmp(argv[i], "--store") == 0 && i + 1 < argc) {
+      storePath = argv[++i];
     } else {
       return usage(argv[0]);
     }
@@ -86,7 +92,10 @@ int main(int argc, char** argv) {
     iotkit::host::VirtualKeypad keypad;
     iotkit::host::VirtualDisplay display(events);
     iotkit::host::VirtualServo servo(events);
-    iotkit::host::MemoryStore store;
+    iotkit::host::MemoryStore memoryStore;
+    iotkit::host::FileStore fileStore(storePath != nullptr ? storePath : "");
+    const bool persistent = storePath != nullptr && storePath[0] != '\0';
+    iotkit::KeyValueStore& store = persistent ? static_cast<iotkit::KeyValueStore&>(fileStore) : memoryStore;
     iotkit::host::CurlTransport curl;
     // IOTKIT_SIM_LATENCY_MS: simulated network latency per request (see @iotkit/devices).
     const char* latency = std::getenv("IOTKIT_SIM_LATENCY_MS");
