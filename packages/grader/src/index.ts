@@ -113,4 +113,54 @@ export {
   findWorkspaceRoot,
   type WorkspaceInfo,
 } from './handout/workspace-catalog.js';
+export {
+  runMutants,
+  mutantFileName,
+  type RunMutantsOptions,
+  type MutantsRun,
+  type MutantTally,
+} from './mutants/run-mutants.js';
+export {
+  loadCatalogue,
+  parseCatalogueEntry,
+  applyEdits,
+  countOccurrences,
+  type CatalogueMutant,
+  type MutantEdit,
+  type InvalidMutant,
+  type MutantCatalogue,
+} from './mutants/mutant-catalogue.js';
+export { behaviourRows } from './mutants/behaviour-rows.js';
+export {
+  listAutoMutants,
+  sampleAutoMutants,
+  applyAutoMutant,
+  solutionRegionOffsets,
+  type AutoMutant,
+} from './mutants/auto-mutants.js';
+export {
+  proposeMutations,
+  type MutationOperator,
+  type ProposedMutation,
+} from './mutants/mutation-operators.js';
+export {
+  tokenize,
+  isSignificant,
+  type SourceToken,
+  type TokenKind,
+  type TokenLanguage,
+} from './mutants/source-tokens.js';
+export {
+  classifyMutant,
+  catalogueProblem,
+  type MutantOutcome,
+  type MutantStatus,
+} from './mutants/mutant-outcome.js';
+export {
+  toMutantsTable,
+  toMutantsMarkdown,
+  mutantVerdict,
+  catalogueSummary,
+  autoSummary,
+} from './mutants/mutants-report.js';
 export { graderCli } from './bin/grader-cli.js';

@@ -16,7 +16,8 @@ export type GraderErrorCode =
   | 'grader/not-run'
   | 'grader/bad-solution-markers'
   | 'grader/missing-tool'
-  | 'grader/bad-arguments';
+  | 'grader/bad-arguments'
+  | 'grader/bad-mutant';
 
 /** The one error class of `@iotkit/grader`; `code` is stable and meant for tests and tooling. */
 export class GraderError extends Error {

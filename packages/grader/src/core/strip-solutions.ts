@@ -13,8 +13,11 @@ export function solutionLanguage(file: string): SolutionLanguage | null {
   return null;
 }
 
-const BEGIN = /^(\s*)(?:\/\/|\/\*|#|<!--)\s*BEGIN SOLUTION\b:?\s*(.*?)\s*(?:\*\/|-->)?\s*$/;
-const END = /^\s*(?:\/\/|\/\*|#|<!--)\s*END SOLUTION\b/;
+/** A line opening a solution region (`// BEGIN SOLUTION: hint`, `# BEGIN SOLUTION`, `<!-- BEGIN SOLUTION -->`). */
+export const BEGIN_SOLUTION_LINE =
+  /^(\s*)(?:\/\/|\/\*|#|<!--)\s*BEGIN SOLUTION\b:?\s*(.*?)\s*(?:\*\/|-->)?\s*$/;
+/** A line closing a solution region. */
+export const END_SOLUTION_LINE = /^\s*(?:\/\/|\/\*|#|<!--)\s*END SOLUTION\b/;
 const STUB = /^\s*(?:\/\/|#)\s*STUB:\s?(.*)$/;
 
 /** Result of stripping one file. */
@@ -44,7 +47,7 @@ export function stripSolutions(text: string, file: string): StripResult {
   let open: { line: number; indent: string; hint: string; stubs: string[] } | null = null;
   let regions = 0;
   lines.forEach((line, i) => {
-    const begin = BEGIN.exec(line);
+    const begin = BEGIN_SOLUTION_LINE.exec(line);
     if (begin) {
       if (open)
         throw new GraderError(
@@ -59,7 +62,7 @@ export function stripSolutions(text: string, file: string): StripResult {
       };
       return;
     }
-    if (END.test(line)) {
+    if (END_SOLUTION_LINE.test(line)) {
       if (!open)
         throw new GraderError(
           'grader/bad-solution-markers',

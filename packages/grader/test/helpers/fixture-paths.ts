@@ -18,3 +18,6 @@ export function scratchDir(prefix: string): string {
   mkdirSync(base, { recursive: true });
   return mkdtempSync(join(base, `${prefix}-`));
 }
+
+/** The fixture assignment of the mutation tests: a README behaviour table and a mutant catalogue. */
+export const MUTANTS_FIXTURE = join(here, '..', 'fixtures', 'm0-clamp');

@@ -4,6 +4,7 @@ import { docsCommand } from './docs.js';
 import { doctorCommand } from './doctor.js';
 import { gradeCommand } from './grade.js';
 import { handoutCommand } from './handout.js';
+import { mutantsCommand } from './mutants.js';
 import { rulesCommand } from './rules.js';
 import { setupCommand } from './setup.js';
 import { startCommand } from './start.js';
@@ -20,5 +21,6 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   gradeCommand,
   handoutCommand,
+  mutantsCommand,
   docsCommand,
 ];
