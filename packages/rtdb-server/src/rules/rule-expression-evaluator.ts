@@ -1,4 +1,6 @@
 import type { RuleExpr } from './rule-expression.js';
+import { BUDGET_EXCEEDED, EVAL_COST, type EvalBudget } from './eval-budget.js';
+import { RuleRegex } from './rule-regex.js';
 import { EvalFault, RuleRecord, isSnapshot, typeName } from './rule-value.js';
 import type { RuleSnapshotLike, RuleValue } from './rule-value.js';
 
@@ -18,6 +20,8 @@ export interface RuleScope {
   query?: RuleRecord;
   /** `$wildcard` bindings of the rule's location. */
   wildcards: Readonly<Record<string, string>>;
+  /** Work the request may still spend; absent = unbounded (explanations of tests, tools). */
+  budget?: EvalBudget;
 }
 
 /** Where evaluation records every sub-expression's value, when an explanation is wanted. */
@@ -41,6 +45,7 @@ export function evaluateRuleExpr(expr: RuleExpr, scope: RuleScope, record?: Rule
 
 // No local closures in here: tsx's keep-names transform makes each one cost a defineProperty.
 function evaluate(e: RuleExpr, scope: RuleScope, record?: RuleValueRecorder): Result {
+  if (scope.budget && !scope.budget.spend(EVAL_COST.node)) return new EvalFault(BUDGET_EXCEEDED, e);
   switch (e.type) {
     case 'literal':
       return e.value;
@@ -81,7 +86,7 @@ function evaluate(e: RuleExpr, scope: RuleScope, record?: RuleValueRecorder): Re
         if (v instanceof EvalFault) return v;
         args.push(v);
       }
-      return call(object, e.method, args, e);
+      return call(object, e.method, args, e, scope.budget);
     }
     case 'unary': {
       const v = evaluateRuleExpr(e.argument, scope, record);
@@ -195,11 +200,30 @@ function binary(e: Extract<RuleExpr, { type: 'binary' }>, left: RuleValue, right
   return left % right;
 }
 
-function call(object: RuleValue, method: string, args: RuleValue[], e: RuleExpr): Result {
+function call(
+  object: RuleValue,
+  method: string,
+  args: RuleValue[],
+  e: RuleExpr,
+  budget: EvalBudget | undefined,
+): Result {
+  if (budget && !budget.spend(callCost(object, method, args))) return new EvalFault(BUDGET_EXCEEDED, e);
   if (isSnapshot(object)) return snapshotCall(object, method, args, e);
   if (typeof object === 'string') return stringCall(object, method, args, e);
   if (object === null) return new EvalFault(`cannot call ${method}() on null`, e);
   return new EvalFault(`${typeName(object)} has no method ${method}()`, e);
+}
+
+/** Work a method call is about to do, charged before it runs (a regex scan cannot be interrupted). */
+function callCost(object: RuleValue, method: string, args: RuleValue[]): number {
+  if (typeof object === 'string')
+    return object.length * (method === 'matches' ? EVAL_COST.regexChar : EVAL_COST.stringChar);
+  if (method === 'child' || method === 'hasChild') {
+    const path = args[0];
+    return typeof path === 'string' ? EVAL_COST.childStep + path.length : 0;
+  }
+  if (method === 'hasChildren' && Array.isArray(args[0])) return EVAL_COST.childStep * args[0].length;
+  return 0;
 }
 
 function arity(method: string, args: RuleValue[], count: number, e: RuleExpr): EvalFault | undefined {
@@ -298,7 +322,7 @@ function stringCall(s: string, method: string, args: RuleValue[], e: RuleExpr): 
       const bad = arity(method, args, 1, e);
       if (bad) return bad;
       const re = args[0];
-      if (!(re instanceof RegExp))
+      if (!(re instanceof RuleRegex))
         return new EvalFault(`matches() needs a regular expression literal, got ${typeName(re ?? null)}`, e);
       return re.test(s);
     }

@@ -1,5 +1,6 @@
 import { parseExpressionAt } from 'acorn';
 import type { Expression, Node as AcornNode } from 'acorn';
+import { RuleRegex, RuleRegexSyntaxError } from './rule-regex.js';
 
 /** Which rule an expression belongs to; decides which variables it may use. */
 export type RuleKind = 'read' | 'write' | 'validate';
@@ -14,7 +15,7 @@ export type RuleBinaryOperator =
  */
 export type RuleExpr =
   | { type: 'literal'; value: string | number | boolean | null; start: number; end: number }
-  | { type: 'regex'; regex: RegExp; start: number; end: number }
+  | { type: 'regex'; regex: RuleRegex; start: number; end: number }
   | { type: 'variable'; name: string; start: number; end: number }
   | { type: 'member'; object: RuleExpr; property: string | RuleExpr; start: number; end: number }
   | { type: 'call'; object: RuleExpr; method: string; args: RuleExpr[]; start: number; end: number }
@@ -119,10 +120,13 @@ function convert(
       if (n.regex) {
         if (!asArgument)
           throw new Reject('a regular expression may only be the argument of matches()', start);
-        if (!/^i?$/.test(n.regex.flags)) {
-          throw new Reject(`regular expression flag "${n.regex.flags}" is not supported (only "i")`, start);
+        try {
+          return { type: 'regex', regex: new RuleRegex(n.regex.pattern, n.regex.flags), start, end };
+        } catch (error) {
+          // The pattern starts one character after the literal's opening slash.
+          if (error instanceof RuleRegexSyntaxError) throw new Reject(error.message, start + 1 + error.index);
+          throw error;
         }
-        return { type: 'regex', regex: new RegExp(n.regex.pattern, n.regex.flags), start, end };
       }
       if (typeof n.value === 'bigint') throw new Reject('BigInt literals are not allowed', start);
       return { type: 'literal', value: n.value as string | number | boolean | null, start, end };

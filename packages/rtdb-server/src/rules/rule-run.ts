@@ -3,6 +3,7 @@ import { pathToString } from '../core/path.js';
 import type { Path } from '../core/path.js';
 import type { RequestContext } from '../core/request-context.js';
 import { explainFalse } from './explain-false.js';
+import { BUDGET_EXCEEDED, EvalBudget } from './eval-budget.js';
 import { RuleDataSnapshot } from './rule-data-snapshot.js';
 import { evaluateRuleExpr } from './rule-expression-evaluator.js';
 import type { RuleScope, RuleValueRecorder } from './rule-expression-evaluator.js';
@@ -14,6 +15,8 @@ import type { AccessTrace, Denial, RuleStep } from './rules-evaluator.js';
 export class RuleRun {
   private readonly auth: RuleRecord | null;
   private rootSnapshot: RuleDataSnapshot | undefined;
+  /** Work left for this decision: every rule it runs draws from it. */
+  readonly budget = new EvalBudget();
   private lastFailure: { rule: CompiledRule; path: Path; wildcards: Record<string, string> } | undefined;
 
   constructor(
@@ -39,6 +42,7 @@ export class RuleRun {
       now: this.ctx.now,
       query: this.query,
       wildcards,
+      budget: this.budget,
     };
   }
 
@@ -99,10 +103,16 @@ export class RuleRun {
     recorded: RuleValueRecorder | undefined,
   ): { subExpression?: string; explanation: string } {
     if (!rule.expression) return { explanation: `the rule is ${String(rule.constant)}` };
+    if (this.budget.remaining < 0) return { explanation: BUDGET_EXCEEDED };
     let values = recorded;
     if (!values) {
       values = new Map();
-      evaluateRuleExpr(rule.expression.ast, this.scope(path, wildcards), values);
+      // Its own budget: explaining must not be cut short by what the decision already spent.
+      evaluateRuleExpr(
+        rule.expression.ast,
+        { ...this.scope(path, wildcards), budget: new EvalBudget() },
+        values,
+      );
     }
     const why = explainFalse(rule.expression.ast, rule.expression.source, values);
     return { subExpression: why.subExpression, explanation: why.message };

@@ -1,4 +1,5 @@
 import type { RuleExpr } from './rule-expression.js';
+import { RuleRegex } from './rule-regex.js';
 
 /** A primitive value a rule can compute with. */
 export type RulePrimitive = string | number | boolean | null;
@@ -55,7 +56,7 @@ export class RuleRecord {
 
 /** Everything an expression can evaluate to. */
 export type RuleValue =
-  RulePrimitive | RuleSnapshotLike | RuleRecord | RuleOpaqueObject | RegExp | RuleValue[];
+  RulePrimitive | RuleSnapshotLike | RuleRecord | RuleOpaqueObject | RuleRegex | RuleValue[];
 
 /** An evaluation error: the rule counts as false and the trace shows the message and where. */
 export class EvalFault {
@@ -93,7 +94,7 @@ export function describeValue(value: RuleValue | EvalFault): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof RegExp) return String(value);
+  if (value instanceof RuleRegex) return String(value);
   if (Array.isArray(value)) return `[${value.map((v) => describeValue(v)).join(', ')}]`;
   if (value instanceof RuleOpaqueObject) return `object at ${value.pathText}`;
   if (value instanceof RuleRecord) return JSON.stringify(value.fields);
@@ -104,7 +105,7 @@ export function describeValue(value: RuleValue | EvalFault): string {
 export function typeName(value: RuleValue): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (value instanceof RegExp) return 'regex';
+  if (value instanceof RuleRegex) return 'regex';
   if (value instanceof RuleOpaqueObject) return 'object';
   if (value instanceof RuleRecord) return 'object';
   if (isSnapshot(value)) return 'snapshot';

@@ -112,6 +112,16 @@ describe('parseRules', () => {
     ],
     ['regex flag g', '{"rules": {".read": "auth.uid.matches(/a/g)"}}', /flag "g" is not supported/],
     [
+      'regex lookahead (not in the documented syntax)',
+      '{\n  "rules": {\n    ".read": "auth.uid.matches(/^(?=a)b/)"\n  }\n}',
+      /my\.rules\.json:3:34: \.read: "\(\?" groups \(lookaround, named or non-capturing\) are not supported/,
+    ],
+    [
+      'regex anchor in the middle',
+      '{"rules": {".read": "auth.uid.matches(/a|^b/)"}}',
+      /"\^" may only be the first character of the pattern/,
+    ],
+    [
       'array outside a call',
       '{"rules": {".read": "[1] == null"}}',
       /array literal may only be a method argument/,
