@@ -9,5 +9,9 @@
 // The app itself is the same source the virtual device runs (IOTKIT_REGISTER_APP).
 #pragma once
 
+// The sketch entry point is Arduino code: Serial, millis() and configTime() are expected here.
+// The Keypad / LCD / servo library headers stay inside the adapters' .cpp files.
+#include <Arduino.h>
+
 #include "iotkit/esp32/adapters.h"
 #include "iotkit/esp32/esp32_platform.h"

@@ -1,8 +1,15 @@
 #include "iotkit/esp32/adapters.h"
 
-#include <HTTPClient.h>
-#include <WiFi.h>
-#include <WiFiClientSecure.h>
+#include <Arduino.h>
+#include <ESP32Servo.h>
+#include <Keypad.h>
+#include <LiquidCrystal_I2C.h>
+#include <Preferences.h>
+
+// ESP32Servo up to 3.0.x declares a global Servo; later releases put it in namespace esp32servo.
+// Naming the namespace here makes both spellings resolve, so a pin bump does not break the build.
+namespace esp32servo {}
+using namespace esp32servo;
 
 namespace iotkit::esp32 {
 
@@ -18,118 +25,86 @@ void AdcSensor::begin() {
   }
 }
 
-MatrixKeypad::MatrixKeypad(const Pins& pins)
-    : keypad_(makeKeymap(kKeymap), const_cast<byte*>(pins.rows), const_cast<byte*>(pins.cols), 4, 4) {}
+int32_t AdcSensor::read() { return analogRead(pin_); }
+
+struct MatrixKeypad::Impl {
+  explicit Impl(const Pins& pins)
+      : rows{pins.rows[0], pins.rows[1], pins.rows[2], pins.rows[3]},
+        cols{pins.cols[0], pins.cols[1], pins.cols[2], pins.cols[3]},
+        keypad(makeKeymap(kKeymap), rows, cols, 4, 4) {}
+  // Keypad keeps the pin arrays by pointer, so they live next to it.
+  byte rows[4];
+  byte cols[4];
+  ::Keypad keypad;
+};
+
+MatrixKeypad::MatrixKeypad(const Pins& pins) : impl_(new Impl(pins)) {}
+MatrixKeypad::~MatrixKeypad() = default;
 
 char MatrixKeypad::getKey() {
-  const char key = keypad_.getKey();  // non-blocking; NO_KEY is '\0'
+  const char key = impl_->keypad.getKey();  // non-blocking; NO_KEY is '\0'
   return key == NO_KEY ? 0 : key;
 }
 
+struct I2cLcd::Impl {
+  explicit Impl(uint8_t address) : lcd(address, 16, 2) {}
+  LiquidCrystal_I2C lcd;
+};
+
+I2cLcd::I2cLcd(uint8_t address) : impl_(new Impl(address)) {}
+I2cLcd::~I2cLcd() = default;
+
 void I2cLcd::begin() {
-  lcd_.init();  // also Wire.begin() on SDA 21 / SCL 22
-  lcd_.backlight();
-  lcd_.clear();
+  impl_->lcd.init();  // also Wire.begin() on SDA 21 / SCL 22
+  impl_->lcd.backlight();
+  impl_->lcd.clear();
 }
 
 void I2cLcd::showLine(uint8_t row, const char* text) {
-  lcd_.setCursor(0, row);
-  lcd_.print(text);  // LcdText always hands over 16 padded columns, so old text is overwritten
+  impl_->lcd.setCursor(0, row);
+  impl_->lcd.print(text);  // LcdText always hands over 16 padded columns, so old text is overwritten
 }
 
+struct ServoActuator::Impl {
+  Servo servo;
+};
+
+ServoActuator::ServoActuator(uint8_t pin) : pin_(pin), impl_(new Impl()) {}
+ServoActuator::~ServoActuator() = default;
+
 void ServoActuator::begin() {
-  servo_.setPeriodHertz(50);
-  servo_.attach(pin_, 500, 2400);
+  impl_->servo.setPeriodHertz(50);
+  impl_->servo.attach(pin_, 500, 2400);
 }
 
 void ServoActuator::write(int32_t angle) {
   // ESP32Servo treats values >= 500 as microseconds; clamp so an angle can never become one.
-  servo_.write(angle < 0 ? 0 : (angle > 180 ? 180 : angle));
+  impl_->servo.write(angle < 0 ? 0 : (angle > 180 ? 180 : static_cast<int>(angle)));
 }
 
+uint32_t ArduinoClock::millis() { return static_cast<uint32_t>(::millis()); }
+
+struct NvsStore::Impl {
+  Preferences prefs;
+};
+
+NvsStore::NvsStore() : impl_(new Impl()) {}
+NvsStore::~NvsStore() = default;
+
+void NvsStore::begin() { impl_->prefs.begin("iotkit", false); }
+
 bool NvsStore::get(const char* key, std::string& out) {
-  if (!prefs_.isKey(key)) return false;
-  out = prefs_.getString(key).c_str();
+  if (!impl_->prefs.isKey(key)) return false;
+  out = impl_->prefs.getString(key).c_str();
   return true;
 }
 
-bool NvsStore::put(const char* key, const char* value) { return prefs_.putString(key, value) > 0; }
+bool NvsStore::put(const char* key, const char* value) { return impl_->prefs.putString(key, value) > 0; }
+
+bool NvsStore::remove(const char* key) { return impl_->prefs.remove(key); }
 
 void SerialLogger::log(LogLevel level, const char* message) {
   Serial.printf("[%lu] %s: %s\n", static_cast<unsigned long>(::millis()), logLevelName(level), message);
-}
-
-TransportError ArduinoHttp::send(const HttpRequest& request, HttpResponse& response) {
-  response.reset();
-  static WiFiClientSecure secure;
-  static WiFiClient plain;
-  static bool secureReady = false;
-  static std::string lastOrigin;
-  const bool https = request.url.rfind("https://", 0) == 0;
-  // HTTPClient reuses whatever connection the client still holds, whichever host it is: drop it
-  // when the origin changes (Auth and RTDB live on different hosts).
-  const size_t originEnd = request.url.find('/', request.url.find("://") + 3);
-  const std::string origin = request.url.substr(0, originEnd);
-  if (origin != lastOrigin) {
-    secure.stop();
-    plain.stop();
-    lastOrigin = origin;
-  }
-  if (https && !secureReady) {
-    if (rootCa_ != nullptr) secure.setCACert(rootCa_); else secure.setInsecure();
-    secureReady = true;
-  }
-  HTTPClient http;
-  http.setReuse(true);
-  http.setTimeout(10000);
-  http.setConnectTimeout(5000);
-  if (!http.begin(https ? static_cast<WiFiClient&>(secure) : plain, request.url.c_str())) {
-    return TransportError::ConnectFailed;
-  }
-  const char* etagHeader[] = {"ETag"};
-  http.collectHeaders(etagHeader, 1);
-  if (request.contentType != nullptr && request.contentType[0] != '\0') http.addHeader("Content-Type", request.contentType);
-  if (request.wantEtag) http.addHeader("X-Firebase-ETag", "true");
-  if (!request.ifMatch.empty()) http.addHeader("if-match", request.ifMatch.c_str());
-  const int code = http.sendRequest(httpMethodName(request.method),
-                                    reinterpret_cast<uint8_t*>(const_cast<char*>(request.body.data())),
-                                    request.body.size());
-  if (code <= 0) {
-    http.end();
-    return code == HTTPC_ERROR_READ_TIMEOUT ? TransportError::Timeout : TransportError::ConnectFailed;
-  }
-  response.status = code;
-  response.body = http.getString().c_str();
-  response.etag = http.header("ETag").c_str();
-  http.end();
-  return TransportError::None;
-}
-
-void WifiConnector::begin(const char* ssid, const char* password) {
-  ssid_ = ssid;
-  password_ = password;
-  WiFi.mode(WIFI_STA);
-  WiFi.setAutoReconnect(true);
-  WiFi.begin(ssid_, password_);
-  lastAttempt_ = ::millis();
-}
-
-bool WifiConnector::poll(Logger& log) {
-  const bool connected = WiFi.status() == WL_CONNECTED;
-  if (connected != wasConnected_) {
-    log.log(connected ? LogLevel::Info : LogLevel::Warn, connected ? "wifi connected" : "wifi lost");
-    wasConnected_ = connected;
-    if (connected) backoffMs_ = 1000;
-  }
-  if (connected) return true;
-  const uint32_t now = ::millis();
-  if (now - lastAttempt_ >= backoffMs_) {
-    WiFi.disconnect();
-    WiFi.begin(ssid_, password_);
-    lastAttempt_ = now;
-    backoffMs_ = backoffMs_ >= 15000 ? 30000 : backoffMs_ * 2;
-  }
-  return false;
 }
 
 }  // namespace iotkit::esp32

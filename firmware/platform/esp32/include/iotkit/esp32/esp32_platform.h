@@ -1,7 +1,14 @@
 #pragma once
 
+#include <string>
+
 #include "iotkit/app/app.h"
 #include "iotkit/esp32/adapters.h"
+#include "iotkit/esp32/network.h"
+#include "iotkit/net/connect_gate.h"
+#include "iotkit/net/keep_alive_http.h"
+#include "iotkit/net/socket_stream.h"
+#include "iotkit/net/tls_settings.h"
 
 namespace iotkit::esp32 {
 
@@ -9,20 +16,32 @@ namespace iotkit::esp32 {
 class Esp32Platform {
  public:
   explicit Esp32Platform(const Pins& pins = Pins());
-  /** Starts Serial, peripherals and Wi-Fi, parses the config JSON, then calls app.setup(). */
+  /**
+   * Starts Serial and the peripherals, checks the config JSON (including its `tls` object), then
+   * Wi-Fi and app.setup(). A config problem is shown on the LCD and stops there: no Wi-Fi calls.
+   */
   void begin(const char* ssid, const char* password, const char* configJson);
-  /** Keeps Wi-Fi up and calls app.loop() (unless the app halted). Never blocks. */
+  /** Keeps Wi-Fi up and calls app.loop() (unless the app halted). Blocks for at most one connect. */
   void loop();
 
  private:
+  void stopWithConfigError(const char* lcdLine, const std::string& detail);
+  void logLinkErrors();
+
   Pins pins_;
   AdcSensor ir_;
   MatrixKeypad keypad_;
   I2cLcd lcd_;
   ServoActuator servo_;
   ArduinoClock clock_;
-  ArduinoHttp http_;
-  ArduinoStream stream_;
+  ConnectLimits limits_;
+  ConnectGate gate_;
+  TlsSettings tls_;
+  Esp32HttpLink databaseLink_;
+  Esp32HttpLink authLink_;
+  Esp32SocketLink streamLink_;
+  KeepAliveHttp http_;
+  SocketStream stream_;
   NvsStore store_;
   SerialLogger log_;
   HaltRuntime runtime_;
@@ -30,6 +49,9 @@ class Esp32Platform {
   DeviceConfig config_;
   Board board_;
   App* app_ = nullptr;
+  bool configError_ = false;
+  std::string loggedHttpError_;
+  std::string loggedStreamError_;
 };
 
 }  // namespace iotkit::esp32
