@@ -177,15 +177,6 @@ export class Database {
 
   private prepare(ops: readonly WriteOp[], ctx: RequestContext, options: WriteOptions): ChangeEvent {
     const before = this.pending;
-    if (options.expectHash) {
-      const current = nodeHash(nodeChild(before, options.expectHash.path));
-      if (current !== options.expectHash.hash) {
-        throw new RtdbError(
-          'rtdb/precondition-failed',
-          'The data has changed since it was read (hash mismatch)',
-        );
-      }
-    }
     let root = before;
     const resolved: WriteOp[] = [];
     const paths: Path[] = [];
@@ -219,6 +210,17 @@ export class Database {
       const decision = options.policy.canWrite(ctx, this, resolved, root);
       if (!decision.allowed)
         throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
+    }
+    // After the rules: a client the rules refuse must hear so, not that its data is stale (it
+    // would retry a transaction forever with a hash it can never get right).
+    if (options.expectHash) {
+      const current = nodeHash(nodeChild(before, options.expectHash.path));
+      if (current !== options.expectHash.hash) {
+        throw new RtdbError(
+          'rtdb/precondition-failed',
+          'The data has changed since it was read (hash mismatch)',
+        );
+      }
     }
     options.beforeCommit?.(root, resolved);
     return { before, after: root, paths, ops: resolved, writer: ctx };

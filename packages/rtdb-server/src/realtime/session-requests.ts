@@ -180,6 +180,15 @@ async function put(scope: RequestScope, body: Record<string, unknown>): Promise<
     return { data: OK_EMPTY };
   }
   if (typeof hash !== 'string') throw new ClientMessageError('h must be a string');
+  // A compare-and-set tells whether the data equals what the client believes: only a client that
+  // may read the location may ask. The SDK's transaction code aborts on permission_denied.
+  const ctx = scope.context();
+  if (!ctx.admin) {
+    const node = path[path.length - 1] === '.priority' ? path.slice(0, -1) : path;
+    const decision = scope.policy.canRead(ctx, scope.db, node);
+    if (!decision.allowed)
+      throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
+  }
   try {
     await write(scope, ops, { path, hash });
   } catch (error) {

@@ -65,7 +65,16 @@ export async function handleWrite(r: RestRequest): Promise<void> {
   }
   const writeOptions: WriteOptions = { policy: server.policy(r.namespace) };
   const ifMatch = req.headers['if-match'];
-  if (ifMatch !== undefined) writeOptions.expectHash = { path, hash: hashFromEtag(ifMatch) };
+  if (ifMatch !== undefined) {
+    // A conditional write compares with the data and answers a conflict with it: only for readers.
+    const node = isPriority ? path.slice(0, -1) : path;
+    if (!r.ctx.admin) {
+      const decision = writeOptions.policy!.canRead(r.ctx, r.db, node);
+      if (!decision.allowed)
+        throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
+    }
+    writeOptions.expectHash = { path, hash: hashFromEtag(ifMatch) };
+  }
   let after;
   try {
     after = ops.length === 0 ? r.db.latestRoot() : (await r.db.write(ops, r.ctx, writeOptions)).changes.after;
