@@ -1,3 +1,4 @@
+import { DATA_VIEWER_CSS } from '@iotkit/data-viewer';
 import type { DashboardConfig } from './page/dashboard-config.js';
 
 /** JSON that is safe inside a `<script>` element: no `</script>` or comment openers survive. */
@@ -26,6 +27,8 @@ export function dashboardPage(config: DashboardConfig): string {
          padding: 0.5rem 0.7rem; border-radius: 4px; white-space: pre; display: inline-block; }
   .big { font-size: 2rem; font-weight: 600; }
   .muted { color: #7a8195; font-size: 0.85rem; }
+  .wide { grid-column: 1 / -1; }
+${DATA_VIEWER_CSS}
 </style>
 </head>
 <body>
@@ -50,6 +53,10 @@ export function dashboardPage(config: DashboardConfig): string {
   <section>
     <h2>LCD</h2>
     <div class="lcd"><div id="lcd-line1">                </div><div id="lcd-line2">                </div></div>
+  </section>
+  <section class="wide">
+    <h2>Data (live)</h2>
+    <div id="data-tree"></div>
   </section>
 </main>
 <script type="application/json" id="config">${scriptSafeJson(config)}</script>

@@ -22,7 +22,7 @@ export interface RunningDashboard {
 
 const pageEntry = fileURLToPath(new URL('./page/main.ts', import.meta.url));
 
-/** Bundles the page script (firebase web SDK included) once, in memory. */
+/** Bundles the page script (firebase web SDK and the data viewer included) once, in memory. */
 export async function bundleDashboardScript(): Promise<string> {
   const result = await build({
     entryPoints: [pageEntry],
@@ -32,6 +32,8 @@ export async function bundleDashboardScript(): Promise<string> {
     platform: 'browser',
     target: 'es2020',
     minify: true,
+    // Workspace packages (the data viewer) point their source entry at TypeScript under this condition.
+    conditions: ['@iotkit/source'],
     logLevel: 'silent',
   });
   const file = result.outputFiles[0];

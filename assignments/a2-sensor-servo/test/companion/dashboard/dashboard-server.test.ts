@@ -72,8 +72,15 @@ describe('dashboard in Chromium', () => {
     // A new reading moves the page again without a reload.
     await db.rest('PUT', `${base}/servo`, ns, { angle: 10, source: 'device', ts: { '.sv': 'timestamp' } });
     await page.locator('#angle', { hasText: '10°' }).waitFor({ timeout: 5000 });
+    // The data tree shows the subtree live: the changed angle flashes, readings start collapsed.
+    const angleNode = page.locator('#data-tree [data-path="/servo/angle"]');
+    await angleNode.locator('.dv-value', { hasText: '10' }).waitFor({ timeout: 5000 });
+    expect(await angleNode.getAttribute('class')).toContain('dv-changed');
+    expect(await page.textContent('#data-tree [data-path="/lcd/line1"] .dv-value')).toBe('"IR 3000"');
+    expect(await page.textContent('#data-tree [data-path="/readings"] .dv-count')).toBe('{4}');
+    expect(await page.locator('#data-tree [data-path^="/readings/"]').count()).toBe(0);
     mkdirSync(resultsDir, { recursive: true });
-    await page.screenshot({ path: `${resultsDir}dashboard.png` });
+    await page.screenshot({ path: `${resultsDir}dashboard.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // kit's local backend. Bundled by esbuild when the dashboard server starts.
 import { initializeApp } from 'firebase/app';
 import { connectDatabaseEmulator, getDatabase, limitToLast, onValue, query, ref } from 'firebase/database';
+import { mountDataTree } from '@iotkit/data-viewer/page';
 import { needleTip } from './angle-gauge.js';
 import type { DashboardConfig } from './dashboard-config.js';
 import { lcdLines } from './lcd-lines.js';
@@ -35,6 +36,13 @@ function start(): void {
     const pill = element('connection');
     pill.textContent = connected ? 'connected' : 'offline';
     pill.className = connected ? 'pill on' : 'pill off';
+  });
+
+  // The device's whole subtree as the Firebase console shows it; readings start collapsed
+  // because a new one arrives every second.
+  mountDataTree(element('data-tree'), ref(db, `devices/${uid}`), {
+    label: `devices/${uid}`,
+    collapsed: ['/readings'],
   });
 
   onValue(query(ref(db, `devices/${uid}/readings`), limitToLast(60)), (snap) => {
