@@ -80,7 +80,8 @@ acquireLock();
 process.on('exit', () => rmSync(lockDir, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
-if (!existsSync(join(buildDir, 'CMakeCache.txt'))) {
+// A configure that failed half-way (a broken device.cmake, say) leaves a cache but no Makefile.
+if (!existsSync(join(buildDir, 'CMakeCache.txt')) || !existsSync(join(buildDir, 'Makefile'))) {
   const status = run('cmake', ['-S', firmwareDir, '-B', buildDir, '-DCMAKE_BUILD_TYPE=Debug']);
   if (status !== 0) fail('cmake configure failed (see the message above; it names any missing package)');
 }

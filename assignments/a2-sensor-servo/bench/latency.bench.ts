@@ -9,11 +9,10 @@
 import { startFunctionsRunner } from '@iotkit/functions-runner';
 import { mapToAngle } from '@iotkit/mapping';
 import { A2_FUNCTIONS_MODULE, A2_ROOT } from '../src/a2-paths.js';
-import { startA2Backend } from '../grading/support/a2-backend.js';
-import type { A2Backend } from '../grading/support/a2-backend.js';
-import { startA2Session } from '../grading/support/a2-session.js';
-import type { A2AppSettings } from '../grading/support/a2-session.js';
-import { buildSubmissionDevice } from '../grading/support/submission-device.js';
+import { GradedDevice, startGradedBackend, submissionDevice } from '@iotkit/grader/harness';
+import type { GradedBackend } from '@iotkit/grader/harness';
+import { DEVICE_PASSWORD, login } from '../grading/support/a2-device.js';
+import type { A2AppSettings } from '../grading/support/a2-device.js';
 
 const N = Number(process.env['A2_BENCH_N'] ?? 40);
 const VALUES = [600, 3500];
@@ -23,15 +22,21 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measure(
-  backend: A2Backend,
+  backend: GradedBackend,
   executable: string,
   settings: A2AppSettings,
-  change: (session: Awaited<ReturnType<typeof startA2Session>>, ir: number) => Promise<void>,
+  change: (session: GradedDevice, ir: number) => Promise<void>,
 ): Promise<number[]> {
-  const s = await startA2Session(backend, executable, settings);
+  const account = await backend.createAccount(DEVICE_PASSWORD, 'a2-bench');
+  const s = new GradedDevice(backend, {
+    executable,
+    account,
+    maxRunMs: 600_000,
+    app: { mode: 'local', readingIntervalMs: 250, maxAttempts: 3, lockoutMs: 30_000, ...settings },
+  });
   try {
     s.device.setIr(VALUES[0] as number);
-    await s.login();
+    await login(s);
     await s.device.waitFor((e) => e.type === 'servo' && e.angle === mapToAngle(VALUES[0] as number), 10_000, {
       includePast: true,
     });
@@ -53,8 +58,8 @@ async function measure(
 
 process.env['IOTKIT_SUBMISSION_DIR'] = A2_ROOT;
 process.env['IOTKIT_NAMESPACE'] = `a2-bench-${process.pid}`;
-const executable = await buildSubmissionDevice();
-const backend = await startA2Backend();
+const executable = await submissionDevice('a2');
+const backend = await startGradedBackend();
 const runner = await startFunctionsRunner({
   module: A2_FUNCTIONS_MODULE,
   databaseHost: new URL(backend.rtdbUrl).host,

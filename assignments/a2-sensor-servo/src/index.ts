@@ -11,7 +11,7 @@ export type { DashboardOptions, RunningDashboard } from '../companion/dashboard/
 export type { DashboardConfig } from '../companion/dashboard/src/page/dashboard-config.js';
 export { servoFromReading } from '../companion/functions/src/servo-from-reading.js';
 export type { ServoCommand, RejectedReading } from '../companion/functions/src/servo-from-reading.js';
-export { startA2Demo, DEMO_ACCOUNT } from './start-a2-demo.js';
+export { startA2Demo, startDemo, DEMO_ACCOUNT } from './start-a2-demo.js';
 export type { A2DemoOptions, RunningA2Demo } from './start-a2-demo.js';
 export { irSignal } from './ir-signal.js';
 export { ensureDeviceAccount } from './device-account.js';

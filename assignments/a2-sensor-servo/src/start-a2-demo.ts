@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { startDevice } from '@iotkit/devices';
+import { buildAppDevice, startDevice } from '@iotkit/devices';
 import type { DeviceHandle } from '@iotkit/devices';
+import type { StartAssignmentDemo } from '@iotkit/backend';
 import { startFunctionsRunner } from '@iotkit/functions-runner';
 import type { RunningFunctions } from '@iotkit/functions-runner';
 import { startDashboard } from '../companion/dashboard/src/dashboard-server.js';
 import type { RunningDashboard } from '../companion/dashboard/src/dashboard-server.js';
-import { buildA2Device } from '../grading/support/submission-device.js';
 import { A2_FIRMWARE_DIR, A2_FUNCTIONS_MODULE } from './a2-paths.js';
 import { ensureDeviceAccount } from './device-account.js';
 import { irSignal } from './ir-signal.js';
@@ -56,7 +56,7 @@ export async function startA2Demo(options: A2DemoOptions): Promise<RunningA2Demo
   };
   try {
     progress('A2: building the virtual device (the first time takes a minute)…');
-    const executable = await buildA2Device(join(A2_FIRMWARE_DIR, 'src', 'app'));
+    const executable = await buildAppDevice({ appDir: join(A2_FIRMWARE_DIR, 'src', 'app'), name: 'a2' });
     const uid = await ensureDeviceAccount(options.authUrl, DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
     let functions: RunningFunctions | undefined;
     if (mode === 'function') {
@@ -116,3 +116,13 @@ export async function startA2Demo(options: A2DemoOptions): Promise<RunningA2Demo
     throw error;
   }
 }
+
+/** `iotkit start a2`: the demo on the running local backend (the convention every assignment follows). */
+export const startDemo: StartAssignmentDemo = (options) =>
+  startA2Demo({
+    rtdbUrl: options.rtdbUrl,
+    authUrl: options.authUrl,
+    projectId: options.projectId,
+    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });

@@ -13,3 +13,4 @@ export type { ProvidedBackend, GlobalSetupContext } from './vitest-global-setup.
 export { findFreePort, isPortFree } from './free-port.js';
 export { BackendError } from './backend-error.js';
 export type { BackendErrorCode } from './backend-error.js';
+export type { AssignmentDemoOptions, RunningAssignmentDemo, StartAssignmentDemo } from './assignment-demo.js';

@@ -22,8 +22,13 @@ export type {
   ServoEvent,
 } from './core/device-event.js';
 export { LineSplitter, parseEventLine } from './core/event-line-parser.js';
-export { Timeline, formatTimeline } from './core/timeline.js';
-export type { FormatTimelineOptions, TimelineEntry, TimelineInput } from './core/timeline.js';
+export { Timeline, formatTimeline, describeEvent, collapseTimeline } from './core/timeline.js';
+export type {
+  CollapsedTimelineEntry,
+  FormatTimelineOptions,
+  TimelineEntry,
+  TimelineInput,
+} from './core/timeline.js';
 export { parseScenario, matchesExpectation, describeExpectation, validateKeys } from './core/scenario.js';
 export type {
   Expectation,
@@ -41,12 +46,18 @@ export type {
   StepTiming,
 } from './core/scenario.js';
 export { buildFirmware } from './build/build-firmware.js';
+export { buildAppDevice } from './build/build-app-device.js';
+export type { BuildAppDeviceOptions } from './build/build-app-device.js';
+export { compilerDiagnostics } from './build/compiler-diagnostics.js';
+export { DeviceSession } from './device/device-session.js';
 export type { BuildFirmwareOptions, BuildFirmwareResult } from './build/build-firmware.js';
 export { firmwareDir, deviceExecutable, integrationTestExecutable } from './build/firmware-paths.js';
 export { startDevice } from './device/start-device.js';
 export type {
   DeviceConfig,
   DeviceHandle,
+  DeviceLaunch,
+  WrappedDeviceLaunch,
   StartDeviceOptions,
   WaitForOptions,
 } from './device/start-device.js';

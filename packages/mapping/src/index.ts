@@ -11,3 +11,5 @@ export { validateCalibration, DEFAULT_CALIBRATION, ADC_MAX, SERVO_MAX } from './
 export type { Calibration } from './core/calibration.js';
 export { MappingError } from './core/mapping-error.js';
 export type { MappingErrorCode } from './core/mapping-error.js';
+export { mappingVectorsFile, loadMappingVectors } from './data/mapping-vectors.js';
+export type { MappingVector } from './data/mapping-vectors.js';

@@ -1,24 +1,22 @@
 // Assignment 2, hidden graded tests: run by the instructor (`pnpm iotkit grade a2 …`).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { expect } from 'vitest';
 import { startFunctionsRunner } from '@iotkit/functions-runner';
 import type { RunningFunctions } from '@iotkit/functions-runner';
-import { graded, submissionPath } from '@iotkit/grader/harness';
-import { DEFAULT_CALIBRATION, mapToAngle } from '@iotkit/mapping';
+import { eventually, graded, submissionPath } from '@iotkit/grader/harness';
+import { DEFAULT_CALIBRATION, loadMappingVectors, mapToAngle } from '@iotkit/mapping';
 import type { Calibration } from '@iotkit/mapping';
-import { DEVICE_PASSWORD } from '../support/a2-session.js';
-import { eventually, sleep, useA2Backend, withSession } from '../support/graded-session.js';
-import { mappingVectorsFile } from '../support/kit-paths.js';
+import { DEVICE_PASSWORD, expectServo, login, useA2Backend, withA2Device } from '../support/a2-device.js';
 
 const suite = useA2Backend();
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const LIMIT = { timeout: 150_000 };
 
 /** The shared mapping vectors with the default calibration, in the ADC range, no two neighbours with the same angle. */
 function sweepVectors(): number[] {
-  const { cases } = JSON.parse(readFileSync(mappingVectorsFile(), 'utf8')) as {
-    cases: Array<{ calibration: Calibration; raw: number }>;
-  };
+  const cases = loadMappingVectors();
   const isDefault = (c: Calibration): boolean =>
     (Object.keys(DEFAULT_CALIBRATION) as Array<keyof Calibration>).every(
       (k) => c[k] === DEFAULT_CALIBRATION[k],
@@ -42,7 +40,7 @@ graded(
   'login: locks out after repeated failures',
   10,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       { maxAttempts: 3, lockoutMs: 4000 },
@@ -65,7 +63,7 @@ graded(
         await sleep(1500);
         expect(s.signIns().length, 'no sign-in request may be sent during the lockout').toBe(3);
         await sleep(Math.max(0, 4000 - (Date.now() - lockedAt)) + 500);
-        await s.login();
+        await login(s);
       },
     );
   },
@@ -77,14 +75,14 @@ graded(
   10,
   async (context) => {
     // One reading at sign-in, then none: every later servo move must come from the database.
-    await withSession(
+    await withA2Device(
       suite,
       context,
       { readingIntervalMs: 600_000 },
       'open ONE SSE stream (Accept: text/event-stream) on /devices/<uid>/latest and react to its put/patch events',
       async (s) => {
         s.device.setIr(300);
-        await s.login();
+        await login(s);
         await s.device.waitFor((e) => e.type === 'servo', 5000, { includePast: true });
         for (const ir of [3900, 700, 3300]) {
           const before = s.servoAngle();
@@ -110,14 +108,14 @@ graded(
   'servo: angle right for every mapping test vector',
   10,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       {},
       'iotkit::mapReading: clamp, then round half up in integers',
       async (s) => {
-        await s.login();
-        for (const ir of sweepVectors()) await s.expectServo(ir, mapToAngle(ir));
+        await login(s);
+        for (const ir of sweepVectors()) await expectServo(s, ir, mapToAngle(ir));
       },
     );
   },
@@ -128,14 +126,14 @@ graded(
   'reacts to an IR change within 2 s',
   5,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       { readingIntervalMs: 500 },
       'read the sensor every readingIntervalMs and do not block the loop',
       async (s) => {
         s.device.setIr(400);
-        await s.login();
+        await login(s);
         await s.device.waitFor((e) => e.type === 'servo', 5000, { includePast: true });
         await sleep(300);
         const before = s.servoAngle();
@@ -153,14 +151,14 @@ graded(
   'rules: stays inside /devices/{uid}',
   5,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       {},
       'every database path must start with /devices/<uid>/ (uid = localId of the sign-in); the rules refuse the rest',
       async (s) => {
         s.device.setIr(1500);
-        await s.login();
+        await login(s);
         await sleep(1000);
         s.device.setIr(2500);
         await sleep(1000);
@@ -186,7 +184,7 @@ graded(
   'bonus: every reading has a server timestamp',
   5,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       {},
@@ -194,7 +192,7 @@ graded(
       async (s) => {
         const started = Date.now();
         s.device.setIr(900);
-        await s.login();
+        await login(s);
         const readings = (await eventually(
           'three readings under /devices/<uid>/readings',
           () => s.backend.admin('GET', `devices/${s.uid}/readings`),
@@ -221,7 +219,7 @@ graded(
     const modulePath = submissionPath('companion/functions/src/index.ts');
     let functions: RunningFunctions | undefined;
     try {
-      await withSession(
+      await withA2Device(
         suite,
         context,
         { mode: 'function' },
@@ -235,9 +233,9 @@ graded(
             namespace: s.backend.namespace,
           });
           s.device.setIr(1000);
-          await s.login();
-          await s.expectServo(1000, mapToAngle(1000), 6000);
-          await s.expectServo(3000, mapToAngle(3000), 6000);
+          await login(s);
+          await expectServo(s, 1000, mapToAngle(1000), 6000);
+          await expectServo(s, 3000, mapToAngle(3000), 6000);
           const servo = (await s.backend.admin('GET', `devices/${s.uid}/servo`)) as {
             source?: unknown;
           } | null;

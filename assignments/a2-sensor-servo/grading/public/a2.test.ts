@@ -1,10 +1,9 @@
 // Assignment 2, public graded tests: students run these with `pnpm iotkit check a2`.
 // Each test starts the submission's firmware as a virtual device with a fresh account.
 import { expect } from 'vitest';
-import { graded } from '@iotkit/grader/harness';
 import { mapToAngle } from '@iotkit/mapping';
-import { DEVICE_PASSWORD } from '../support/a2-session.js';
-import { eventually, useA2Backend, withSession } from '../support/graded-session.js';
+import { eventually, graded } from '@iotkit/grader/harness';
+import { DEVICE_PASSWORD, expectServo, login, useA2Backend, withA2Device } from '../support/a2-device.js';
 
 const suite = useA2Backend();
 
@@ -21,13 +20,13 @@ graded(
   'login: the correct password signs in',
   10,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       {},
       'type digits, then # submits; sign in with accounts:signInWithPassword using the configured email',
       async (s) => {
-        await s.login();
+        await login(s);
         const shown = s.device.timeline().flatMap(({ event }) => (event.type === 'lcd' ? event.lines : []));
         expect(
           shown.filter((line) => line.includes(DEVICE_PASSWORD)),
@@ -43,7 +42,7 @@ graded(
   'login: a wrong password is rejected with a message, then a retry works',
   10,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       {},
@@ -58,7 +57,7 @@ graded(
         await s.device.waitFor((e) => e.type === 'lcd' && e.lines.some((l) => ERROR_WORDS.test(l)), 3000, {
           includePast: true,
         });
-        await s.login();
+        await login(s);
       },
     );
   },
@@ -69,14 +68,14 @@ graded(
   'readings: pushed under /devices/{uid}/readings with the sensor value',
   10,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       {},
       'POST (push) {ir, ts} to /devices/<uid>/readings.json every readingIntervalMs',
       async (s) => {
         s.device.setIr(1234);
-        await s.login();
+        await login(s);
         const readings = await eventually(
           'two readings with ir 1234 under /devices/<uid>/readings',
           () => s.backend.admin('GET', `devices/${s.uid}/readings`),
@@ -97,14 +96,14 @@ graded(
   'readings: /devices/{uid}/latest follows the sensor',
   5,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       {},
       'PUT {ir, ts} to /devices/<uid>/latest.json after every push',
       async (s) => {
         s.device.setIr(500);
-        await s.login();
+        await login(s);
         const latest = (path: string) => () => s.backend.admin('GET', path);
         await eventually(
           'latest.ir to become 500',
@@ -127,15 +126,15 @@ graded(
   'servo: angle right for a sweep of IR values',
   15,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       {},
       'map with iotkit::mapReading (rounds half up, clamps); Arduino map() truncates: 4094 gives 179, not 180',
       async (s) => {
-        await s.login();
+        await login(s);
         for (const ir of [0, 4094, 1024, 3071, 2048]) {
-          await s.expectServo(ir, mapToAngle(ir));
+          await expectServo(s, ir, mapToAngle(ir));
         }
       },
     );
@@ -147,14 +146,14 @@ graded(
   'lcd: shows the reading and the angle',
   10,
   async (context) => {
-    await withSession(
+    await withA2Device(
       suite,
       context,
       {},
       'line 1 "IR <reading>", line 2 "Angle <angle>", with the angle the servo got',
       async (s) => {
         s.device.setIr(2600);
-        await s.login();
+        await login(s);
         // Consistent = one row shows the reading, one the angle the servo was last given.
         const consistent = (): boolean => {
           const angle = s.servoAngle();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Timeline, formatTimeline } from '../../src/index.js';
+import { Timeline, collapseTimeline, describeEvent, formatTimeline } from '../../src/index.js';
+import type { DeviceEvent } from '../../src/index.js';
 
 describe('Timeline', () => {
   it('records events in order and drops the oldest past capacity', () => {
@@ -24,7 +25,7 @@ describe('Timeline', () => {
         '[    10 ms]   boot demo',
         '[    15 ms] > {"type":"ir","value":2048}',
         '[    20 ms]   lcd  "IR 2048" / ""',
-        '[    30 ms]   http PUT http://h/x.json -> 401 2ms',
+        '[    30 ms]   http PUT /x.json -> 401',
         '[    40 ms]   exit code=3',
       ].join('\n'),
     );
@@ -41,5 +42,51 @@ describe('Timeline', () => {
       '[     3 ms]   log  info: m3',
       '[     4 ms]   log  info: m4',
     ]);
+  });
+});
+
+describe('describeEvent', () => {
+  it('drops scheme, host and query (tokens live there) from URLs', () => {
+    const event: DeviceEvent = {
+      type: 'http',
+      t: 1,
+      method: 'GET',
+      url: 'http://127.0.0.1:9000/devices/u1/latest.json?ns=a2&auth=eyJhbGciOi',
+      status: 200,
+      ms: 3,
+    };
+    expect(describeEvent(event)).toBe('http GET /devices/u1/latest.json -> 200');
+  });
+});
+
+describe('collapseTimeline', () => {
+  const http = (at: number, method: string, path: string) => ({
+    at,
+    event: { type: 'http' as const, t: at, method, url: `http://h${path}`, status: 200, ms: 1 },
+  });
+  const lcd = (at: number, text: string) => ({ at, event: { type: 'lcd' as const, t: at, lines: [text, ''] as [string, string] } });
+
+  it('folds a run of identical lines into one with its count', () => {
+    const folded = collapseTimeline([lcd(1, 'Hi'), lcd(2, 'Hi'), lcd(3, 'Hi'), lcd(4, 'Bye')]);
+    expect(folded.map((l) => [l.at, l.text, l.repeat])).toEqual([
+      [1, 'lcd  "Hi" / ""', 3],
+      [4, 'lcd  "Bye" / ""', 1],
+    ]);
+  });
+
+  it('folds an alternating loop (POST, PUT, POST, PUT) as pairs', () => {
+    const loop = [1, 2, 3, 4].flatMap((i) => [http(i * 10, 'POST', '/r.json'), http(i * 10 + 1, 'PUT', '/l.json')]);
+    const folded = collapseTimeline([lcd(0, 'Start'), ...loop, lcd(99, 'End')]);
+    expect(folded.map((l) => [l.text, l.repeat])).toEqual([
+      ['lcd  "Start" / ""', 1],
+      ['http POST /r.json -> 200', 4],
+      ['http PUT /l.json -> 200', 4],
+      ['lcd  "End" / ""', 1],
+    ]);
+  });
+
+  it('keeps only the last lines asked for', () => {
+    const entries = [1, 2, 3, 4, 5].map((i) => lcd(i, `L${i}`));
+    expect(collapseTimeline(entries, 2).map((l) => l.at)).toEqual([4, 5]);
   });
 });

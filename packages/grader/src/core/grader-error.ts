@@ -17,7 +17,12 @@ export type GraderErrorCode =
   | 'grader/bad-solution-markers'
   | 'grader/missing-tool'
   | 'grader/bad-arguments'
-  | 'grader/bad-mutant';
+  | 'grader/backend'
+  | 'grader/bad-mutant'
+  | 'grader/sandbox-failed'
+  | 'grader/call-timeout'
+  | 'grader/submission-crashed'
+  | 'grader/not-clonable';
 
 /** The one error class of `@iotkit/grader`; `code` is stable and meant for tests and tooling. */
 export class GraderError extends Error {

@@ -52,7 +52,7 @@ const KEPT_SCRIPT = /^(build|build:.+|typecheck)$/;
  * dependencies; catalog entries become their exact versions; PlatformIO library links into a
  * vendored package point at the copy; a `tsconfig` that extends a file outside the assignment
  * gets a local copy of it; the repository's pnpm `allowBuilds` settings go into the handout's own
- * `pnpm-workspace.yaml`; the package gets a `check` script when it depends on the grader, and
+ * `pnpm-workspace.yaml`; the course rules (`database.rules.json`) are copied to its root; the package gets a `check` script when it depends on the grader, and
  * keeps only its build scripts besides.
  * @param options - assignment and output folders
  * @throws GraderError `grader/bad-arguments` (output not empty), `grader/bad-solution-markers`, `grader/bad-manifest`
@@ -132,6 +132,10 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
   }
 
   localiseTsconfig(src, out, ws);
+  // The graded tests install the course rules; in a handout they come from its own root.
+  const courseRules = join(ws.root, 'database.rules.json');
+  if (wsRoot && existsSync(courseRules) && !existsSync(join(out, 'database.rules.json')))
+    cpSync(courseRules, join(out, 'database.rules.json'));
   const wsFile = join(out, 'pnpm-workspace.yaml');
   if (ws.allowBuilds && !existsSync(wsFile))
     writeFileSync(wsFile, `# pnpm settings for this handout (a standalone project)\n${ws.allowBuilds}`);

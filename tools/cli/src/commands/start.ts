@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BackendError, startAuthEmulator, startLocalBackend } from '@iotkit/backend';
-import { startA2Demo } from '@iotkit/a2-sensor-servo';
+import { findAssignment, loadStartDemo } from '../assignments/assignment-catalog.js';
 import { CliError } from '../cli-error.js';
 import type { Command, CommandIo } from '../command.js';
 import { readFirebaseConfig } from '../target/firebase-config.js';
@@ -124,10 +124,11 @@ export const startCommand: Command = {
   name: 'start',
   summary: 'run the local backend (Realtime Database + Auth emulator) until Ctrl-C',
   usage: [
-    'Usage: pnpm iotkit start [--target KIND] [--auth-port PORT] [--database-port PORT] [--data-dir DIR] [--no-a2] [--once]',
+    'Usage: pnpm iotkit start [ASSIGNMENT] [--target KIND] [--auth-port PORT] [--database-port PORT] [--data-dir DIR] [--backend-only] [--once]',
     '',
     'Starts the local backend on the ports of firebase.json (Database 9000, Auth 9099) and prints its URLs and the',
-    'environment variables that point the official SDKs at it. Stops cleanly on Ctrl-C.',
+    'environment variables that point the official SDKs at it, then runs ASSIGNMENT (default a2) on it: its',
+    'reference firmware as a virtual device and its page. Stops cleanly on Ctrl-C.',
     'With --target emulators or firebase nothing is started here; it prints how to reach that target.',
   ].join('\n'),
   options: {
@@ -147,13 +148,24 @@ export const startCommand: Command = {
       valueName: 'DIR',
       description: 'where the database keeps its data (default: .iotkit/database)',
     },
+    'backend-only': {
+      type: 'boolean',
+      description: 'start only the backend, no assignment demo (device, functions, page)',
+    },
     'no-a2': {
       type: 'boolean',
-      description: 'start only the backend, not the assignment 2 demo (device, cloud function, dashboard)',
+      description: 'the same as --backend-only (kept for older scripts)',
     },
     once: { type: 'boolean', description: 'start, print, then stop at once (for scripts and tests)' },
   },
+  allowPositionals: true,
   async run(args, io) {
+    if (args.positionals.length > 1)
+      throw new CliError('cli/usage', `start takes one assignment, got ${args.positionals.length}: ${args.positionals.join(' ')}`);
+    const backendOnly = args.values['backend-only'] === true || args.values['no-a2'] === true;
+    const assignment = findAssignment(io.root, args.positionals[0] ?? 'a2');
+    if (backendOnly && args.positionals.length > 0)
+      throw new CliError('cli/usage', `--backend-only starts no assignment; drop "${args.positionals[0]}" or the flag`);
     const target = targetFromArgs(args, io);
     const dataDir = args.values['data-dir'];
     const ports: StartSettings = {
@@ -193,12 +205,13 @@ export const startCommand: Command = {
     }
     io.out(`IoT Cloud Kit local backend (project ${target.projectId})`);
     for (const service of running) for (const line of service.lines) io.out(`  ${line}`);
-    if (args.values['once'] !== true && args.values['no-a2'] !== true) {
-      // Assignment 2 on the backend: its reference firmware as a virtual device, its cloud function, its dashboard.
+    if (args.values['once'] !== true && !backendOnly) {
+      // The assignment on the backend: its reference firmware as a virtual device, its functions, its page.
       const rtdbUrl = running[SERVICES.indexOf(databaseService)]?.url;
       const authUrl = running[SERVICES.indexOf(authService)]?.url;
       try {
-        const demo = await startA2Demo({
+        const startDemo = await loadStartDemo(assignment);
+        const demo = await startDemo({
           rtdbUrl: rtdbUrl ?? '',
           authUrl: authUrl ?? '',
           projectId: target.projectId,
@@ -208,7 +221,7 @@ export const startCommand: Command = {
         for (const line of demo.lines) io.out(`  ${line}`);
       } catch (error) {
         io.err(
-          `iotkit: the assignment 2 demo did not start (${error instanceof Error ? error.message : String(error)}); the backend keeps running`,
+          `iotkit: the ${assignment.id} demo did not start (${error instanceof Error ? error.message : String(error)}); the backend keeps running`,
         );
       }
     }

@@ -70,6 +70,19 @@ describe('iotkit start', () => {
     }
   }, 240_000);
 
+  it('rejects an assignment that does not exist, naming the ones there are', async () => {
+    const result = await finished(spawnIotkit(['start', 'a99', '--once']));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/there is no assignment "a99"; choose one of: .*a2/);
+    expect(result.stdout).not.toMatch(/Starting the local backend/);
+  });
+
+  it('rejects an assignment together with --backend-only', async () => {
+    const result = await finished(spawnIotkit(['start', 'a2', '--backend-only']));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--backend-only starts no assignment; drop "a2" or the flag');
+  });
+
   it('rejects a bad --auth-port as a usage error', async () => {
     const result = await finished(spawnIotkit(['start', '--auth-port', 'ninety']));
     expect(result.code).toBe(2);

@@ -1,0 +1,86 @@
+// What A2's graded tests share beyond the kit's harness: the keypad password, the app settings,
+// the rules patch, and the two steps most tests start with (sign in, move the servo).
+import type { TestContext } from 'vitest';
+import { submissionDevice, useBackend, withDevice } from '@iotkit/grader/harness';
+import type { GradedDevice, GradedSuite, RulesPatch } from '@iotkit/grader/harness';
+
+/** The device password typed on the keypad in every session (digits only). */
+export const DEVICE_PASSWORD = '246810';
+
+/** App settings the tests pass in the device config (`app`). */
+export interface A2AppSettings {
+  mode?: 'local' | 'function';
+  readingIntervalMs?: number;
+  maxAttempts?: number;
+  lockoutMs?: number;
+}
+
+/**
+ * The course rules with the server timestamp left unchecked: only the bonus test grades `ts`,
+ * so a device that writes a client time must still earn the other rows.
+ */
+const TIMESTAMP_LEFT_TO_BONUS: RulesPatch = {
+  devices: {
+    $uid: {
+      readings: { $reading: { '.validate': "newData.hasChildren(['ir'])", ts: { '.validate': 'newData.isNumber()' } } },
+      latest: { '.validate': "newData.hasChildren(['ir'])", ts: { '.validate': 'newData.isNumber()' } },
+    },
+  },
+};
+
+/** The backend of an A2 graded file. */
+export function useA2Backend(): GradedSuite {
+  return useBackend({ rulesPatch: TIMESTAMP_LEFT_TO_BONUS });
+}
+
+const isSignIn = (url: string): boolean => url.includes('accounts:signInWithPassword');
+
+/** Types the right password and waits until Auth accepted it. */
+export async function login(device: GradedDevice): Promise<void> {
+  device.device.press(`${DEVICE_PASSWORD}#`);
+  await device.device.waitFor((e) => e.type === 'http' && isSignIn(e.url) && e.status === 200, 8000, {
+    includePast: true,
+  });
+}
+
+/** Sets the IR value and waits until the servo shows `angle` (at once if it already does). */
+export async function expectServo(device: GradedDevice, ir: number, angle: number, timeoutMs = 4000): Promise<void> {
+  device.device.setIr(ir);
+  if (device.servoAngle() === angle) return;
+  try {
+    await device.device.waitFor((e) => e.type === 'servo' && e.angle === angle, timeoutMs);
+  } catch (error) {
+    const now = device.servoAngle();
+    throw new Error(
+      `IR ${ir}: expected the servo at ${angle}°, it is at ${now === undefined ? 'no angle yet' : `${now}°`} after ${timeoutMs} ms`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Runs `body` with the submission's A2 device on a fresh account (its own `/devices/{uid}`),
+ * default settings overridden by `settings`; on failure the feedback gets the hint and timeline.
+ */
+export async function withA2Device(
+  suite: GradedSuite,
+  context: TestContext,
+  settings: A2AppSettings,
+  hint: string,
+  body: (device: GradedDevice) => Promise<void>,
+): Promise<void> {
+  const executable = await submissionDevice('a2');
+  const account = await suite.backend().createAccount(DEVICE_PASSWORD, 'a2');
+  await withDevice(
+    suite,
+    context,
+    {
+      executable,
+      account,
+      maxRunMs: 90_000,
+      app: { mode: 'local', readingIntervalMs: 250, maxAttempts: 3, lockoutMs: 30_000, ...settings },
+    },
+    hint,
+    body,
+  );
+}
