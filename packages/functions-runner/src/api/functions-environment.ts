@@ -34,3 +34,18 @@ export function applyFunctionsEnvironment(env: FunctionsEnvironment): void {
     databaseURL: `http://${env.databaseHost}/?ns=${env.namespace}`,
   });
 }
+
+/**
+ * The database instance named by `FIREBASE_CONFIG`'s `databaseURL` (`?ns=` of an emulator URL,
+ * the subdomain of a production one): what a v1 `functions.database.ref()` binds to.
+ */
+export function defaultInstanceOf(firebaseConfig: string | undefined): string | undefined {
+  if (!firebaseConfig) return undefined;
+  try {
+    const url = (JSON.parse(firebaseConfig) as { databaseURL?: unknown }).databaseURL;
+    if (typeof url !== 'string') return undefined;
+    return /[?&]ns=([^&]+)/.exec(url)?.[1] ?? /^https:\/\/([^.]+)\./.exec(url)?.[1];
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,7 @@
 import { changeDelta } from './change-delta.js';
 import type { DatabaseEventType } from './event-types.js';
 import type { JsonValue } from './json-equal.js';
+import type { WriterIdentity } from './writer-identity.js';
 
 /** Inputs of one database CloudEvent. */
 export interface CloudEventInput {
@@ -20,6 +21,22 @@ export interface CloudEventInput {
   readonly time: Date;
   /** Region of the function, e.g. `us-central1`. */
   readonly location: string;
+  /** Who wrote; absent: `unknown`. */
+  readonly writer?: WriterIdentity;
+}
+
+/** The CloudEvent `authtype`/`authid` attributes production sets for a writer. */
+export function authAttributes(writer: WriterIdentity | undefined): { authtype: string; authid?: string } {
+  switch (writer?.type) {
+    case 'admin':
+      return { authtype: 'admin' };
+    case 'user':
+      return { authtype: 'app_user', authid: writer.uid };
+    case 'unauthenticated':
+      return { authtype: 'unauthenticated' };
+    default:
+      return { authtype: 'unknown' };
+  }
 }
 
 /**
@@ -27,8 +44,8 @@ export interface CloudEventInput {
  * shape firebase-functions' wrapper decodes: `data.data` is the value before the change and
  * `data.delta` the patch to the new value; `firebasedatabasehost`, `instance` and `ref` are
  * extension attributes. The wrapper turns it into the `DatabaseEvent` handlers see.
- *
- * The writer's identity is not on the wire of the realtime protocol, so `authtype` is `unknown`.
+ * `authtype` (`admin`, `app_user`, `unauthenticated`, `unknown`) and `authid` (the user's uid)
+ * say who wrote, which the wrapper hands to the handler as `event.authType`/`event.authId`.
  */
 export function databaseCloudEvent(input: CloudEventInput): Record<string, unknown> {
   return {
@@ -44,6 +61,6 @@ export function databaseCloudEvent(input: CloudEventInput): Record<string, unkno
     instance: input.instance,
     ref: input.ref,
     location: input.location,
-    authtype: 'unknown',
+    ...authAttributes(input.writer),
   };
 }

@@ -1,85 +1,58 @@
-import { FunctionsRunnerError } from './functions-runner-error.js';
-import { isDatabaseEventType } from './event-types.js';
 import type { DatabaseEventType } from './event-types.js';
-import { compileRefPattern } from './ref-pattern.js';
+import { DATABASE_EVENT_TYPES } from './event-types.js';
 import type { RefPattern } from './ref-pattern.js';
 
-/** The handler firebase-functions returns: call it with a raw CloudEvent. */
-export type CloudEventHandler = (event: Record<string, unknown>) => unknown;
+/** The exported function firebase-functions built: called with a CloudEvent (v2) or `(data, context)` (v1). */
+export type CloudFunctionHandler = (...args: unknown[]) => unknown;
+
+/** Which `firebase-functions` API declared a trigger. */
+export type FunctionsApi = 'v1' | 'v2';
 
 /** A Realtime Database trigger read from an exported function's `__endpoint` metadata. */
 export interface TriggerSpec {
   /** The export name, which is also the deployed function's name. */
   readonly name: string;
-  /** Which changes fire it (created, updated, deleted, written). */
+  /** `v2` (`onValueCreated` & co.) or `v1` (`functions.database.ref(…).onCreate` & co.). */
+  readonly api: FunctionsApi;
+  /** Which changes fire it, as the v2 event type with the same rule (created, updated, deleted, written). */
   readonly eventType: DatabaseEventType;
+  /** The event type as the function declares it (the legacy `providers/…` form for v1). */
+  readonly declaredEventType: string;
   /** The compiled `ref` path pattern. */
   readonly pattern: RefPattern;
-  /** The database instance filter: `*` (any) or one instance name. */
+  /** The database instance filter: `*` (any), one instance name, or a `prefix-*` pattern. */
   readonly instance: string;
   /** The first region the function is declared in, used as the event's `location`. */
   readonly region: string | undefined;
+}
+
+/** A trigger with the function that runs it (only in the process that imported the module). */
+export interface LoadedTrigger extends TriggerSpec {
   /** The exported function itself: firebase-functions' wrapper around the user's handler. */
-  readonly handler: CloudEventHandler;
+  readonly handler: CloudFunctionHandler;
 }
 
-interface EndpointShape {
-  region?: unknown;
-  eventTrigger?: {
-    eventType?: unknown;
-    eventFilters?: Record<string, unknown>;
-    eventFilterPathPatterns?: Record<string, unknown>;
-  };
-}
+const V2_NAMES: Record<DatabaseEventType, string> = {
+  [DATABASE_EVENT_TYPES.created]: 'onValueCreated',
+  [DATABASE_EVENT_TYPES.updated]: 'onValueUpdated',
+  [DATABASE_EVENT_TYPES.deleted]: 'onValueDeleted',
+  [DATABASE_EVENT_TYPES.written]: 'onValueWritten',
+};
 
-/**
- * Reads the trigger of one exported value, as the Firebase CLI does when it deploys: a function
- * built by `onValueCreated` & co. carries an `__endpoint` with `eventTrigger.eventType` and the
- * `ref`/`instance` filters. Returns undefined for exports that are not database triggers.
- *
- * @throws {@link FunctionsRunnerError} `functions/unsupported-trigger` when the path cannot be watched
- */
-export function readTrigger(name: string, value: unknown): TriggerSpec | undefined {
-  if (typeof value !== 'function') return undefined;
-  const endpoint = (value as { __endpoint?: EndpointShape }).__endpoint;
-  const trigger = endpoint?.eventTrigger;
-  if (!trigger || !isDatabaseEventType(trigger.eventType)) return undefined;
-  const ref = trigger.eventFilterPathPatterns?.['ref'] ?? trigger.eventFilters?.['ref'];
-  if (typeof ref !== 'string') {
-    throw new FunctionsRunnerError(
-      'functions/unsupported-trigger',
-      `function "${name}" has no ref path in its trigger`,
-    );
-  }
-  const instance = trigger.eventFilters?.['instance'] ?? trigger.eventFilterPathPatterns?.['instance'] ?? '*';
-  if (typeof instance !== 'string') {
-    throw new FunctionsRunnerError(
-      'functions/unsupported-trigger',
-      `function "${name}" sets its instance from a parameter, which the runner cannot resolve`,
-    );
-  }
-  const region =
-    Array.isArray(endpoint?.region) && typeof endpoint.region[0] === 'string'
-      ? endpoint.region[0]
-      : undefined;
-  return {
-    name,
-    eventType: trigger.eventType,
-    pattern: compileRefPattern(ref),
-    instance,
-    region,
-    handler: value as CloudEventHandler,
-  };
-}
+const V1_NAMES: Record<DatabaseEventType, string> = {
+  [DATABASE_EVENT_TYPES.created]: 'onCreate',
+  [DATABASE_EVENT_TYPES.updated]: 'onUpdate',
+  [DATABASE_EVENT_TYPES.deleted]: 'onDelete',
+  [DATABASE_EVENT_TYPES.written]: 'onWrite',
+};
 
-/** Every database trigger exported by a functions module (its namespace object). */
-export function collectTriggers(moduleExports: Record<string, unknown>): TriggerSpec[] {
-  const triggers: TriggerSpec[] = [];
-  for (const [name, value] of Object.entries(moduleExports)) {
-    const spec = readTrigger(name, value);
-    if (spec) triggers.push(spec);
-  }
-  return triggers;
+/** How the trigger reads in source: `onValueCreated("/a/{b}")` or `database.ref("/a/{b}").onCreate`. */
+export function describeTrigger(trigger: TriggerSpec): string {
+  const path = `/${trigger.pattern.source}`;
+  const instance = trigger.instance === '*' ? '' : ` on instance "${trigger.instance}"`;
+  return trigger.api === 'v2'
+    ? `${V2_NAMES[trigger.eventType]}("${path}")${instance}`
+    : `database.ref("${path}").${V1_NAMES[trigger.eventType]}${instance}`;
 }
 
 /** Whether an instance filter (`*`, `name`, or a `prefix-*` pattern) admits a namespace. */

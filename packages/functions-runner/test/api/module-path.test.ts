@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { getApps } from 'firebase-admin/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFunctionsRunner } from '../../src/api/start-functions-runner.js';
-import type { RunningFunctions } from '../../src/api/start-functions-runner.js';
+import type { RunningFunctions } from '../../src/api/runner-types.js';
 import { eventually, startLocalRtdb } from '@iotkit/rtdb-server';
 import type { LocalRtdb } from '@iotkit/rtdb-server';
 

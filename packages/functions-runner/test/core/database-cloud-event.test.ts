@@ -80,3 +80,39 @@ describe('databaseCloudEvent through the real firebase-functions wrapper', () =>
     expect(updated).toEqual([{ ir: 7 }, 8]);
   });
 });
+
+describe('writer identity through the real firebase-functions wrapper', () => {
+  it('hands authType/authId to the handler as production sets them', async () => {
+    const seen: Array<[string, string | undefined]> = [];
+    const fn = onValueCreated('/devices/{uid}/readings/{readingId}', (e) => {
+      seen.push([e.authType, e.authId]);
+    });
+    const token = { sub: 'u1' };
+    for (const writer of [
+      { type: 'admin' },
+      { type: 'user', uid: 'u1', provider: 'password', token },
+      { type: 'unauthenticated' },
+      undefined,
+    ] as const) {
+      await fn({
+        ...databaseCloudEvent({
+          eventType: T.created,
+          ref: 'devices/u1/readings/r1',
+          instance: 'student-1',
+          before: null,
+          after: 1,
+          id: 'e',
+          time,
+          location: 'us-central1',
+          ...(writer ? { writer } : {}),
+        }),
+      } as never);
+    }
+    expect(seen).toEqual([
+      ['admin', undefined],
+      ['app_user', 'u1'],
+      ['unauthenticated', undefined],
+      ['unknown', undefined],
+    ]);
+  });
+});

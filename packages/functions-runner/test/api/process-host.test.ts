@@ -1,0 +1,137 @@
+import { fileURLToPath } from 'node:url';
+import { getApps } from 'firebase-admin/app';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eventually, startLocalRtdb } from '@iotkit/rtdb-server';
+import type { LocalRtdb } from '@iotkit/rtdb-server';
+import { startFunctionsRunner } from '../../src/api/start-functions-runner.js';
+import type { FunctionsRunnerOptions, RunningFunctions } from '../../src/api/runner-types.js';
+import {
+  expectMixedReport,
+  expectMixedSeen,
+  MIXED_INVOCATIONS,
+  MIXED_NS,
+  readSeen,
+  settled,
+  writeMixedScenario,
+} from '../support/mixed-scenario.js';
+
+const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+let db: LocalRtdb;
+const running: RunningFunctions[] = [];
+const hostOutput: string[] = [];
+
+beforeAll(async () => {
+  db = await startLocalRtdb();
+});
+afterAll(async () => {
+  await Promise.all(running.map((r) => r.stop()));
+  await db?.stop();
+});
+
+async function host(
+  module: string,
+  namespace: string,
+  extra: Partial<FunctionsRunnerOptions> = {},
+): Promise<RunningFunctions> {
+  const r = await startFunctionsRunner({
+    module,
+    databaseHost: db.host,
+    namespace,
+    isolation: 'process',
+    onHostOutput: (line) => hostOutput.push(line),
+    ...extra,
+  });
+  running.push(r);
+  return r;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("isolation: 'process' (the functions host)", () => {
+  it('runs the mixed module in another process with the same events, identities, report and records', async () => {
+    const logged: string[] = [];
+    const functions = await host(fixture('mixed-functions.ts'), MIXED_NS, {
+      log: (line) => logged.push(line),
+    });
+    expect(functions.isolation).toBe('process');
+    expectMixedReport(functions);
+    expect(logged).toHaveLength(13);
+    const student = await writeMixedScenario(db.host, inject('authUrl'));
+    await settled(functions, MIXED_INVOCATIONS);
+    expectMixedSeen(await readSeen(db.host), student);
+    const failing = functions.invocations.find((i) => i.name === 'v1Failing');
+    expect(failing).toMatchObject({
+      ok: false,
+      ref: 'jobs/j1',
+      params: { id: 'j1' },
+      writer: { type: 'unauthenticated' },
+    });
+    expect(failing?.error).toBeInstanceOf(Error);
+    expect((failing?.error as Error).message).toBe('job j1 failed');
+    // Nothing of the module ran here: no admin app of its initializeApp() exists in this process.
+    expect(getApps().map((app) => app.name)).not.toContain('[DEFAULT]');
+  });
+
+  it('wraps the command as asked, passes only a minimal environment, and ends the host on stop', async () => {
+    process.env['FUNCTIONS_RUNNER_TEST_SECRET'] = 'do-not-leak';
+    const seenCommands: string[][] = [];
+    const functions = await host(fixture('host-identity.ts'), 'host-identity', {
+      wrapCommand: (file, args, env) => {
+        seenCommands.push([file, ...args]);
+        return { file: '/usr/bin/env', args: ['IOTKIT_WRAPPED=yes', file, ...args], env };
+      },
+    });
+    expect(seenCommands).toHaveLength(1);
+    expect(seenCommands[0]?.[0]).toBe(process.execPath);
+    await db.rest('PUT', 'probe/p1', 'host-identity', true);
+    const identity = (await eventually(
+      () => db.rest('GET', 'identity/p1', 'host-identity'),
+      (v) => v !== null,
+    )) as { pid: number; marker: string; leaked: string };
+    expect(identity.pid).not.toBe(process.pid);
+    expect(identity.marker).toBe('yes');
+    expect(identity.leaked).toBe('none');
+    expect(alive(identity.pid)).toBe(true);
+    await functions.stop();
+    await functions.stop();
+    expect(alive(identity.pid)).toBe(false);
+  });
+
+  it('reports a module that throws at import with its message', async () => {
+    await expect(host(fixture('throws-at-import.ts'), 'bad-import')).rejects.toMatchObject({
+      code: 'functions/load-failed',
+      message: expect.stringContaining('student module exploded at import'),
+    });
+  });
+
+  it("refuses a module with nothing to fire, listing what each export is (in the module namespace's alphabetical order)", async () => {
+    const error = await host(fixture('https-only.ts'), 'https-only').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'functions/no-triggers' });
+    expect((error as { details: string[] }).details).toEqual([
+      'not run  callMe: callable function (onCall); it will not fire locally (the local runner fires only Realtime Database triggers)',
+      'not run  hello: HTTPS function (onRequest); it will not fire locally (the local runner fires only Realtime Database triggers)',
+    ]);
+  });
+
+  it('gives up on a module that blocks at import, and kills its host', async () => {
+    const started = Date.now();
+    await expect(
+      host(fixture('blocks-at-import.ts'), 'blocks', { hostStartTimeoutMs: 3000 }),
+    ).rejects.toMatchObject({ code: 'functions/host-failed', message: expect.stringContaining('3000 ms') });
+    expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  it('needs the module as a path', async () => {
+    await expect(
+      startFunctionsRunner({ module: {}, databaseHost: db.host, namespace: 'x', isolation: 'process' }),
+    ).rejects.toMatchObject({ code: 'functions/invalid-options' });
+  });
+});
