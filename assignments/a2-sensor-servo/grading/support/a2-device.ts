@@ -22,7 +22,9 @@ export interface A2AppSettings {
 const TIMESTAMP_LEFT_TO_BONUS: RulesPatch = {
   devices: {
     $uid: {
-      readings: { $reading: { '.validate': "newData.hasChildren(['ir'])", ts: { '.validate': 'newData.isNumber()' } } },
+      readings: {
+        $reading: { '.validate': "newData.hasChildren(['ir'])", ts: { '.validate': 'newData.isNumber()' } },
+      },
       latest: { '.validate': "newData.hasChildren(['ir'])", ts: { '.validate': 'newData.isNumber()' } },
     },
   },
@@ -44,7 +46,12 @@ export async function login(device: GradedDevice): Promise<void> {
 }
 
 /** Sets the IR value and waits until the servo shows `angle` (at once if it already does). */
-export async function expectServo(device: GradedDevice, ir: number, angle: number, timeoutMs = 4000): Promise<void> {
+export async function expectServo(
+  device: GradedDevice,
+  ir: number,
+  angle: number,
+  timeoutMs = 4000,
+): Promise<void> {
   device.device.setIr(ir);
   if (device.servoAngle() === angle) return;
   try {

@@ -128,7 +128,8 @@ export function collapseTimeline(entries: readonly TimelineEntry[], last = 20): 
     const next = lines[i + 1];
     let pairs = 1;
     if (next && next.text !== line.text) {
-      while (lines[i + 2 * pairs]?.text === line.text && lines[i + 2 * pairs + 1]?.text === next.text) pairs += 1;
+      while (lines[i + 2 * pairs]?.text === line.text && lines[i + 2 * pairs + 1]?.text === next.text)
+        pairs += 1;
     }
     if (next && pairs > 1) {
       out.push({ ...line, repeat: pairs }, { ...next, repeat: pairs });

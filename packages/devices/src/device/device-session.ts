@@ -32,7 +32,9 @@ export class DeviceSession {
   /** HTTP exchanges whose URL starts with `baseUrl` (e.g. the RTDB's). */
   httpTo(baseUrl: string): HttpEvent[] {
     const base = baseUrl.replace(/\/$/, '');
-    return this.http().filter((e) => e.url === base || e.url.startsWith(`${base}/`) || e.url.startsWith(`${base}?`));
+    return this.http().filter(
+      (e) => e.url === base || e.url.startsWith(`${base}/`) || e.url.startsWith(`${base}?`),
+    );
   }
 
   /** Requests to Firebase Auth (Identity Toolkit or Secure Token). */

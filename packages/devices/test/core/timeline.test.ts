@@ -64,7 +64,10 @@ describe('collapseTimeline', () => {
     at,
     event: { type: 'http' as const, t: at, method, url: `http://h${path}`, status: 200, ms: 1 },
   });
-  const lcd = (at: number, text: string) => ({ at, event: { type: 'lcd' as const, t: at, lines: [text, ''] as [string, string] } });
+  const lcd = (at: number, text: string) => ({
+    at,
+    event: { type: 'lcd' as const, t: at, lines: [text, ''] as [string, string] },
+  });
 
   it('folds a run of identical lines into one with its count', () => {
     const folded = collapseTimeline([lcd(1, 'Hi'), lcd(2, 'Hi'), lcd(3, 'Hi'), lcd(4, 'Bye')]);
@@ -75,7 +78,10 @@ describe('collapseTimeline', () => {
   });
 
   it('folds an alternating loop (POST, PUT, POST, PUT) as pairs', () => {
-    const loop = [1, 2, 3, 4].flatMap((i) => [http(i * 10, 'POST', '/r.json'), http(i * 10 + 1, 'PUT', '/l.json')]);
+    const loop = [1, 2, 3, 4].flatMap((i) => [
+      http(i * 10, 'POST', '/r.json'),
+      http(i * 10 + 1, 'PUT', '/l.json'),
+    ]);
     const folded = collapseTimeline([lcd(0, 'Start'), ...loop, lcd(99, 'End')]);
     expect(folded.map((l) => [l.text, l.repeat])).toEqual([
       ['lcd  "Start" / ""', 1],

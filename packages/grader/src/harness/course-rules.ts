@@ -29,7 +29,10 @@ export function courseRulesFile(): string {
   const fromEnv = process.env.IOTKIT_COURSE_RULES;
   if (fromEnv) {
     if (!existsSync(fromEnv))
-      throw new GraderError('grader/bad-arguments', `IOTKIT_COURSE_RULES names ${fromEnv}, which does not exist`);
+      throw new GraderError(
+        'grader/bad-arguments',
+        `IOTKIT_COURSE_RULES names ${fromEnv}, which does not exist`,
+      );
     return fromEnv;
   }
   for (let dir = here; ; dir = dirname(dir)) {

@@ -101,7 +101,9 @@ export async function startGradedBackend(options: GradedBackendOptions = {}): Pr
     const raw = path.startsWith('.settings');
     const res = await fetch(`${base}/${path.replace(/^\//, '')}.json?${query}`, {
       method,
-      ...(value === undefined ? {} : { body: raw && typeof value === 'string' ? value : JSON.stringify(value) }),
+      ...(value === undefined
+        ? {}
+        : { body: raw && typeof value === 'string' ? value : JSON.stringify(value) }),
     });
     const text = await res.text();
     let body: unknown = text;
@@ -115,7 +117,10 @@ export async function startGradedBackend(options: GradedBackendOptions = {}): Pr
   const admin = async (method: string, path: string, value?: unknown): Promise<unknown> => {
     const res = await request('owner', method, path, value);
     if (res.status < 200 || res.status > 299)
-      throw new GraderError('grader/backend', `${method} /${path} on the local RTDB failed: ${res.status} ${res.text.slice(0, 300)}`);
+      throw new GraderError(
+        'grader/backend',
+        `${method} /${path} on the local RTDB failed: ${res.status} ${res.text.slice(0, 300)}`,
+      );
     return res.body;
   };
   const client = new AuthClient({ endpoints: emulatorEndpoints(auth, GRADED_API_KEY) });
@@ -132,7 +137,13 @@ export async function startGradedBackend(options: GradedBackendOptions = {}): Pr
       accountCounter += 1;
       const email = `${emailPrefix}-${process.pid}-${Date.now().toString(36)}-${accountCounter}@example.com`;
       const session = await client.signUp({ email, password });
-      return { uid: session.uid, email, password, idToken: session.idToken, refreshToken: session.refreshToken };
+      return {
+        uid: session.uid,
+        email,
+        password,
+        idToken: session.idToken,
+        refreshToken: session.refreshToken,
+      };
     },
     installRules: async (patch) => {
       await admin('PUT', '.settings/rules', JSON.stringify(loadCourseRules(patch ?? options.rulesPatch)));

@@ -40,7 +40,14 @@ describe('course rules', () => {
     const file = join(dir, 'merge.rules.json');
     writeFileSync(file, RULES);
     const { rules } = loadCourseRules(
-      { devices: { $uid: { latest: { '.validate': "newData.hasChildren(['ir'])", ts: null }, extra: { '.read': true } } } },
+      {
+        devices: {
+          $uid: {
+            latest: { '.validate': "newData.hasChildren(['ir'])", ts: null },
+            extra: { '.read': true },
+          },
+        },
+      },
       file,
     );
     expect(rules).toEqual({
@@ -61,6 +68,8 @@ describe('course rules', () => {
     writeFileSync(file, '{ "rules": ');
     expect(() => loadCourseRules(undefined, file)).toThrow(GraderError);
     writeFileSync(file, '{ "other": {} }');
-    expect(() => loadCourseRules(undefined, file)).toThrow(/bad\.rules\.json is not a rules file \(no "rules" object\)/);
+    expect(() => loadCourseRules(undefined, file)).toThrow(
+      /bad\.rules\.json is not a rules file \(no "rules" object\)/,
+    );
   });
 });

@@ -6,7 +6,9 @@ import { startGradedBackend, type GradedBackend } from '../../src/harness/graded
 let backend: GradedBackend;
 beforeAll(async () => {
   process.env.IOTKIT_NAMESPACE = 'harness-test';
-  backend = await startGradedBackend({ rulesPatch: { devices: { $uid: { latest: { ts: null, '.validate': "newData.hasChildren(['ir'])" } } } } });
+  backend = await startGradedBackend({
+    rulesPatch: { devices: { $uid: { latest: { ts: null, '.validate': "newData.hasChildren(['ir'])" } } } },
+  });
 }, 180_000);
 afterAll(async () => {
   await backend?.stop();

@@ -16,14 +16,22 @@ function addPackage(folder: string, pj: unknown, entry?: string): void {
 }
 
 addPackage('a10-late', { iotkit: { id: 'a10', title: 'Late' } });
-addPackage('a3-crud', {
-  iotkit: { id: 'a3', title: 'CRUD' },
-  exports: { '.': { '@iotkit/source': './src/index.mjs' } },
-}, 'export const startDemo = async (o) => ({ lines: [`demo on ${o.rtdbUrl}`], stop: async () => {} });\n');
-addPackage('a4-nodemo', {
-  iotkit: { id: 'a4', title: 'No demo' },
-  exports: { '.': { '@iotkit/source': './src/index.mjs' } },
-}, 'export const other = 1;\n');
+addPackage(
+  'a3-crud',
+  {
+    iotkit: { id: 'a3', title: 'CRUD' },
+    exports: { '.': { '@iotkit/source': './src/index.mjs' } },
+  },
+  'export const startDemo = async (o) => ({ lines: [`demo on ${o.rtdbUrl}`], stop: async () => {} });\n',
+);
+addPackage(
+  'a4-nodemo',
+  {
+    iotkit: { id: 'a4', title: 'No demo' },
+    exports: { '.': { '@iotkit/source': './src/index.mjs' } },
+  },
+  'export const other = 1;\n',
+);
 addPackage('not-an-assignment', { name: 'x' });
 mkdirSync(join(root, 'assignments', 'broken'), { recursive: true });
 writeFileSync(join(root, 'assignments', 'broken', 'package.json'), '{ not json');
@@ -58,7 +66,11 @@ describe('assignment catalog', () => {
 
   it('loads the startDemo hook and runs it', async () => {
     const start = await loadStartDemo(findAssignment(root, 'a3'));
-    const demo = await start({ rtdbUrl: 'http://127.0.0.1:1', authUrl: 'http://127.0.0.1:2', projectId: 'demo-x' });
+    const demo = await start({
+      rtdbUrl: 'http://127.0.0.1:1',
+      authUrl: 'http://127.0.0.1:2',
+      projectId: 'demo-x',
+    });
     expect(demo.lines).toEqual(['demo on http://127.0.0.1:1']);
   });
 
