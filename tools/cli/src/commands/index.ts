@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { checkCommand } from './check.js';
 import { docsCommand } from './docs.js';
 import { doctorCommand } from './doctor.js';
+import { functionsCommand } from './functions.js';
 import { gradeCommand } from './grade.js';
 import { handoutCommand } from './handout.js';
 import { mutantsCommand } from './mutants.js';
@@ -23,4 +24,5 @@ export const COMMANDS: readonly Command[] = [
   handoutCommand,
   mutantsCommand,
   docsCommand,
+  functionsCommand,
 ];
