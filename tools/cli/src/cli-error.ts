@@ -5,7 +5,10 @@ export type CliErrorCode =
   | 'cli/invalid-target'
   | 'cli/missing-config'
   | 'cli/invalid-config'
-  | 'cli/backend-failed';
+  | 'cli/backend-failed'
+  | 'cli/missing-tool'
+  | 'cli/no-board'
+  | 'cli/tool-failed';
 
 /** A failure the `iotkit` command reports to the user; usage mistakes exit with 2, the rest with 1. */
 export class CliError extends Error {

@@ -1,12 +1,16 @@
 import type { Command } from '../command.js';
+import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { docsCommand } from './docs.js';
 import { doctorCommand } from './doctor.js';
+import { flashCommand } from './flash.js';
 import { functionsCommand } from './functions.js';
 import { gradeCommand } from './grade.js';
 import { handoutCommand } from './handout.js';
+import { monitorCommand } from './monitor.js';
 import { mutantsCommand } from './mutants.js';
 import { rulesCommand } from './rules.js';
+import { secretsCommand } from './secrets.js';
 import { setupCommand } from './setup.js';
 import { startCommand } from './start.js';
 
@@ -25,4 +29,8 @@ export const COMMANDS: readonly Command[] = [
   mutantsCommand,
   docsCommand,
   functionsCommand,
+  secretsCommand,
+  buildCommand,
+  flashCommand,
+  monitorCommand,
 ];

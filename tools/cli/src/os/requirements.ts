@@ -155,6 +155,21 @@ export const REQUIREMENTS: readonly Requirement[] = [
     },
   },
   {
+    name: 'PlatformIO (optional)',
+    neededFor: 'only a real ESP32: `iotkit build|flash|monitor` (virtual devices need none)',
+    required: false,
+    aptPackages: [],
+    debianInstall: 'sudo apt-get install -y pipx && pipx install platformio && pipx ensurepath',
+    macInstall: 'brew install platformio',
+    check(probe) {
+      for (const name of ['pio', 'platformio']) {
+        const run = probe.run(name, ['--version']);
+        if (run.ok) return { ok: true, detail: run.output.split('\n')[0] ?? name };
+      }
+      return { ok: false, detail: 'pio not found on PATH' };
+    },
+  },
+  {
     name: 'Java 21 (optional)',
     neededFor:
       "only the official Database emulator (the kit's own RTDB server needs no Java); apt has it on Debian 13+ and Ubuntu 22.04+",
