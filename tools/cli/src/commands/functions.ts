@@ -37,7 +37,7 @@ export const functionsCommand: Command = {
   name: 'functions',
   summary: 'run a Cloud Functions module against the local backend, logging each invocation',
   usage: [
-    'Usage: iotkit functions <module> [--ns NAME] [--database HOST:PORT] [--isolated]',
+    'Usage: pnpm iotkit functions <module> [--ns NAME] [--database HOST:PORT] [--isolated]',
     '',
     'Runs the Realtime Database triggers of <module> (the file you deploy, e.g.',
     'companion/functions/src/index.ts) against the running local backend (`pnpm iotkit start`),',
