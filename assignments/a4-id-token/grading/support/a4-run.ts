@@ -1,0 +1,143 @@
+import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestContext } from 'vitest';
+import type { HttpEvent } from '@iotkit/devices';
+import { GradedDevice, failureText, submissionDevice } from '@iotkit/grader/harness';
+import type { GradedAccount, GradedSuite } from '@iotkit/grader/harness';
+import { startShortTokenRelay, type ShortTokenRelay } from './short-token-relay.js';
+
+/** The store key the firmware reads a hand-over from (`iotkit::kTokenHandoffKey`). */
+export const HANDOFF_KEY = 'token_handoff';
+
+/** App settings of the A4 device in the tests (`config.app`). */
+export interface A4Settings {
+  readingIntervalMs?: number;
+  refreshMarginMs?: number;
+}
+
+/**
+ * One test's world: a user account, a short-token relay in front of the Auth emulator, and a
+ * persistent store file that outlives device processes, so stopping a device and starting
+ * another on the same file is a reboot.
+ */
+export interface A4Run {
+  readonly account: GradedAccount;
+  readonly relay: ShortTokenRelay;
+  /** The device's store file (`IOTKIT_STORE_FILE`). */
+  readonly storeFile: string;
+  /** The device of the current boot (the last one started). */
+  device(): GradedDevice;
+  /** Every device started in this run, oldest first. */
+  boots(): readonly GradedDevice[];
+  /** Starts (or, when one runs, reboots) the device on the same store. */
+  boot(): Promise<GradedDevice>;
+  /** Writes a hand-over into the store, as `pnpm provision --store` does. */
+  provision(options?: { refusedByServer?: boolean; expiresAt?: number; refreshToken?: string }): void;
+  /** `/devices/{uid}/<path>` read with admin rights. */
+  read(path: string): Promise<unknown>;
+}
+
+/** Requests to the Secure Token API (refresh). */
+export function tokenRequests(events: readonly HttpEvent[]): HttpEvent[] {
+  return events.filter((e) => e.url.includes('securetoken.googleapis.com'));
+}
+
+/** Requests that sign in with a password, sign up, or sign in with a custom token. */
+export function forbiddenSignIns(events: readonly HttpEvent[]): HttpEvent[] {
+  return events.filter((e) => /accounts:(signInWithPassword|signUp|signInWithCustomToken)/.test(e.url));
+}
+
+/** Every HTTP event of every boot, in order. */
+export function allHttp(run: A4Run): HttpEvent[] {
+  return run.boots().flatMap((d) => d.http());
+}
+
+/** Resolves after `ms` (the device runs on its own meanwhile). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Runs `body` with a fresh {@link A4Run}. On failure the feedback gets the error text, `hint`
+ * and the current device's recent timeline; devices, relay and store are always cleaned up.
+ * @param suite - from `useBackend()`
+ * @param context - the test context
+ * @param options - ID token lifetime at the relay (s) and the device's app settings
+ * @param hint - what to look at when this test fails
+ * @param body - the test
+ */
+export async function withA4Run(
+  suite: GradedSuite,
+  context: TestContext,
+  options: { lifetimeS: number; app?: A4Settings },
+  hint: string,
+  body: (run: A4Run) => Promise<void>,
+): Promise<void> {
+  const backend = suite.backend();
+  const executable = await submissionDevice('a4');
+  const account = await backend.createAccount('laptop-only-password', 'a4-user');
+  const relay = await startShortTokenRelay(backend.authUrl, options.lifetimeS);
+  const dir = mkdtempSync(join(tmpdir(), 'iotkit-a4-store-'));
+  // The device may run as the grader's sandbox user: it must be able to replace the file.
+  chmodSync(dir, 0o777);
+  const storeFile = join(dir, 'device-store.json');
+  const boots: GradedDevice[] = [];
+  const run: A4Run = {
+    account,
+    relay,
+    storeFile,
+    device: () => {
+      const last = boots.at(-1);
+      if (!last) throw new Error('no device started yet');
+      return last;
+    },
+    boots: () => boots,
+    boot: async () => {
+      const running = boots.at(-1);
+      if (running) await running.stop();
+      const device = new GradedDevice(backend, {
+        executable,
+        maxRunMs: 120_000,
+        env: { IOTKIT_STORE_FILE: storeFile },
+        app: { readingIntervalMs: 250, ...options.app },
+        // No e-mail, no password, no custom token: the device only ever gets tokens.
+        config: { authUrl: relay.url },
+      });
+      boots.push(device);
+      return device;
+    },
+    provision: (p = {}) => {
+      const handoff = relay.handoff(account, p);
+      const line = JSON.stringify({
+        ...handoff,
+        ...(p.refreshToken ? { refreshToken: p.refreshToken } : {}),
+      });
+      const temp = `${storeFile}.tmp-test`;
+      const store = existsSync(storeFile)
+        ? (JSON.parse(readFileSync(storeFile, 'utf8')) as Record<string, string>)
+        : {};
+      writeFileSync(temp, JSON.stringify({ ...store, [HANDOFF_KEY]: line }));
+      chmodSync(temp, 0o666);
+      renameSync(temp, storeFile);
+    },
+    read: (path) => backend.admin('GET', `devices/${account.uid}/${path}`),
+  };
+  try {
+    await body(run);
+  } catch (error) {
+    const last = boots.at(-1);
+    const prev = context.task.meta.feedback;
+    const fb = {
+      ...(prev?.expected === undefined ? {} : { expected: prev.expected }),
+      actual: prev?.actual ?? failureText(error),
+      hint: prev?.hint ?? hint,
+    };
+    if (last) last.explain(context, fb);
+    throw error;
+  } finally {
+    for (const device of boots) await device.stop().catch(() => undefined);
+    await relay.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
