@@ -1,9 +1,9 @@
 /** Stable codes of {@link DataViewerError}. */
-export type DataViewerErrorCode = 'data-viewer/bad-path' | 'data-viewer/bad-option';
+export type DataViewerErrorCode = 'data-viewer/bad-option';
 
 /** The one error class of `@iotkit/data-viewer`; `code` is stable, the message says what to fix. */
 export class DataViewerError extends Error {
-  /** Machine-readable reason, e.g. `data-viewer/bad-path`. */
+  /** Machine-readable reason, e.g. `data-viewer/bad-option`. */
   readonly code: DataViewerErrorCode;
 
   /**
