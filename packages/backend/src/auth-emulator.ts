@@ -4,7 +4,7 @@ import { findFreePort, isPortFree } from './free-port.js';
 
 /** Where to run the official Firebase Auth emulator. */
 export interface AuthEmulatorOptions {
-  /** Interface to bind; defaults to `127.0.0.1`. */
+  /** Interface to bind; defaults to `127.0.0.1`. `0.0.0.0` serves the LAN too (the URLs then name loopback). */
   host?: string;
   /** Port to bind; `0` or absent picks a free one. The emulator's usual port is 9099. */
   port?: number;
@@ -71,8 +71,10 @@ export async function startAuthEmulator(options: AuthEmulatorOptions = {}): Prom
       cause,
     });
   }
-  await waitUntilListening(`http://${host}:${port}/`);
-  const hostAndPort = `${host}:${port}`;
+  // Bound to every interface (LAN mode): the laptop's own clients still use loopback.
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host;
+  await waitUntilListening(`http://${reachable}:${port}/`);
+  const hostAndPort = `${reachable}:${port}`;
   return {
     host,
     port,

@@ -32,10 +32,6 @@ export interface RunningLocalBackend {
   stop(): Promise<void>;
 }
 
-function hostPort(host: string, port: number): string {
-  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
-}
-
 /**
  * Starts the local backend: the official Auth emulator and the kit's RTDB server side by side.
  * If one part fails to start, the other is stopped again before the error is thrown.
@@ -67,7 +63,8 @@ export async function startLocalBackend(options: LocalBackendOptions = {}): Prom
   const env: LocalBackendEnv = {};
   const urls: { auth?: string; database?: string } = {};
   if (rtdb) {
-    env.FIREBASE_DATABASE_EMULATOR_HOST = hostPort(rtdb.host, rtdb.port);
+    // The URL names loopback when the server listens on every interface (LAN mode).
+    env.FIREBASE_DATABASE_EMULATOR_HOST = new URL(rtdb.url).host;
     urls.database = rtdb.url;
   }
   if (auth) {

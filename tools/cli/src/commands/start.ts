@@ -4,6 +4,8 @@ import { BackendError, startAuthEmulator, startLocalBackend } from '@iotkit/back
 import { findAssignment, loadStartDemo } from '../assignments/assignment-catalog.js';
 import { CliError } from '../cli-error.js';
 import type { Command, CommandIo } from '../command.js';
+import { lanAddresses } from '../os/lan-addresses.js';
+import { lanNotice } from '../os/lan-notice.js';
 import { readFirebaseConfig } from '../target/firebase-config.js';
 import type { FirebaseConfig } from '../target/firebase-config.js';
 import type { ResolvedTarget } from '../target/resolve-target.js';
@@ -24,7 +26,12 @@ interface StartSettings {
   readonly database?: number | undefined;
   /** Where the database keeps its files; `.iotkit/database` under the repository by default. */
   readonly dataDir?: string | undefined;
+  /** `--lan`: listen on every interface, admin endpoints behind the owner credential. */
+  readonly lan?: boolean;
 }
+
+/** Every interface: real boards reach the LAN address, the laptop's own tools keep using loopback. */
+const LAN_BIND_HOST = '0.0.0.0';
 
 /** How to start one part of the local backend; add new parts to `SERVICES`. */
 interface Service {
@@ -41,7 +48,7 @@ const authService: Service = {
   name: 'Auth emulator',
   async start(target, config, ports) {
     const emulator = await startAuthEmulator({
-      host: config.auth.host,
+      host: ports.lan ? LAN_BIND_HOST : config.auth.host,
       port: ports.auth ?? config.auth.port,
       projectId: target.projectId,
     });
@@ -78,7 +85,8 @@ const databaseService: Service = {
     const backend = await startLocalBackend({
       auth: false,
       rtdb: {
-        host: config.database.host,
+        host: ports.lan ? LAN_BIND_HOST : config.database.host,
+        ...(ports.lan ? { exposed: true } : {}),
         port: ports.database ?? config.database.port,
         dataDir: ports.dataDir ?? join(root, '.iotkit', 'database'),
         ...(rulesFile ? { rulesFile } : {}),
@@ -124,7 +132,7 @@ export const startCommand: Command = {
   name: 'start',
   summary: 'run the local backend (Realtime Database + Auth emulator) until Ctrl-C',
   usage: [
-    'Usage: pnpm iotkit start [ASSIGNMENT] [--target KIND] [--auth-port PORT] [--database-port PORT] [--data-dir DIR] [--backend-only] [--once]',
+    'Usage: pnpm iotkit start [ASSIGNMENT] [--target KIND] [--auth-port PORT] [--database-port PORT] [--data-dir DIR] [--backend-only] [--lan] [--once]',
     '',
     'Starts the local backend on the ports of firebase.json (Database 9000, Auth 9099) and prints its URLs and the',
     'environment variables that point the official SDKs at it, then runs ASSIGNMENT (default a2) on it: its',
@@ -157,21 +165,33 @@ export const startCommand: Command = {
       description: 'the same as --backend-only (kept for older scripts)',
     },
     once: { type: 'boolean', description: 'start, print, then stop at once (for scripts and tests)' },
+    lan: {
+      type: 'boolean',
+      description:
+        'also listen on the LAN for real ESP32s (prints a warning, the addresses and the values a board needs; admin endpoints then need the owner credential)',
+    },
   },
   allowPositionals: true,
   async run(args, io) {
     if (args.positionals.length > 1)
-      throw new CliError('cli/usage', `start takes one assignment, got ${args.positionals.length}: ${args.positionals.join(' ')}`);
+      throw new CliError(
+        'cli/usage',
+        `start takes one assignment, got ${args.positionals.length}: ${args.positionals.join(' ')}`,
+      );
     const backendOnly = args.values['backend-only'] === true || args.values['no-a2'] === true;
     const assignment = findAssignment(io.root, args.positionals[0] ?? 'a2');
     if (backendOnly && args.positionals.length > 0)
-      throw new CliError('cli/usage', `--backend-only starts no assignment; drop "${args.positionals[0]}" or the flag`);
+      throw new CliError(
+        'cli/usage',
+        `--backend-only starts no assignment; drop "${args.positionals[0]}" or the flag`,
+      );
     const target = targetFromArgs(args, io);
     const dataDir = args.values['data-dir'];
     const ports: StartSettings = {
       auth: parsePort(args.values['auth-port']),
       database: parsePort(args.values['database-port'], '--database-port'),
       dataDir: typeof dataDir === 'string' ? resolve(dataDir) : undefined,
+      lan: args.values['lan'] === true,
     };
     if (target.kind === 'emulators') {
       io.out(`Target "emulators": run the official Emulator Suite yourself:`);
@@ -205,6 +225,18 @@ export const startCommand: Command = {
     }
     io.out(`IoT Cloud Kit local backend (project ${target.projectId})`);
     for (const service of running) for (const line of service.lines) io.out(`  ${line}`);
+    if (ports.lan) {
+      const portOf = (service: Service): number =>
+        Number(new URL(running[SERVICES.indexOf(service)]?.url ?? 'http://x:0').port);
+      const notice = lanNotice(
+        lanAddresses(),
+        portOf(databaseService),
+        portOf(authService),
+        target.databaseNamespace,
+      );
+      for (const line of notice.warning) io.err(line);
+      for (const line of notice.details) io.out(`  ${line}`);
+    }
     if (args.values['once'] !== true && !backendOnly) {
       // The assignment on the backend: its reference firmware as a virtual device, its functions, its page.
       const rtdbUrl = running[SERVICES.indexOf(databaseService)]?.url;
