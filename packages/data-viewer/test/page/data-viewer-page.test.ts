@@ -104,7 +104,7 @@ describe('data viewer in Chromium', () => {
     await page.locator('[data-path="/config"].dv-removed').waitFor({ timeout: 5000 });
     expect(await page.textContent('[data-path="/config/threshold"].dv-removed .dv-value')).toBe('42');
     await page.screenshot({ path: `${resultsDir}data-viewer-tree.png` });
-    await page.locator('[data-path="/config"]').waitFor({ state: 'detached', timeout: 5000 });
+    await page.locator('[data-path="/config"]').waitFor({ state: 'detached', timeout: 10_000 });
 
     await db.rest('DELETE', 'site', ns);
     await page.locator('[data-path="/"].dv-removed').waitFor({ timeout: 5000 });

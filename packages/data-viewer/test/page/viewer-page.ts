@@ -14,7 +14,7 @@ const db = getDatabase(app);
 connectDatabaseEmulator(db, host ?? '127.0.0.1', Number(port));
 const tree = document.getElementById('tree') as HTMLElement;
 mountDataTree(tree, ref(db, params.get('path') ?? '/'), {
-  leaveMs: 1500,
+  leaveMs: 3000,
   maxChildren: 3,
   collapsed: ['/closed'],
 });
