@@ -1,7 +1,9 @@
-import { SseParser } from '@iotkit/rtdb-client';
+import { request } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { JsonValue } from '../core/json-equal.js';
 import type { WriterIdentity } from '../core/writer-identity.js';
 import { parseWriterIdentity } from '../core/writer-identity.js';
+import { SseDecoder } from './sse-decoder.js';
 
 /** A subtree to hear writes of: changes are reported at most `depth` segments deep (absent: where written). */
 export interface FeedWatch {
@@ -59,43 +61,43 @@ export function openWriteFeed(
   onRecord: (record: FeedRecord) => void,
   onEnd: (reason: string) => void,
 ): WriteFeed {
-  const abort = new AbortController();
-  const url =
-    `http://${databaseHost}${WRITE_FEED_PATH}?ns=${encodeURIComponent(namespace)}&auth=owner` +
+  const path =
+    `${WRITE_FEED_PATH}?ns=${encodeURIComponent(namespace)}&auth=owner` +
     `&watch=${encodeURIComponent(JSON.stringify(watches))}`;
   let readyResolve!: () => void;
   let readyReject!: (error: Error) => void;
   let isReady = false;
+  let closed = false;
   const ready = new Promise<void>((resolve, reject) => {
     readyResolve = resolve;
     readyReject = reject;
   });
   const fail = (reason: string): void => {
-    if (abort.signal.aborted) return;
+    if (closed) return;
+    closed = true;
     if (!isReady) readyReject(new Error(reason));
     else onEnd(reason);
   };
-  void (async () => {
-    let response: Response;
-    try {
-      response = await fetch(url, { headers: { Accept: 'text/event-stream' }, signal: abort.signal });
-    } catch (error) {
-      fail(`cannot reach the database at ${databaseHost}: ${String(error)}`);
-      return;
-    }
-    if (!response.ok || !response.body) {
-      const body = await response.text().catch(() => '');
-      fail(
-        response.status === 404
-          ? `the database at ${databaseHost} has no write feed (${WRITE_FEED_PATH}); the runner needs the kit's RTDB server`
-          : `the write feed answered ${response.status}: ${body.slice(0, 200)}`,
-      );
-      return;
-    }
-    const parser = new SseParser();
-    try {
-      for await (const chunk of response.body) {
-        for (const message of parser.push(chunk as Uint8Array)) {
+  const [hostname, port] = splitHost(databaseHost);
+  const req = request(
+    { hostname, port, path, headers: { Accept: 'text/event-stream' } },
+    (res: IncomingMessage) => {
+      if (res.statusCode !== 200) {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (text: string) => (body += text));
+        res.on('end', () =>
+          fail(
+            res.statusCode === 404
+              ? `the database at ${databaseHost} has no write feed (${WRITE_FEED_PATH}); the runner needs the kit's RTDB server`
+              : `the write feed answered ${res.statusCode}: ${body.slice(0, 200)}`,
+          ),
+        );
+        return;
+      }
+      const decoder = new SseDecoder();
+      res.on('data', (chunk: Buffer) => {
+        for (const message of decoder.push(chunk)) {
           if (message.event === 'ready') {
             isReady = true;
             readyResolve();
@@ -103,16 +105,25 @@ export function openWriteFeed(
             onRecord(parseRecord(message.data));
           }
         }
-      }
-      fail('the database closed the write feed');
-    } catch (error) {
-      fail(`the write feed broke: ${String(error)}`);
-    }
-  })();
+      });
+      res.on('end', () => fail('the database closed the write feed'));
+      res.on('error', (error) => fail(`the write feed broke: ${error.message}`));
+    },
+  );
+  req.on('error', (error) => fail(`cannot reach the database at ${databaseHost}: ${error.message}`));
+  req.end();
   return {
     ready,
-    close: () => abort.abort(),
+    close: () => {
+      closed = true;
+      req.destroy();
+    },
   };
+}
+
+function splitHost(databaseHost: string): [string, number] {
+  const colon = databaseHost.lastIndexOf(':');
+  return [databaseHost.slice(0, colon), Number(databaseHost.slice(colon + 1))];
 }
 
 function parseRecord(text: string): FeedRecord {
