@@ -1,5 +1,6 @@
 // The baseline: a bare node:http server that does what a minimal JSON store must do per request
 // (read the body, JSON.parse it, keep it in a Map, JSON.stringify the reply) and nothing else.
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,6 +16,15 @@ export async function startBareServer(): Promise<{ url: string; server: Server }
       if (req.method === 'PUT') {
         reply = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         store.set(key, reply);
+      } else if (req.method === 'PATCH') {
+        const changes = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+        const current = store.get(key);
+        store.set(key, { ...(typeof current === 'object' && current !== null ? current : {}), ...changes });
+        reply = changes;
+      } else if (req.method === 'POST') {
+        const name = randomBytes(10).toString('base64url');
+        store.set(`${key}/${name}`, JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        reply = { name };
       } else {
         reply = store.get(key) ?? null;
       }

@@ -1,5 +1,6 @@
-// `pnpm --filter @iotkit/rtdb-server bench`: REST throughput against a bare node:http baseline,
-// SSE fan-out latency, an orderByChild range query on 100k children, and RSS with 1M leaves.
+// Part of `pnpm --filter @iotkit/rtdb-server bench:rest` (after bench/rest-throughput.ts, which
+// measures request rates with a load generator in its own process): SSE fan-out latency, an
+// orderByChild range query on 100k children, and RSS with 1M leaves.
 // Loopback only; every loop is bounded by a request count.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,64 +8,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRtdbServer } from '../src/index.js';
-import { startBareServer } from './bare-server.js';
-import { runLoad } from './http-load.js';
 import { sseLatency } from './sse-latency.js';
 
-const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 20_000);
-const CONCURRENCY = 32;
 const here = dirname(fileURLToPath(import.meta.url));
-const body = JSON.stringify({ ir: 512, ts: 1_700_000_000_000, label: 'sensor' });
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-async function restThroughput(): Promise<void> {
-  const bare = await startBareServer();
-  const memory = await startRtdbServer({ port: 0, log: () => {} });
-  const dataDir = mkdtempSync(join(tmpdir(), 'rtdb-bench-'));
-  const durable = await startRtdbServer({ port: 0, dataDir, log: () => {} });
-  const put = (i: number) => ({ method: 'PUT', path: `/devices/d${i % 100}/latest.json?ns=bench`, body });
-  const get = (i: number) => ({ method: 'GET', path: `/devices/d${i % 100}/latest.json?ns=bench` });
-  // Warm-up so JIT and sockets are ready for every target.
-  for (const url of [bare.url, memory.url, durable.url]) await runLoad(url, 2000, CONCURRENCY, put);
-  // The machine is shared: alternate server and baseline in short rounds and keep the medians,
-  // so a burst of outside load hits both sides alike.
-  const ROUNDS = 5;
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const compare = async (
-    serverUrl: string,
-    make: (i: number) => { method: string; path: string; body?: string },
-  ) => {
-    const ours: number[] = [];
-    const theirs: number[] = [];
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const a = await runLoad(serverUrl, Math.ceil(REQUESTS / ROUNDS), CONCURRENCY, make);
-      const b = await runLoad(bare.url, Math.ceil(REQUESTS / ROUNDS), CONCURRENCY, make);
-      if (a.failures + b.failures > 0)
-        console.log(`  ! ${a.failures} failures (server), ${b.failures} (bare)`);
-      ours.push(a.perSecond);
-      theirs.push(b.perSecond);
-    }
-    return [median(ours), median(theirs)] as const;
-  };
-  const rows: [string, number, number][] = [];
-  rows.push(['PUT (in-memory)', ...(await compare(memory.url, put))]);
-  rows.push(['GET (in-memory)', ...(await compare(memory.url, get))]);
-  rows.push(['PUT (WAL + fdatasync, group commit)', ...(await compare(durable.url, put))]);
-  console.log(
-    `REST throughput, ${fmt(REQUESTS)} requests per target in ${ROUNDS} alternating rounds (medians), ${CONCURRENCY} keep-alive connections`,
-  );
-  console.log('  request                              server req/s   bare node:http req/s   ratio');
-  for (const [name, server, bareRate] of rows) {
-    console.log(
-      `  ${name.padEnd(36)} ${fmt(server).padStart(12)}   ${fmt(bareRate).padStart(20)}   ${fmt(server / bareRate, 2).padStart(5)}`,
-    );
-  }
-  await memory.close();
-  await durable.close();
-  bare.server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-}
 
 async function fanOut(): Promise<void> {
   const server = await startRtdbServer({ port: 0, log: () => {} });
@@ -139,7 +87,6 @@ function rss(): void {
   );
 }
 
-await restThroughput();
 await fanOut();
 await rangeQuery();
 rss();

@@ -6,7 +6,12 @@ import { allowAllPolicy, type AccessPolicy } from '../core/access-policy.js';
 import type { Database } from '../core/database.js';
 import { isRtdbError } from '../core/rtdb-error.js';
 import { DEFAULT_NAMESPACE, resolveNamespace } from '../core/namespace-resolver.js';
-import { DEFAULT_DECODER_LIMITS, splitText, type FrameDecoderLimits } from './frame-codec.js';
+import {
+  DEFAULT_DECODER_LIMITS,
+  MAX_FRAME_CHARS,
+  splitText,
+  type FrameDecoderLimits,
+} from './frame-codec.js';
 import {
   LongPollEndpoint,
   type LongPollOptions,
@@ -157,6 +162,9 @@ export function createRealtimeEndpoint(host: RealtimeHost, options: RealtimeOpti
     return { session, end };
   };
 
+  // A push fanned out to many sockets is the same string each time: encode it once.
+  let lastText = '';
+  let lastBytes = Buffer.alloc(0);
   const webSocketTransport = (ws: WebSocket): RealtimeTransport => ({
     send: (text) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -165,7 +173,15 @@ export function createRealtimeEndpoint(host: RealtimeHost, options: RealtimeOpti
         ws.terminate();
         return;
       }
-      for (const frame of splitText(text)) ws.send(frame);
+      if (text.length > MAX_FRAME_CHARS) {
+        for (const frame of splitText(text)) ws.send(frame);
+        return;
+      }
+      if (text !== lastText) {
+        lastText = text;
+        lastBytes = Buffer.from(text, 'utf8');
+      }
+      ws.send(lastBytes, { binary: false });
     },
     close: (code, reason) => {
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);

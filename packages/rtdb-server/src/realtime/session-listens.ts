@@ -24,6 +24,8 @@ export interface ListenOwner {
 interface Listen {
   readonly key: string;
   readonly path: Path;
+  /** The location as text, the key of the pushes shared by default listens. */
+  readonly pathKey: string;
   /** The query object exactly as the client sent it (echoed in a revocation). */
   readonly queryObject: unknown;
   /** `undefined` for an unfiltered listen. */
@@ -80,6 +82,7 @@ export class SessionListens {
     const listen: Listen = {
       key,
       path,
+      pathKey: pathToString(path),
       queryObject,
       spec: filtered ? spec : undefined,
       tag: filtered ? tag : undefined,
@@ -140,17 +143,45 @@ export class SessionListens {
 
   private onChange(listen: Listen, change: ChangeEvent): void {
     if (!listen.active) return;
+    // Every listen of one (location, query, tag) gets the same push for a write: it is computed
+    // and serialised once per write and the same text goes to every socket.
+    const shared = sharedPushes(change);
     if (listen.spec === undefined) {
-      for (const push of defaultListenPushes(listen.path, change))
-        this.owner.send(dataPushText(push, undefined));
+      let text = shared.get(listen.pathKey);
+      if (text === undefined) {
+        text = defaultListenPushes(listen.path, change).map((push) => dataPushText(push, undefined));
+        shared.set(listen.pathKey, text);
+      }
+      for (const message of text as string[]) this.owner.send(message);
       return;
     }
-    const result = applyQuery(nodeChild(change.after, listen.path), listen.spec);
-    if (sameResult(listen.last, result)) return;
-    listen.last = result;
+    let entry = shared.get(listen.key) as FilteredPush | undefined;
+    if (entry === undefined) {
+      const result = applyQuery(nodeChild(change.after, listen.path), listen.spec);
+      entry = { result, text: undefined };
+      shared.set(listen.key, entry);
+    }
+    if (sameResult(listen.last, entry.result)) return;
+    listen.last = entry.result;
     // The whole window goes out: children that left a limit or range are dropped by the overwrite.
-    this.owner.send(dataPushText({ action: 'd', path: listen.path, node: result }, listen.tag));
+    entry.text ??= dataPushText({ action: 'd', path: listen.path, node: entry.result }, listen.tag);
+    this.owner.send(entry.text);
   }
+}
+
+/** A filtered listen's result for one write, and its message once one listener needed it. */
+interface FilteredPush {
+  result: DataNode;
+  text: string | undefined;
+}
+
+// Pushes already computed for a write, by listen key; dropped with the change event.
+const pushesByChange = new WeakMap<ChangeEvent, Map<string, string[] | FilteredPush>>();
+
+function sharedPushes(change: ChangeEvent): Map<string, string[] | FilteredPush> {
+  let shared = pushesByChange.get(change);
+  if (!shared) pushesByChange.set(change, (shared = new Map()));
+  return shared;
 }
 
 // Identity of a listen: location plus query. The tag alone is not enough (clients other than the

@@ -33,15 +33,15 @@ export function sendJsonText(
   text: string,
   headers: Record<string, string> = {},
 ): void {
-  const body = Buffer.from(text, 'utf8');
   res.writeHead(status, {
     ...corsHeaders(req),
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(body.length),
+    'Content-Length': String(Buffer.byteLength(text, 'utf8')),
     'Cache-Control': 'no-cache',
     ...headers,
   });
-  res.end(body);
+  // A string, not a Buffer: node then sends head and body in one write instead of a writev.
+  res.end(text, 'utf8');
 }
 
 /** Sends `{"error": message}` with the error's status. */
