@@ -3,12 +3,12 @@
 // file, next to a relay that makes ID tokens live seconds instead of an hour (see
 // grading/support/short-token-relay.ts).
 import { expect } from 'vitest';
-import { eventually, feedback, graded, useBackend } from '@iotkit/grader/harness';
-import { allHttp, forbiddenSignIns, sleep, tokenRequests, withA4Run } from '../support/a4-run.js';
+import { eventually, feedback, graded } from '@iotkit/grader/harness';
+import { allHttp, forbiddenSignIns, sleep, tokenRequests, useA4Suite, withA4Run } from '../support/a4-run.js';
 import { readingsOf, storedSeqRuns, tokenLeaks } from '../support/a4-checks.js';
 
-const suite = useBackend();
-// The first test of a file also builds the firmware: several minutes on a loaded machine.
+const suite = useA4Suite();
+// Generous: a loaded grading machine is slow, and each test still bounds its own waits.
 const LIMIT = { timeout: 150_000 };
 
 graded(

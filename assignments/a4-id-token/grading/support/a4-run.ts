@@ -1,9 +1,9 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestContext } from 'vitest';
+import { beforeAll, type TestContext } from 'vitest';
 import type { HttpEvent } from '@iotkit/devices';
-import { GradedDevice, failureText, submissionDevice } from '@iotkit/grader/harness';
+import { GradedDevice, failureText, submissionDevice, useBackend } from '@iotkit/grader/harness';
 import type { GradedAccount, GradedSuite } from '@iotkit/grader/harness';
 import { startShortTokenRelay, type ShortTokenRelay } from './short-token-relay.js';
 
@@ -36,6 +36,20 @@ export interface A4Run {
   provision(options?: { refusedByServer?: boolean; expiresAt?: number; refreshToken?: string }): void;
   /** `/devices/{uid}/<path>` read with admin rights. */
   read(path: string): Promise<unknown>;
+}
+
+/**
+ * The backend of an A4 graded file, and the submission's firmware built before the first test:
+ * builds of several submissions share one build folder under a lock, so on a busy grading machine
+ * the wait can outlast a test's time limit. A compile error is not reported here: every test asks
+ * for the build again and fails with the compiler's message as its feedback.
+ */
+export function useA4Suite(): GradedSuite {
+  const suite = useBackend();
+  beforeAll(async () => {
+    await submissionDevice('a4').catch(() => undefined);
+  }, 600_000);
+  return suite;
 }
 
 /** Requests to the Secure Token API (refresh). */

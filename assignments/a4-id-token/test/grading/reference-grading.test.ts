@@ -1,7 +1,7 @@
 // The reference solution graded like a submission, hidden tests included: full marks, and among
 // them the long run (one device across several refreshes and a reboot, every reading
 // acknowledged and stored). Plus the handout's starter: it must compile, with TODOs where the
-// solution was. One graded run only: mutants are `pnpm iotkit mutants a4`, not part of `pnpm test`.
+// solution was, and the demo `pnpm start a4` runs on the same backend. One graded run only: mutants are `pnpm iotkit mutants a4`, not part of `pnpm test`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { startLocalBackend, type RunningLocalBackend } from '@iotkit/backend';
 import { buildAppDevice } from '@iotkit/devices';
 import { gradeSubmission, loadAssignment, makeHandout } from '@iotkit/grader';
 import { A4_ROOT } from '../../src/a4-paths.js';
+import { startA4Demo } from '../../src/start-a4-demo.js';
 
 let backend: RunningLocalBackend;
 const workDir = mkdtempSync(join(tmpdir(), 'a4-reference-'));
@@ -53,5 +54,33 @@ describe('assignment 4 grading', () => {
     expect(app.match(/\/\/ TODO: /g)).toHaveLength(7);
     const executable = await buildAppDevice({ appDir: join(outDir, 'firmware/src/app'), name: 'a4' });
     expect(executable).toMatch(/a4-device$/);
+  }, 600_000);
+
+  it('runs the demo: provisions the reference device and shows it on the status page', async () => {
+    const demo = await startA4Demo({
+      rtdbUrl: backend.urls.database ?? '',
+      authUrl: backend.urls.auth ?? '',
+      namespace: 'a4-demo-test',
+      pagePort: 0,
+    });
+    try {
+      expect(demo.lines.join('\n')).toContain(demo.pageUrl);
+      const page = await (await fetch(demo.pageUrl)).text();
+      expect(page).toContain('status.json');
+      let status:
+        { uid: string; readings: number; claims: { signInProvider: unknown }; log: string[] } | undefined;
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        status = (await (await fetch(new URL('status.json', demo.pageUrl))).json()) as typeof status;
+        if ((status?.readings ?? 0) >= 2) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(status?.uid).toBe(demo.uid);
+      expect(status?.readings).toBeGreaterThanOrEqual(2);
+      expect(status?.claims.signInProvider).toBe('password');
+      expect(status?.log.join('\n')).toContain('hand-over accepted');
+    } finally {
+      await demo.stop();
+    }
   }, 600_000);
 });
