@@ -61,7 +61,7 @@ function connectionFor(
   return {
     fields: {
       rtdbUrl: `http://${urlHost}:${databasePort}`,
-      namespace: target.databaseNamespace,
+      namespace: text(args, 'namespace') ?? target.databaseNamespace,
       authUrl: `http://${urlHost}:${authPort}`,
       apiKey: target.authEndpoints.apiKey,
     },
@@ -121,6 +121,12 @@ export const secretsCommand: Command = {
       type: 'string',
       valueName: 'PORT',
       description: 'Auth emulator port (default: firebase.json, 9099)',
+    },
+    namespace: {
+      type: 'string',
+      valueName: 'NAME',
+      description:
+        'database namespace on the local backend (default: the project id; `start a2` shows its own)',
     },
     'wifi-ssid': {
       type: 'string',

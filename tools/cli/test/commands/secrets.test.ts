@@ -128,7 +128,17 @@ describe('iotkit secrets', () => {
     const second = recordingIo(repoRoot, { PATH: process.env['PATH'] });
     expect(
       await runCli(
-        ['secrets', 'a2', '--host', '10.0.0.6', '--output', output, '--insecure-tls'],
+        [
+          'secrets',
+          'a2',
+          '--host',
+          '10.0.0.6',
+          '--output',
+          output,
+          '--insecure-tls',
+          '--namespace',
+          'a2-demo',
+        ],
         COMMANDS,
         second,
       ),
@@ -138,6 +148,7 @@ describe('iotkit secrets', () => {
     expect(secrets.deviceConfig).toMatchObject({
       rtdbUrl: 'http://10.0.0.6:9000',
       authUrl: 'http://10.0.0.6:9099',
+      namespace: 'a2-demo',
       tls: { insecure: true },
     });
     expect(second.errLines.join('\n')).toContain('--insecure-tls: the board will not check certificates');
