@@ -45,7 +45,7 @@ const KEPT_SCRIPT = /^(build|build:.+|typecheck)$/;
 
 /**
  * Makes the student starter from an assignment's reference solution: solution regions become
- * TODOs (see `stripSolutions`), `grading/hidden/`, the hidden manifest entries and whatever the
+ * TODOs (see `stripSolutions`), `grading/hidden/`, `grading/mutants/`, the hidden manifest entries and whatever the
  * assignment's `.handoutignore` lists are dropped, build output and dependencies are left out,
  * and the folder is made to install and build on its own, outside the monorepo: workspace
  * packages are copied into `vendor/` (see `vendorPackages`) and referenced as `file:`
@@ -80,7 +80,8 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
       if (SKIP.has(entry)) continue;
       const a = join(from, entry);
       const rel = relative(src, a).split(sep).join('/');
-      if (rel === 'grading/hidden' || isIgnored(rel)) continue;
+      // The mutant catalogue quotes the reference solution: it stays with the hidden tests.
+      if (rel === 'grading/hidden' || rel === 'grading/mutants' || isIgnored(rel)) continue;
       const b = join(to, entry);
       if (statSync(a).isDirectory()) {
         copyTree(a, b);

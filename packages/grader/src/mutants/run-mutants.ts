@@ -1,6 +1,6 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Assignment } from '../assignment/load-assignment.js';
 import type { GraderConfig } from '../core/grader-config.js';
 import { GraderError } from '../core/grader-error.js';
@@ -9,6 +9,7 @@ import { gradeSubmission } from '../runner/grade-submission.js';
 import { applyAutoMutant, listAutoMutants, sampleAutoMutants, type AutoMutant } from './auto-mutants.js';
 import { applyEdits, loadCatalogue, type CatalogueMutant } from './mutant-catalogue.js';
 import { catalogueProblem, classifyMutant, type MutantOutcome } from './mutant-outcome.js';
+import { copySolution } from './solution-copy.js';
 
 /** Options of {@link runMutants}. */
 export interface RunMutantsOptions {
@@ -81,9 +82,6 @@ type Job =
   | { kind: 'catalogue'; id: string; mutant: CatalogueMutant }
   | { kind: 'auto'; id: string; mutant: AutoMutant };
 
-/** Never part of a mutant's copy at any depth: dependencies, VCS data, caches, build output. */
-const SKIP_ANYWHERE = new Set(['node_modules', '.git', '.turbo', '.vite', '.pio', 'dist']);
-
 function tally(outcomes: MutantOutcome[]): MutantTally {
   const count = (s: MutantOutcome['status']): number => outcomes.filter((o) => o.status === s).length;
   const detected = count('killed') + count('timed-out');
@@ -148,13 +146,7 @@ export async function runMutants(o: RunMutantsOptions): Promise<MutantsRun> {
     const gradeJob = async (job: Job, index: number): Promise<void> => {
       const t0 = performance.now();
       const dir = join(work, String(index));
-      cpSync(assignment.dir, dir, {
-        recursive: true,
-        filter: (src) => {
-          const parts = relative(assignment.dir, src).split(sep);
-          return parts[0] !== 'grading' && !parts.some((p) => SKIP_ANYWHERE.has(p));
-        },
-      });
+      copySolution(assignment.dir, dir);
       try {
         if (job.kind === 'catalogue') applyEdits(dir, job.id, job.mutant.edits);
         if (job.kind === 'auto') applyAutoMutant(dir, job.mutant);

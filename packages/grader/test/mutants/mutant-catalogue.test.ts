@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAssignment } from '../../src/assignment/load-assignment.js';
@@ -113,5 +113,16 @@ describe('mutant catalogue', () => {
     expect(() => applyEdits(dir, 'opens-above-90', good.edits)).toThrow(
       /mutant "opens-above-90": "edits\[0\]\.find" occurs 0 times in src\/servo\.ts/,
     );
+  });
+});
+
+describe('the handout', () => {
+  it('leaves the catalogue out: it quotes the reference solution', async () => {
+    const { makeHandout } = await import('../../src/handout/make-handout.js');
+    const out = join(scratchDir('handout'), 'm0');
+    makeHandout({ assignmentDir: MUTANTS_FIXTURE, outDir: out });
+    expect(existsSync(join(out, 'grading', 'manifest.json'))).toBe(true);
+    expect(existsSync(join(out, 'grading', 'mutants'))).toBe(false);
+    expect(readFileSync(join(out, 'src', 'servo.ts'), 'utf8')).not.toContain('angle >= 90');
   });
 });
