@@ -1,6 +1,7 @@
 // Flat config shared by every package: each package runs `eslint src test` from its own folder.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { gradingLintPlugin } from './packages/grader/lint/no-submission-import.js';
 
 export default tseslint.config(
   {
@@ -46,5 +47,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // graded tests reach student code only through the sandbox (see packages/grader/lint)
+    files: ['assignments/*/grading/**/*.ts', 'packages/grader/test/fixtures/h0-hostile/grading/**/*.ts'],
+    plugins: { iotkit: gradingLintPlugin },
+    rules: { 'iotkit/no-submission-import': 'error' },
   },
 );

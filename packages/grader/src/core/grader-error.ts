@@ -19,7 +19,6 @@ export type GraderErrorCode =
   | 'grader/bad-arguments'
   | 'grader/backend'
   | 'grader/bad-mutant'
-  | 'grader/sandbox-failed'
   | 'grader/call-timeout'
   | 'grader/submission-crashed'
   | 'grader/not-clonable';

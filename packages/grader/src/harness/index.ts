@@ -21,6 +21,7 @@ export {
 } from './import-submission.js';
 export {
   sandboxLauncher,
+  sandboxWrapCommand,
   type ProgramLaunch,
   type SandboxLauncherOptions,
   type WrappedLaunch,

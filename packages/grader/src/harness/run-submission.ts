@@ -1,10 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { BoundedText } from '../core/bounded-text.js';
+import { isAbsolute, resolve } from 'node:path';
+import { sandboxCommand, type SandboxedCommand } from '../sandbox/sandbox-command.js';
+import { sandboxEnv } from '../sandbox/sandbox-env.js';
+import type { SandboxIsolation } from '../sandbox/sandbox-support.js';
+import { spawnLimited } from '../sandbox/spawn-limited.js';
+import { submissionPolicy } from '../sandbox/submission-sandbox.js';
 import { submissionDir } from './submission-dir.js';
 
 /** Options of {@link runSubmission}. */
 export interface RunSubmissionOptions {
-  /** `node` runs a JavaScript file with the heap limit; `native` wraps the program in `prlimit --as`. */
+  /** `node` runs a JavaScript file with the heap limit; `native` runs the program itself. */
   kind: 'node' | 'native';
   /** Working directory; the submission folder by default. */
   cwd?: string;
@@ -16,6 +20,8 @@ export interface RunSubmissionOptions {
   env?: Record<string, string>;
   /** Bytes of stdout/stderr kept (default: the grader's output limit). */
   outputLimitBytes?: number;
+  /** Files or folders outside the submission the program must read (an executable built elsewhere). */
+  readOnly?: string[];
 }
 
 /** What a submission program did. */
@@ -30,47 +36,21 @@ export interface RunSubmissionResult {
   stdout: string;
   /** Standard error (bounded). */
   stderr: string;
-}
-
-let prlimitAvailable: boolean | undefined;
-function hasPrlimit(): boolean {
-  prlimitAvailable ??= spawnSync('prlimit', ['--version'], { stdio: 'ignore' }).status === 0;
-  return prlimitAvailable;
-}
-
-/** The environment a submission program gets: PATH plus the kit's explicit variables. */
-function childEnv(extra: Record<string, string> | undefined, cwd: string): Record<string, string> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd };
-  for (const [k, v] of Object.entries(process.env)) {
-    const internal = k.startsWith('IOTKIT_GRADER_') || k.startsWith('IOTKIT_SANDBOX_');
-    if (v !== undefined && !internal && (k.startsWith('IOTKIT_') || k.startsWith('FIREBASE_'))) env[k] = v;
-  }
-  return { ...env, ...extra };
-}
-
-/** How to start a submission program under the grader's limits (see {@link sandboxedCommand}). */
-export interface SandboxedCommand {
-  /** Executable to spawn (`node`, `prlimit`, or the program itself). */
-  file: string;
-  /** Its arguments. */
-  args: string[];
-  /** The complete environment to pass. */
-  env: Record<string, string>;
-  /** Sandbox user, when the grader runs as root. */
-  uid?: number;
-  /** Sandbox group, when the grader runs as root. */
-  gid?: number;
+  /** The isolation it ran with (`fallback` when bwrap cannot run here). */
+  isolation: SandboxIsolation;
 }
 
 /**
- * The spawn arguments {@link runSubmission} uses, for code that starts submission programs
- * itself (e.g. a virtual device launcher): heap or address-space limit, explicit environment,
- * and the sandbox user when available. Spread `uid`/`gid` into the spawn options.
+ * The command {@link runSubmission} spawns, for code that starts submission programs itself:
+ * the program inside the submission's sandbox (bwrap when available, see `sandboxSupport`),
+ * with the grader's limits and an explicit environment. Spawn it in its own process group and
+ * spread `uid`/`gid` into the spawn options (they are set only in the fallback).
  * @param command - program, or script path for `kind: 'node'`
  * @param args - arguments
  * @param kind - `node` or `native`
  * @param cwd - working directory (becomes HOME)
  * @param extraEnv - extra environment variables
+ * @param readOnly - files or folders outside the submission the program must read
  */
 export function sandboxedCommand(
   command: string,
@@ -78,64 +58,57 @@ export function sandboxedCommand(
   kind: 'node' | 'native',
   cwd: string,
   extraEnv?: Record<string, string>,
+  readOnly: string[] = [],
 ): SandboxedCommand {
-  const memoryMb = Number(process.env.IOTKIT_GRADER_MEMORY_MB ?? '512');
-  let file = command;
-  let argv = args;
+  const policy = submissionPolicy({ cwd, readOnly });
+  const env = sandboxEnv(cwd, extraEnv);
   if (kind === 'node') {
-    file = process.execPath;
-    argv = [`--max-old-space-size=${memoryMb}`, command, ...args];
-  } else if (hasPrlimit()) {
-    file = 'prlimit';
-    argv = [`--as=${memoryMb * 1024 * 1024}`, '--', command, ...args];
+    const script = isAbsolute(command) ? command : resolve(cwd, command);
+    return sandboxCommand(
+      process.execPath,
+      [`--max-old-space-size=${policy.limits.memoryMb}`, script, ...args],
+      policy,
+      env,
+    );
   }
-  const uid = Number(process.env.IOTKIT_SANDBOX_UID);
-  const gid = Number(process.env.IOTKIT_SANDBOX_GID);
-  const sandbox =
-    process.getuid?.() === 0 && Number.isInteger(uid) && Number.isInteger(gid) && uid > 0 ? { uid, gid } : {};
-  return { file, args: argv, env: childEnv(extraEnv, cwd), ...sandbox };
+  const program = command.includes('/') && !isAbsolute(command) ? resolve(cwd, command) : command;
+  return sandboxCommand(program, args, policy, env);
 }
 
 /**
- * Runs a program of the submission as a child of the test: working directory in the submission
- * folder, only explicit environment variables, a memory limit (`--max-old-space-size` for Node,
- * `prlimit --as` for native programs when available), a timeout, bounded output, and — when the
- * grader runs as root — the unprivileged sandbox user, so it cannot read the tests or write
- * outside its own folder.
+ * Runs a program of the submission as a child of the test, inside the submission's sandbox:
+ * working directory in the submission folder, only explicit environment variables, memory,
+ * process and file limits, a timeout that kills everything it started, bounded output, and the
+ * unprivileged `nobody` user. With bwrap it sees only its own folder, Node and the kit's
+ * run-time files; without bwrap (see `sandboxSupport`) the limits and, as root, the user remain.
  * @param command - program (for `kind: 'node'`, the script path relative to `cwd`)
  * @param args - arguments
  * @param options - see {@link RunSubmissionOptions}
  */
-export function runSubmission(
+export async function runSubmission(
   command: string,
   args: string[],
   options: RunSubmissionOptions,
 ): Promise<RunSubmissionResult> {
   const cwd = options.cwd ?? submissionDir();
+  const cmd = sandboxedCommand(command, args, options.kind, cwd, options.env, options.readOnly);
   const limit =
     options.outputLimitBytes ?? Number(process.env.IOTKIT_GRADER_OUTPUT_LIMIT ?? String(64 * 1024));
-  const cmd = sandboxedCommand(command, args, options.kind, cwd, options.env);
-  const ids = cmd.uid !== undefined && cmd.gid !== undefined ? { uid: cmd.uid, gid: cmd.gid } : {};
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd.file, cmd.args, { cwd, env: cmd.env, stdio: ['pipe', 'pipe', 'pipe'], ...ids });
-    const out = new BoundedText(limit);
-    const err = new BoundedText(limit);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs ?? 5000);
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, timedOut, stdout: out.toString(), stderr: err.toString() });
-    });
-  });
+  const r = await spawnLimited(cmd.file, cmd.args, {
+    cwd,
+    env: cmd.env,
+    timeoutMs: options.timeoutMs ?? 5000,
+    outputLimitBytes: limit,
+    input: options.input ?? '',
+    ...(cmd.uid !== undefined ? { uid: cmd.uid } : {}),
+    ...(cmd.gid !== undefined ? { gid: cmd.gid } : {}),
+  }).done;
+  return {
+    code: r.code,
+    signal: r.signal,
+    timedOut: r.timedOut,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    isolation: cmd.isolation,
+  };
 }

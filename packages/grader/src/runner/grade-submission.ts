@@ -9,8 +9,9 @@ import { parseObservations } from '../core/observation.js';
 import type { RunOutcome, SubmissionResult } from '../core/result-model.js';
 import { scoreTests } from '../core/score.js';
 import type { ChildJob } from './child-job.js';
-import { createGradingWorkspace, SANDBOX_ID } from './grading-workspace.js';
+import { createGradingWorkspace } from './grading-workspace.js';
 import { runLimited, type LimitedProcessResult } from './limited-process.js';
+import { fallbackWarning, sandboxSupport } from '../sandbox/sandbox-support.js';
 
 /** Backend settings handed to the tests of one submission. */
 export interface SubmissionBackend {
@@ -75,7 +76,7 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   const selected = selectTests(manifest, options.includeHidden);
   const ws = createGradingWorkspace(assignment, options.submissionDir, options.includeHidden);
   const binPath = assignment.nodeModulesDir ? [join(assignment.nodeModulesDir, '.bin')] : [];
-  const sandboxId = ws.sandboxed ? SANDBOX_ID : undefined;
+  const sandboxId = ws.sandboxed ? ws.sandboxUid : undefined;
   const finish = (
     outcome: RunOutcome,
     parts: { observations?: string; build?: LimitedProcessResult; run?: LimitedProcessResult },
@@ -93,7 +94,7 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
       includesHidden: options.includeHidden,
       ...(parts.build ? { buildOutput: parts.build.output } : {}),
       ...(parts.run ? { runnerOutput: parts.run.output } : {}),
-      warnings: scored.warnings,
+      warnings: sandboxWarnings(scored.warnings),
       durationMs: Math.round(performance.now() - started),
       timings: {
         ...(parts.build ? { buildMs: Math.round(parts.build.durationMs) } : {}),
@@ -171,6 +172,12 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   } finally {
     ws.dispose();
   }
+}
+
+/** The scoring warnings, plus a visible one when submission code ran without the bwrap sandbox. */
+function sandboxWarnings(warnings: string[]): string[] {
+  const support = sandboxSupport();
+  return support.isolation === 'bwrap' ? warnings : [...warnings, fallbackWarning(support)];
 }
 
 function runOutcome(

@@ -11,13 +11,23 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Assignment } from '../assignment/load-assignment.js';
 
-/** The unprivileged user submission code runs as when the grader is root (`nobody`). */
+/** The unprivileged user submission code runs as when the grader is root and no run uid is set (`nobody`). */
 export const SANDBOX_ID = 65534;
+
+/**
+ * A user id of its own for one run's submission code (no account exists for it): the kernel
+ * counts processes per user, so a fork bomb in one submission cannot use up the process budget
+ * of another graded beside it.
+ */
+export function allocateSandboxUid(): number {
+  return 200_000 + randomInt(0, 800_000);
+}
 
 /** Folders of one grading run. */
 export interface GradingWorkspace {
@@ -29,6 +39,8 @@ export interface GradingWorkspace {
   testsRoot: string;
   /** Whether submission programs run as the sandbox user. */
   sandboxed: boolean;
+  /** The uid (and gid) that owns the submission copy and runs its code, when `sandboxed`. */
+  sandboxUid: number;
   /** Removes everything the run created. */
   dispose(): void;
 }
@@ -87,6 +99,7 @@ export function createGradingWorkspace(
   const root = mkdtempSync(join(tmpdir(), 'iotkit-grade-'));
   chmodSync(root, 0o711);
   const sandboxed = source !== null && process.getuid?.() === 0;
+  const sandboxUid = sandboxed ? allocateSandboxUid() : SANDBOX_ID;
   let submissionDir = assignment.dir;
   if (source !== null) {
     submissionDir = join(root, 'submission');
@@ -102,7 +115,7 @@ export function createGradingWorkspace(
     });
     if (assignment.nodeModulesDir)
       symlinkSync(assignment.nodeModulesDir, join(submissionDir, 'node_modules'), 'dir');
-    if (sandboxed) chownTree(submissionDir, SANDBOX_ID);
+    if (sandboxed) chownTree(submissionDir, sandboxUid);
     else chmodSync(submissionDir, 0o700);
   }
   const testsRoot = join(root, 'tests');
@@ -124,6 +137,7 @@ export function createGradingWorkspace(
     submissionDir,
     testsRoot,
     sandboxed,
+    sandboxUid,
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { BoundedText } from '../core/bounded-text.js';
+import { spawnLimited } from '../sandbox/spawn-limited.js';
 
 /** How a limited process ended. */
 export interface LimitedProcessResult {
@@ -31,54 +30,24 @@ export interface LimitedProcessOptions {
 
 /**
  * Runs a command in its own process group with an explicit environment, a wall-clock limit
- * that kills the whole group (grandchildren included), and bounded output.
+ * that kills the whole group (grandchildren included), and bounded output (see
+ * {@link spawnLimited}, which this wraps).
  * @param file - executable
  * @param args - arguments
  * @param options - limits
  */
-export function runLimited(
+export async function runLimited(
   file: string,
   args: string[],
   options: LimitedProcessOptions,
 ): Promise<LimitedProcessResult> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const out = new BoundedText(options.outputLimitBytes);
-    const ids = options.sandboxId !== undefined ? { uid: options.sandboxId, gid: options.sandboxId } : {};
-    const child = spawn(file, args, {
-      cwd: options.cwd,
-      env: options.env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...ids,
-    });
-    let timedOut = false;
-    const killGroup = (): void => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // the group is already gone
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup();
-    }, options.timeoutMs);
-    child.stdout?.on('data', (c: Buffer) => out.push(c));
-    child.stderr?.on('data', (c: Buffer) => out.push(c));
-    let settled = false;
-    const finish = (code: number | null, signal: NodeJS.Signals | null, extra = ''): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      // stray grandchildren (a device left running) must not outlive the submission
-      killGroup();
-      if (extra) out.push(extra);
-      resolve({ code, signal, timedOut, output: out.toString(), durationMs: performance.now() - started });
-    };
-    child.on('error', (e) => finish(null, null, `\nfailed to start ${file}: ${e.message}\n`));
-    child.on('exit', killGroup);
-    child.on('close', (code, signal) => finish(code, signal));
-  });
+  const ids = options.sandboxId !== undefined ? { uid: options.sandboxId, gid: options.sandboxId } : {};
+  const r = await spawnLimited(file, args, {
+    cwd: options.cwd,
+    env: options.env,
+    timeoutMs: options.timeoutMs,
+    outputLimitBytes: options.outputLimitBytes,
+    ...ids,
+  }).done;
+  return { code: r.code, signal: r.signal, timedOut: r.timedOut, output: r.output, durationMs: r.durationMs };
 }

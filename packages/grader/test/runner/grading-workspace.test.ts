@@ -38,7 +38,11 @@ describe('createGradingWorkspace', () => {
       expect(existsSync(join(ws.testsRoot, 'node_modules', '@iotkit', 'grader', 'package.json'))).toBe(true);
       expect(statSync(ws.testsRoot).mode & 0o777).toBe(0o700);
       expect(statSync(ws.root).mode & 0o777).toBe(0o711);
-      if (ws.sandboxed) expect(statSync(join(ws.submissionDir, 'src', 'calc.ts')).uid).toBe(65534);
+      if (ws.sandboxed) {
+        // a uid of its own per run, so process limits are per submission
+        expect(ws.sandboxUid).toBeGreaterThanOrEqual(200_000);
+        expect(statSync(join(ws.submissionDir, 'src', 'calc.ts')).uid).toBe(ws.sandboxUid);
+      }
     } finally {
       ws.dispose();
     }
