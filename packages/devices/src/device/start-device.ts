@@ -29,6 +29,34 @@ export interface DeviceConfig {
   readonly app?: Record<string, unknown>;
 }
 
+/** The process {@link startDevice} is about to start, handed to {@link StartDeviceOptions.wrap}. */
+export interface DeviceLaunch {
+  /** The device executable. */
+  readonly file: string;
+  /** Its arguments (`--config <file>`, maybe `--scenario <file>`). */
+  readonly args: readonly string[];
+  /** Variables set for this device on top of a minimal environment (`env`, the latency setting). */
+  readonly env: Readonly<Record<string, string>>;
+  /** Files the device reads: the executable, its config file, the scenario file. */
+  readonly files: readonly string[];
+}
+
+/** How to start a wrapped device: the program, its complete environment, and optionally its user. */
+export interface WrappedDeviceLaunch {
+  /** Executable to spawn (e.g. a sandbox that runs the device). */
+  readonly file: string;
+  /** Its arguments. */
+  readonly args: readonly string[];
+  /** The complete environment (nothing else is inherited). */
+  readonly env: Readonly<Record<string, string>>;
+  /** Working directory. */
+  readonly cwd?: string;
+  /** Run as this user. */
+  readonly uid?: number;
+  /** Run as this group. */
+  readonly gid?: number;
+}
+
 /** Options of {@link startDevice}: give `executable`, or `app` for `firmware/build/devices/<app>-device`. */
 export interface StartDeviceOptions {
   /** Path of a device executable. */
@@ -47,6 +75,11 @@ export interface StartDeviceOptions {
   readonly onEvent?: (event: DeviceEvent) => void;
   /** Simulated network latency added to every HTTP request, in ms (0..59 999). */
   readonly latencyMs?: number;
+  /**
+   * Starts the device through a wrapper instead of directly, e.g. the grader's sandbox
+   * (`sandboxLauncher()` of `@iotkit/grader/harness`). Killing the wrapped process must end the device.
+   */
+  readonly wrap?: (launch: DeviceLaunch) => WrappedDeviceLaunch;
 }
 
 /** Options of {@link DeviceHandle.waitFor}. */
@@ -127,9 +160,19 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
   let lastT = 0;
   let exitEvent: ExitEvent | undefined;
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
-  if (latency > 0) env['IOTKIT_SIM_LATENCY_MS'] = String(latency);
-  const child = spawn(executable, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
+  const extraEnv: Record<string, string> = { ...options.env };
+  if (latency > 0) extraEnv['IOTKIT_SIM_LATENCY_MS'] = String(latency);
+  const files = [executable, configPath, ...(options.scenarioFile ? [options.scenarioFile] : [])];
+  const wrapped = options.wrap?.({ file: executable, args, env: extraEnv, files });
+  const child = wrapped
+    ? spawn(wrapped.file, [...wrapped.args], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...wrapped.env },
+        ...(wrapped.cwd !== undefined ? { cwd: wrapped.cwd } : {}),
+        ...(wrapped.uid !== undefined ? { uid: wrapped.uid } : {}),
+        ...(wrapped.gid !== undefined ? { gid: wrapped.gid } : {}),
+      })
+    : spawn(executable, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...extraEnv } });
   const emit = (event: DeviceEvent): void => {
     lastT = event.t;
     timeline.add({ at: now(), event });
