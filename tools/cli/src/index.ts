@@ -21,3 +21,7 @@ export { hostProbe } from './os/system-probe.js';
 export type { SystemProbe, ProbeRun } from './os/system-probe.js';
 export { parseVersion, versionAtLeast } from './os/version.js';
 export { findRepoRoot } from './repo-root.js';
+export { readSecretsHeader, parseSecretsHeader, renderSecretsHeader } from './firmware/secrets-header.js';
+export type { DeviceSecrets } from './firmware/secrets-header.js';
+export { lanAddresses } from './os/lan-addresses.js';
+export type { LanAddress } from './os/lan-addresses.js';
