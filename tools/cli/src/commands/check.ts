@@ -7,6 +7,7 @@ import {
   toConsoleTable,
   toMarkdown,
 } from '@iotkit/grader';
+import { fallbackWarning, sandboxSupport } from '@iotkit/grader/sandbox';
 import type { Command } from '../command.js';
 
 /** `iotkit check <assignment>`: a student's own run of the public graded tests. */
@@ -51,6 +52,8 @@ export const checkCommand: Command = {
       });
       if (args.values.markdown !== true) io.out(toConsoleTable(result, false));
       io.out(toMarkdown(result, { audience: 'student' }));
+      const sandbox = sandboxSupport();
+      if (sandbox.isolation !== 'bwrap') io.err(`warning: ${fallbackWarning(sandbox)}`);
       return result.tests.every((t) => t.status === 'passed') ? 0 : 1;
     } catch (e) {
       if (!(e instanceof GraderError)) throw e;

@@ -10,7 +10,8 @@ export const doctorCommand: Command = {
     'Usage: pnpm iotkit doctor',
     '',
     'Checks Node, pnpm, g++, cmake, pkg-config, libcurl, cJSON, googletest, Chromium and (optionally)',
-    'Java. Every missing tool is printed with the exact install line for Debian/Ubuntu and macOS.',
+    'bubblewrap (the grading sandbox: whether it is installed and can start here) and Java.',
+    'Every missing tool is printed with the exact install line for Debian/Ubuntu and macOS.',
     'Exits 1 when a required tool is missing, 0 otherwise. `pnpm os-deps` installs the OS packages.',
   ].join('\n'),
   async run(_args, io) {

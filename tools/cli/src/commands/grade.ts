@@ -9,6 +9,7 @@ import {
   resolveAssignmentDir,
   type ProgressSink,
 } from '@iotkit/grader';
+import { fallbackWarning, sandboxSupport } from '@iotkit/grader/sandbox';
 import type { Command } from '../command.js';
 
 /** `iotkit grade <assignment> <submissions…>`: grades a class in parallel, one isolated run each. */
@@ -112,6 +113,8 @@ export const gradeCommand: Command = {
         );
       }
       io.out(`reports: ${outDir} (summary.csv, canvas.csv, moodle.csv, one folder per student)`);
+      const sandbox = sandboxSupport();
+      if (sandbox.isolation !== 'bwrap') io.err(`warning: ${fallbackWarning(sandbox)}`);
       for (const n of summary.notGraded) io.err(`not graded: ${n.id}: ${n.code}: ${n.message}`);
       return summary.notGraded.length === 0 ? 0 : 1;
     } catch (e) {

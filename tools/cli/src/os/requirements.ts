@@ -155,6 +155,55 @@ export const REQUIREMENTS: readonly Requirement[] = [
     },
   },
   {
+    name: 'bubblewrap',
+    neededFor:
+      'the grading sandbox (`check` and `grade` run submission code in it; without it they fall back to process limits and warn)',
+    required: false,
+    aptPackages: ['bubblewrap'],
+    debianInstall: `${apt('bubblewrap')}; if bwrap is installed but cannot start: sudo sysctl -w kernel.unprivileged_userns_clone=1 (Debian/Ubuntu before 24.04) or sudo sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 (Ubuntu 24.04+); in Docker run the container with --cap-add SYS_ADMIN`,
+    macInstall:
+      'not available on macOS: grade on Linux for the full sandbox (check still runs, with a warning)',
+    check(probe) {
+      if (probe.platform !== 'linux')
+        return { ok: false, detail: `bubblewrap needs Linux (this is ${probe.platform})` };
+      const version = probe.run('bwrap', ['--version']);
+      if (!version.ok) return { ok: false, detail: 'bwrap not found on PATH' };
+      // the same minimal sandbox the grader starts: as root without a user namespace, else with one
+      const userns = probe.isRoot ? [] : ['--unshare-user', '--uid', '65534'];
+      const sandbox = [
+        '--ro-bind',
+        '/usr',
+        '/usr',
+        '--symlink',
+        'usr/bin',
+        '/bin',
+        '--symlink',
+        'usr/lib',
+        '/lib',
+      ];
+      const trial = probe.run('bwrap', [
+        ...sandbox,
+        '--symlink',
+        'usr/lib64',
+        '/lib64',
+        '--proc',
+        '/proc',
+        '--dev',
+        '/dev',
+        '--unshare-pid',
+        ...userns,
+        '--',
+        '/usr/bin/true',
+      ]);
+      return trial.ok
+        ? { ok: true, detail: `${version.output}, sandbox works` }
+        : {
+            ok: false,
+            detail: `${version.output} cannot create a sandbox here: ${trial.output.split('\n')[0] ?? ''}`,
+          };
+    },
+  },
+  {
     name: 'PlatformIO (optional)',
     neededFor: 'only a real ESP32: `iotkit build|flash|monitor` (virtual devices need none)',
     required: false,

@@ -37,6 +37,7 @@ describe('OS_PACKAGES', () => {
       'libgtest-dev',
       'libgmock-dev',
       'chromium',
+      'bubblewrap',
     ]);
   });
 });
