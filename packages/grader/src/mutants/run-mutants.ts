@@ -31,6 +31,8 @@ export interface RunMutantsOptions {
   limits?: Partial<Omit<GraderConfig, 'build' | 'backend'>>;
   /** Where each mutant's `result.json` is written (`<outDir>/mutants/<id>.json`); nothing when absent. */
   outDir?: string;
+  /** Grade a run that hit the wall-clock limit once more, alone (default true). */
+  retryTimeouts?: boolean;
   /** One line per event (started, finished); nothing when absent. */
   progress?: (line: string) => void;
 }
@@ -145,6 +147,7 @@ export async function runMutants(o: RunMutantsOptions): Promise<MutantsRun> {
   try {
     const gradeJob = async (job: Job, index: number): Promise<void> => {
       const t0 = performance.now();
+      const again = results.has(job.id);
       const dir = join(work, String(index));
       copySolution(assignment.dir, dir);
       try {
@@ -156,7 +159,10 @@ export async function runMutants(o: RunMutantsOptions): Promise<MutantsRun> {
           submissionDir: dir,
           submissionId: job.kind === 'reference' ? 'reference' : mutantFileName(job.id),
           includeHidden: o.includeHidden !== false,
-          backend: { ...o.backend, namespace: `${assignment.id}-m${index}-${nonce}`.toLowerCase() },
+          backend: {
+            ...o.backend,
+            namespace: `${assignment.id}-m${index}${again ? 'r' : ''}-${nonce}`.toLowerCase(),
+          },
           ...(o.limits ? { limits: o.limits } : {}),
         });
         results.set(job.id, result);
@@ -167,23 +173,38 @@ export async function runMutants(o: RunMutantsOptions): Promise<MutantsRun> {
             JSON.stringify(result, null, 2),
           );
         }
-        done++;
+        if (!again) done++;
         const lost = result.tests.filter((t) => t.status !== 'passed').length;
         say(
-          `[${done}/${jobs.length}] ${job.id}: ${result.score}/${result.maxScore}, ${lost} test(s) failed (${Math.round((performance.now() - t0) / 1000)} s)`,
+          `[${done}/${jobs.length}] ${job.id}: ${result.score}/${result.maxScore}, ${lost} test(s) failed (${Math.round((performance.now() - t0) / 1000)} s)${again ? ', graded again' : ''}`,
         );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     };
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < jobs.length) {
-        const index = next++;
-        await gradeJob(jobs[index] as Job, index);
-      }
+    const pool = async (indexes: number[], width: number): Promise<void> => {
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < indexes.length) {
+          const index = indexes[next++] as number;
+          await gradeJob(jobs[index] as Job, index);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.floor(width)) }, worker));
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.floor(o.jobs ?? 2)) }, worker));
+    await pool(
+      jobs.map((_, i) => i),
+      o.jobs ?? 2,
+    );
+    // A wall-clock timeout on a loaded machine is as often a slow build as a mutant that hangs:
+    // those are graded once more, one at a time, and only a second timeout counts.
+    const timedOut = jobs.flatMap((j, i) =>
+      results.get(j.id)?.outcome.code === 'grader/timeout' ? [i] : [],
+    );
+    if (timedOut.length > 0 && o.retryTimeouts !== false) {
+      say(`grading ${timedOut.length} timed-out run(s) once more, one at a time…`);
+      await pool(timedOut, 1);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -83,6 +83,25 @@ describe('runMutants', () => {
     GRADING,
   );
 
+  it(
+    'grades a run that hit the wall-clock limit once more, alone, and then counts it as timed out',
+    async () => {
+      const lines: string[] = [];
+      const run = await runMutants({
+        assignment: loadAssignment(MUTANTS_FIXTURE),
+        only: 'no-lower-limit',
+        // Too short for vitest to even start: every run times out.
+        limits: { timeoutSeconds: 0.2 },
+        progress: (l) => lines.push(l),
+      });
+      expect(lines.filter((l) => l.endsWith(', graded again'))).toHaveLength(2);
+      expect(lines).toContain('grading 2 timed-out run(s) once more, one at a time…');
+      expect(run.mutants.map((m) => m.status)).toEqual(['timed-out']);
+      expect(run.ok).toBe(false);
+    },
+    GRADING,
+  );
+
   it('names the known ids when --only matches no mutant', async () => {
     await expect(
       runMutants({ assignment: loadAssignment(MUTANTS_FIXTURE), only: 'nope' }),
