@@ -1,23 +1,33 @@
 import type { DataNode } from './data-node.js';
-import type { Database, WriteOp } from './database.js';
 import type { Path } from './path.js';
 import type { QuerySpec } from './query-spec.js';
 import type { RequestContext } from './request-context.js';
+import type { WriteOp } from './write-op.js';
 
 /** Outcome of a rules check; `reason` explains a denial to humans (logs, debug output). */
 export type AccessDecision = { allowed: true } | { allowed: false; reason: string };
 
-/** The rules seam: REST, streams and the realtime protocol ask it before every read and write. */
+/**
+ * The rules seam: REST, streams and the realtime protocol ask it before every read and write of
+ * a non-admin request (the admin bypass is decided before, in `access-check`). It judges the data
+ * it is handed, never a database, so a policy cannot reach into storage.
+ */
 export interface AccessPolicy {
-  /** May `ctx` read `path` (with `query`, which rules see as `query.*`)? */
-  canRead(ctx: RequestContext, db: Database, path: Path, query?: QuerySpec): AccessDecision;
+  /** May `ctx` read `path` of the tree `root` (with `query`, which rules see as `query.*`)? */
+  canRead(ctx: RequestContext, root: DataNode, path: Path, query?: QuerySpec): AccessDecision;
   /**
-   * May `ctx` make this atomic write? `newRoot` is the whole tree after it (server values
-   * resolved). All locations are decided together: one denial refuses the write.
+   * May `ctx` make this atomic write? `oldRoot` is the tree before it, `newRoot` the whole tree
+   * after it (server values resolved). All locations are decided together: one denial refuses
+   * the write.
    */
-  canWrite(ctx: RequestContext, db: Database, ops: readonly WriteOp[], newRoot: DataNode): AccessDecision;
+  canWrite(
+    ctx: RequestContext,
+    oldRoot: DataNode,
+    ops: readonly WriteOp[],
+    newRoot: DataNode,
+  ): AccessDecision;
   /** Is a `.indexOn` declared for this index at `path`? (Undeclared child indexes → REST 400.) */
-  hasIndex(db: Database, path: Path, index: QuerySpec['index']): boolean;
+  hasIndex(path: Path, index: QuerySpec['index']): boolean;
 }
 
 const ALLOWED: AccessDecision = { allowed: true };

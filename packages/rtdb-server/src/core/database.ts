@@ -1,4 +1,5 @@
 import type { AccessPolicy } from './access-policy.js';
+import { requireWrite } from './access-check.js';
 import type { DataNode } from './data-node.js';
 import { EMPTY_NODE, nodeChild, nodeUpdateChild } from './data-node.js';
 import { ListenerIndex } from './listener-index.js';
@@ -9,19 +10,9 @@ import { applyQuery, type QuerySpec } from './query-spec.js';
 import type { RequestContext } from './request-context.js';
 import { RtdbError } from './rtdb-error.js';
 import { resolveServerValues } from './server-values.js';
+import type { WriteOp } from './write-op.js';
 
-/** One location of an atomic write. */
-export interface WriteOp {
-  /** Where to write; may end in `.priority` to set only the priority of the parent. */
-  path: Path;
-  /** JSON value (`null` deletes); may hold `.sv` placeholders and `.priority`/`.value` wrappers. */
-  value: unknown;
-  /**
-   * `set` replaces a location; `merge-child` is one child of a multi-path update. Both replace the
-   * data at `path`; the kind tells rules and stream events that the location was part of a merge.
-   */
-  kind: 'set' | 'merge-child';
-}
+export type { WriteOp } from './write-op.js';
 
 /** What one committed write changed. */
 export interface ChangeEvent {
@@ -206,11 +197,7 @@ export class Database {
       root = nodeUpdateChild(root, op.path, node);
       paths.push(nodePath);
     }
-    if (options.policy && !ctx.admin) {
-      const decision = options.policy.canWrite(ctx, this, resolved, root);
-      if (!decision.allowed)
-        throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
-    }
+    if (options.policy) requireWrite(options.policy, ctx, before, resolved, root);
     // After the rules: a client the rules refuse must hear so, not that its data is stale (it
     // would retry a transaction forever with a hash it can never get right).
     if (options.expectHash) {

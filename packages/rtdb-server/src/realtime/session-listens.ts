@@ -1,10 +1,10 @@
+import { readDecision, requireRead } from '../core/access-check.js';
 import type { AccessPolicy } from '../core/access-policy.js';
 import { nodeChild, type DataNode } from '../core/data-node.js';
 import type { ChangeEvent, Database } from '../core/database.js';
 import { pathToString, type Path } from '../core/path.js';
 import { applyQuery, queryIsDefault, type QuerySpec } from '../core/query-spec.js';
 import type { RequestContext } from '../core/request-context.js';
-import { RtdbError } from '../core/rtdb-error.js';
 import { defaultListenPushes, sameResult } from './change-pushes.js';
 import { queryObjectKey } from './query-object.js';
 import { dataPushText, pushText, wirePath } from './server-message.js';
@@ -74,11 +74,7 @@ export class SessionListens {
     this.remove(key);
     const ctx = this.owner.context();
     const policy = this.owner.policy();
-    if (!ctx.admin) {
-      const decision = policy.canRead(ctx, this.owner.db, path, filtered ? spec : undefined);
-      if (!decision.allowed)
-        throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
-    }
+    requireRead(policy, ctx, this.owner.db.root(), path, filtered ? spec : undefined);
     const listen: Listen = {
       key,
       path,
@@ -93,8 +89,7 @@ export class SessionListens {
     this.owner.send(dataPushText({ action: 'd', path, node: listen.last }, listen.tag));
     listen.unsubscribe = this.owner.db.listen(path, (change) => this.onChange(listen, change));
     this.listens.set(key, listen);
-    const warnings =
-      spec.index.kind === 'child' && !policy.hasIndex(this.owner.db, path, spec.index) ? ['no_index'] : [];
+    const warnings = spec.index.kind === 'child' && !policy.hasIndex(path, spec.index) ? ['no_index'] : [];
     return { reply: warnings.length > 0 ? { w: warnings } : {} };
   }
 
@@ -118,8 +113,9 @@ export class SessionListens {
     const ctx = this.owner.context();
     if (ctx.admin || this.listens.size === 0) return;
     const policy = this.owner.policy();
+    const root = this.owner.db.root();
     for (const listen of [...this.listens.values()]) {
-      const decision = policy.canRead(ctx, this.owner.db, listen.path, listen.spec);
+      const decision = readDecision(policy, ctx, root, listen.path, listen.spec);
       if (decision.allowed) continue;
       this.remove(listen.key);
       const body: Record<string, unknown> = { p: wirePath(listen.path) };

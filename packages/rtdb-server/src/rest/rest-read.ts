@@ -1,3 +1,4 @@
+import { requireRead } from '../core/access-check.js';
 import { nodeIsEmpty, type DataNode } from '../core/data-node.js';
 import { nodeHash } from '../core/node-hash.js';
 import { nodeToJson } from '../core/node-json.js';
@@ -11,16 +12,8 @@ import { etagOf, hashFromEtag, wantsEtag, type RestRequest } from './rest-reques
 export function checkRead(r: RestRequest): void {
   const policy = r.server.policy(r.namespace);
   const query = r.options.query;
-  if (!r.ctx.admin) {
-    const decision = policy.canRead(r.ctx, r.db, r.path, query);
-    if (!decision.allowed)
-      throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
-  }
-  if (
-    r.server.requireIndexes &&
-    query?.index.kind === 'child' &&
-    !policy.hasIndex(r.db, r.path, query.index)
-  ) {
+  requireRead(policy, r.ctx, r.db.root(), r.path, query);
+  if (r.server.requireIndexes && query?.index.kind === 'child' && !policy.hasIndex(r.path, query.index)) {
     const child = query.index.path.join('/');
     throw new RtdbError(
       'rtdb/index-not-defined',

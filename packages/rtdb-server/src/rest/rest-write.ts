@@ -1,3 +1,4 @@
+import { requireRead } from '../core/access-check.js';
 import { nodeChild, nodeIsEmpty } from '../core/data-node.js';
 import type { WriteOp, WriteOptions } from '../core/database.js';
 import { nodeHash } from '../core/node-hash.js';
@@ -68,11 +69,7 @@ export async function handleWrite(r: RestRequest): Promise<void> {
   if (ifMatch !== undefined) {
     // A conditional write compares with the data and answers a conflict with it: only for readers.
     const node = isPriority ? path.slice(0, -1) : path;
-    if (!r.ctx.admin) {
-      const decision = writeOptions.policy!.canRead(r.ctx, r.db, node);
-      if (!decision.allowed)
-        throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
-    }
+    requireRead(writeOptions.policy!, r.ctx, r.db.latestRoot(), node);
     writeOptions.expectHash = { path, hash: hashFromEtag(ifMatch) };
   }
   let after;

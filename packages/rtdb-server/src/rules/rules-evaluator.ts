@@ -49,7 +49,7 @@ export interface AccessTrace {
   paths: string[];
   /** The decision. */
   allowed: boolean;
-  /** Whether the decision came from the admin bypass. */
+  /** Whether the decision came from the admin bypass (never set by the evaluator itself: the bypass is decided before rules are consulted). */
   admin: boolean;
   /** Rules evaluated, in order (only filled when tracing was asked for). */
   steps: RuleStep[];
@@ -86,6 +86,7 @@ export interface WriteRequest {
  * grant from the root down and cannot be revoked below; `.validate` must hold at every
  * non-null node on and below each written location; multi-location writes are all-or-nothing.
  * With `trace` every rule evaluation is returned; without it only the denial is explained.
+ * The admin bypass is not its business: callers decide it first (`core/access-check`).
  */
 export class RulesEvaluator {
   /** @param rules - the compiled rules */
@@ -98,10 +99,9 @@ export class RulesEvaluator {
       operation: 'read',
       paths: [pathToString(path)],
       allowed: false,
-      admin: ctx.admin,
+      admin: false,
       steps: [],
     };
-    if (ctx.admin) return { ...out, allowed: true };
     const run = new RuleRun(ctx, root, undefined, queryRecord(request.query), trace);
     let node: RuleNode | undefined = this.rules.root;
     let wildcards: Record<string, string> = {};
@@ -126,10 +126,9 @@ export class RulesEvaluator {
       operation: 'write',
       paths: locations.map(pathToString),
       allowed: false,
-      admin: ctx.admin,
+      admin: false,
       steps: [],
     };
-    if (ctx.admin) return { ...out, allowed: true };
     const run = new RuleRun(ctx, request.oldRoot, request.newRoot, undefined, trace);
     for (const location of locations) {
       run.forgetFailure();

@@ -1,56 +1,68 @@
 import type { AccessDecision, AccessPolicy } from '../core/access-policy.js';
 import type { DataNode } from '../core/data-node.js';
-import type { Database, WriteOp } from '../core/database.js';
 import type { Path } from '../core/path.js';
 import type { QuerySpec } from '../core/query-spec.js';
 import type { RequestContext } from '../core/request-context.js';
-import type { RulesRegistry } from './rules-registry.js';
+import type { WriteOp } from '../core/write-op.js';
+import type { AccessTrace, RulesEvaluator } from './rules-evaluator.js';
+
+/** What a {@link RulesPolicy} needs: the rules in force for a namespace, and where denials go. */
+export interface RulesSource {
+  /** The evaluator of the namespace's rules; `undefined` when none are loaded (all allowed). */
+  evaluator(ns: string): RulesEvaluator | undefined;
+  /** Keeps a denial for the denial log. */
+  recordDenial(ns: string, uid: string | null, trace: AccessTrace, now: number): void;
+}
 
 const ALLOWED: AccessDecision = { allowed: true };
 
 /**
- * The {@link AccessPolicy} of one namespace backed by security rules. It reads the registry on
- * every call, so a rules change applies to the very next request. Denials are recorded in the
- * registry's denial log with their explanation; `reason` carries the same text.
+ * The {@link AccessPolicy} of one namespace backed by security rules. It asks its source on
+ * every call, so a rules change applies to the very next request. Denials are recorded with
+ * their explanation; `reason` carries the same text. Admin requests never reach it.
  */
 export class RulesPolicy implements AccessPolicy {
   /**
-   * @param registry - where the rules in force and the denial log live
+   * @param source - the rules in force and the denial log (a `RulesRegistry`)
    * @param ns - the namespace this policy decides for
    */
   constructor(
-    readonly registry: RulesRegistry,
+    readonly source: RulesSource,
     readonly ns: string,
   ) {}
 
-  /** May `ctx` read `path` with `query`? */
-  canRead(ctx: RequestContext, db: Database, path: Path, query?: QuerySpec): AccessDecision {
-    if (ctx.admin) return ALLOWED;
-    const evaluator = this.registry.evaluator(this.ns);
+  /** May `ctx` read `path` of `root` with `query`? */
+  canRead(ctx: RequestContext, root: DataNode, path: Path, query?: QuerySpec): AccessDecision {
+    const evaluator = this.source.evaluator(this.ns);
     if (!evaluator) return ALLOWED;
-    const trace = evaluator.read({ ctx, root: db.root(), path, ...(query ? { query } : {}) });
-    if (trace.allowed) return ALLOWED;
-    this.registry.recordDenial(this.ns, ctx.auth?.uid ?? null, trace, ctx.now);
-    return { allowed: false, reason: trace.denial?.reason ?? 'Permission denied' };
+    const trace = evaluator.read({ ctx, root, path, ...(query ? { query } : {}) });
+    return this.decided(ctx, trace);
   }
 
   /** May `ctx` make this atomic write? Every location must be allowed and every `.validate` hold. */
-  canWrite(ctx: RequestContext, db: Database, ops: readonly WriteOp[], newRoot: DataNode): AccessDecision {
-    if (ctx.admin) return ALLOWED;
-    const evaluator = this.registry.evaluator(this.ns);
+  canWrite(
+    ctx: RequestContext,
+    oldRoot: DataNode,
+    ops: readonly WriteOp[],
+    newRoot: DataNode,
+  ): AccessDecision {
+    const evaluator = this.source.evaluator(this.ns);
     if (!evaluator) return ALLOWED;
     const locations = ops.map((op) =>
       op.path[op.path.length - 1] === '.priority' ? op.path.slice(0, -1) : op.path,
     );
-    const trace = evaluator.write({ ctx, oldRoot: db.latestRoot(), newRoot, locations });
-    if (trace.allowed) return ALLOWED;
-    this.registry.recordDenial(this.ns, ctx.auth?.uid ?? null, trace, ctx.now);
-    return { allowed: false, reason: trace.denial?.reason ?? 'Permission denied' };
+    return this.decided(ctx, evaluator.write({ ctx, oldRoot, newRoot, locations }));
   }
 
   /** Whether `.indexOn` declares this index at `path` (always true without rules). */
-  hasIndex(_db: Database, path: Path, index: QuerySpec['index']): boolean {
-    const evaluator = this.registry.evaluator(this.ns);
+  hasIndex(path: Path, index: QuerySpec['index']): boolean {
+    const evaluator = this.source.evaluator(this.ns);
     return evaluator ? evaluator.hasIndex(path, index) : true;
+  }
+
+  private decided(ctx: RequestContext, trace: AccessTrace): AccessDecision {
+    if (trace.allowed) return ALLOWED;
+    this.source.recordDenial(this.ns, ctx.auth?.uid ?? null, trace, ctx.now);
+    return { allowed: false, reason: trace.denial?.reason ?? 'Permission denied' };
   }
 }

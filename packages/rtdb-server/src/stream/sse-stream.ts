@@ -1,3 +1,4 @@
+import { readDecision } from '../core/access-check.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessPolicy } from '../core/access-policy.js';
 import type { DataNode } from '../core/data-node.js';
@@ -66,7 +67,7 @@ export function openEventStream(
   let lastFiltered = filtered ? applyQuery(nodeChild(db.root(), path), query) : undefined;
   send('put', { path: '/', data: toJson(lastFiltered ?? nodeChild(db.root(), path)) });
 
-  const allowed = (): boolean => ctx.admin || options.policy().canRead(ctx, db, path, query).allowed;
+  const allowed = (): boolean => readDecision(options.policy(), ctx, db.root(), path, query).allowed;
   const cancelIfDenied = (): boolean => {
     if (allowed()) return false;
     send('cancel', 'Permission denied');

@@ -237,15 +237,15 @@ describe('onDisconnect', () => {
 describe('auth and rules', () => {
   // Reads of /secret are allowed while /locked is not true; admins bypass as with real rules.
   const lockPolicy: AccessPolicy = {
-    canRead: (_ctx, db, path) =>
-      pathIsAncestorOrSelf(['secret'], path) && db.read(['locked']).leaf === true
+    canRead: (_ctx, root, path) =>
+      pathIsAncestorOrSelf(['secret'], path) && root.children?.get('locked')?.leaf === true
         ? { allowed: false, reason: 'locked' }
         : { allowed: true },
     canWrite: (ctx, _db, ops) =>
       ops.some((op) => op.path[0] === 'owned') && ctx.auth?.uid !== 'alice'
         ? { allowed: false, reason: 'not alice' }
         : { allowed: true },
-    hasIndex: (_db, _path, index) => index.kind !== 'child',
+    hasIndex: (_path, index) => index.kind !== 'child',
   };
 
   it('revokes a listen with a c push when a write makes it unreadable', async () => {

@@ -4,6 +4,7 @@ import { nodeUpdateChild } from '../../src/core/data-node.js';
 import { parsePath } from '../../src/core/path.js';
 import type { QuerySpec } from '../../src/core/query-spec.js';
 import type { AuthInfo, RequestContext } from '../../src/core/request-context.js';
+import { explainRequest } from '../../src/rules/explain-request.js';
 import { parseRules } from '../../src/rules/parse-rules.js';
 import { RulesEvaluator, type AccessTrace } from '../../src/rules/rules-evaluator.js';
 
@@ -47,7 +48,19 @@ export function context(as: Request['as']): RequestContext {
 
 export function decide(rules: unknown, request: Request, trace = true): AccessTrace {
   const text = typeof rules === 'string' ? rules : JSON.stringify({ rules });
-  const evaluator = new RulesEvaluator(parseRules(text, 'test.rules.json'));
+  const ruleSet = parseRules(text, 'test.rules.json');
+  if (request.as === 'admin') {
+    // The admin bypass is decided before any rule runs; explainRequest goes through it.
+    const method = request.op === 'read' ? 'GET' : request.op === 'set' ? 'PUT' : 'PATCH';
+    return explainRequest(ruleSet, request.data ?? null, {
+      method,
+      path: request.path,
+      body: request.value,
+      auth: 'admin',
+      now: NOW,
+    });
+  }
+  const evaluator = new RulesEvaluator(ruleSet);
   const root = nodeFromJson(request.data ?? null);
   const ctx = context(request.as);
   const path = parsePath(request.path);

@@ -1,3 +1,4 @@
+import { readDecision } from '../../src/core/access-check.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,12 +18,12 @@ describe('RulesRegistry', () => {
   it('namespace rules win over the default; no rules allow everything', () => {
     const registry = new RulesRegistry();
     const db = new Database('a');
-    expect(registry.policyFor('a').canRead(alice, db, ['x'])).toEqual({ allowed: true });
+    expect(registry.policyFor('a').canRead(alice, db.root(), ['x'])).toEqual({ allowed: true });
     registry.setDefault(parseRules('{"rules": {".read": false}}', 'default.json'));
-    expect(registry.policyFor('a').canRead(alice, db, ['x']).allowed).toBe(false);
+    expect(registry.policyFor('a').canRead(alice, db.root(), ['x']).allowed).toBe(false);
     registry.load('a', '{"rules": {".read": true}}');
-    expect(registry.policyFor('a').canRead(alice, db, ['x']).allowed).toBe(true);
-    expect(registry.policyFor('b').canRead(alice, new Database('b'), ['x']).allowed).toBe(false);
+    expect(registry.policyFor('a').canRead(alice, db.root(), ['x']).allowed).toBe(true);
+    expect(registry.policyFor('b').canRead(alice, new Database('b').root(), ['x']).allowed).toBe(false);
     expect(registry.text('a')).toBe('{"rules": {".read": true}}');
     expect(registry.text('b')).toBe('{"rules": {".read": false}}');
   });
@@ -47,7 +48,7 @@ describe('RulesRegistry', () => {
     const db = new Database('a');
     const decision = registry
       .policyFor('a')
-      .canWrite(alice, db, [{ path: ['devices', 'bob'], value: 1, kind: 'set' }], db.root());
+      .canWrite(alice, db.root(), [{ path: ['devices', 'bob'], value: 1, kind: 'set' }], db.root());
     expect(decision.allowed).toBe(false);
     expect(registry.denials.recent('a')).toMatchObject([
       { ns: 'a', uid: 'alice', operation: 'write', path: '/devices/bob' },
@@ -60,9 +61,12 @@ describe('RulesRegistry', () => {
     registry.load('a', '{"rules": {".read": false, "r": {".indexOn": "ts"}}}');
     const policy = registry.policyFor('a');
     const db = new Database('a');
-    expect(policy.canRead({ admin: true, auth: null, now: 1 }, db, [])).toEqual({ allowed: true });
-    expect(policy.hasIndex(db, ['r'], { kind: 'child', path: ['ts'] })).toBe(true);
-    expect(policy.hasIndex(db, ['r'], { kind: 'child', path: ['ir'] })).toBe(false);
+    expect(readDecision(policy, { admin: true, auth: null, now: 1 }, db.root(), [])).toEqual({
+      allowed: true,
+    });
+    expect(readDecision(policy, alice, db.root(), []).allowed).toBe(false);
+    expect(policy.hasIndex(['r'], { kind: 'child', path: ['ts'] })).toBe(true);
+    expect(policy.hasIndex(['r'], { kind: 'child', path: ['ir'] })).toBe(false);
   });
 });
 
