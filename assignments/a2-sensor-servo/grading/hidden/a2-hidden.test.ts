@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { expect } from 'vitest';
 import { startFunctionsRunner } from '@iotkit/functions-runner';
 import type { RunningFunctions } from '@iotkit/functions-runner';
-import { eventually, graded, submissionPath } from '@iotkit/grader/harness';
+import { eventually, graded, sandboxWrapCommand, submissionPath } from '@iotkit/grader/harness';
 import { DEFAULT_CALIBRATION, loadMappingVectors, mapToAngle } from '@iotkit/mapping';
 import type { Calibration } from '@iotkit/mapping';
 import { DEVICE_PASSWORD, expectServo, login, useA2Backend, withA2Device } from '../support/a2-device.js';
@@ -231,6 +231,9 @@ graded(
             module: modulePath,
             databaseHost: rtdbHost,
             namespace: s.backend.namespace,
+            // the student's module runs in its own sandboxed process, never inside this test's
+            isolation: 'process',
+            wrapCommand: sandboxWrapCommand(),
           });
           s.device.setIr(1000);
           await login(s);
@@ -239,7 +242,31 @@ graded(
           const servo = (await s.backend.admin('GET', `devices/${s.uid}/servo`)) as {
             source?: unknown;
           } | null;
-          expect(servo?.source).toBe('function');
+          expect(servo?.source, '/devices/<uid>/servo.source after the function ran').toBe('function');
+          // The function and a device that maps locally agree on every reading, so the test now
+          // writes what the function would, with an angle the mapping never gives for this reading.
+          await functions?.stop();
+          functions = undefined;
+          const mapped = mapToAngle(3000);
+          const injected = (mapped + 90) % 181;
+          const followed = s.device.waitFor((e) => e.type === 'servo' && e.angle === injected, 6000);
+          await s.backend.admin('PUT', `devices/${s.uid}/servo`, {
+            angle: injected,
+            source: 'function',
+            ts: { '.sv': 'timestamp' },
+          });
+          try {
+            await followed;
+          } catch {
+            s.explain(context, {
+              expected: `the servo at ${injected}° after /servo was set to {angle: ${injected}, source: "function"}`,
+              actual: `the servo stays at ${s.servoAngle() ?? 'no angle'}° (the local mapping of IR 3000 is ${mapped}°)`,
+              hint: 'in function mode take the angle from the /servo stream, do not map the reading yourself',
+            });
+            throw new Error(
+              `with mode "function" the servo must follow /devices/<uid>/servo: it was set to ${injected}°, the servo stayed at ${s.servoAngle() ?? 'no angle'}°`,
+            );
+          }
           const ownServoWrites = s
             .rtdbHttp()
             .filter(

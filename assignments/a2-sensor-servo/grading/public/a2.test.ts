@@ -18,7 +18,7 @@ interface Reading {
 
 graded(
   'login: the correct password signs in',
-  10,
+  5,
   async (context) => {
     await withA2Device(
       suite,
@@ -32,6 +32,61 @@ graded(
           shown.filter((line) => line.includes(DEVICE_PASSWORD)),
           'the LCD must mask the password',
         ).toEqual([]);
+      },
+    );
+  },
+  LIMIT,
+);
+
+graded(
+  'login: the LCD shows one * per digit and * deletes the last one',
+  10,
+  async (context) => {
+    await withA2Device(
+      suite,
+      context,
+      {},
+      'on a digit append it and show one * per typed digit on LCD line 2 (never the digit); on * remove the last digit and show one * less',
+      async (s) => {
+        /** Presses `key` and waits until LCD line 2 shows exactly `stars`. */
+        const pressAndSee = async (key: string, stars: string, after: string): Promise<void> => {
+          const shown = s.device.waitFor(
+            (e) => e.type === 'lcd' && (e.lines[1] ?? '').trim() === stars,
+            3000,
+          );
+          s.device.press(key);
+          try {
+            await shown;
+          } catch {
+            s.explain(context, {
+              expected: `LCD line 2 "${stars}" after ${after}`,
+              actual: `LCD shows "${s.lcd()[0].trim()}" / "${s.lcd()[1].trim()}"`,
+            });
+            throw new Error(
+              `after ${after} LCD line 2 should be "${stars}" (${stars.length} digit(s) typed), it shows "${s.lcd()[1].trim()}"`,
+            );
+          }
+        };
+        // One extra digit, then * must take it back: the sign-in only works if it did.
+        const keys = [...DEVICE_PASSWORD, '9'];
+        for (const [i, key] of keys.entries())
+          await pressAndSee(key, '*'.repeat(i + 1), `typing ${keys.slice(0, i + 1).join('')}`);
+        await pressAndSee('*', '*'.repeat(DEVICE_PASSWORD.length), `typing ${keys.join('')} then *`);
+        const digitsShown = s
+          .lcdHistory()
+          .flat()
+          .filter((line) => /[0-9]/.test(line));
+        expect(digitsShown, 'LCD lines showing typed digits while the password is entered').toEqual([]);
+        s.device.press('#');
+        const answer = await s.device.waitFor(
+          (e) => e.type === 'http' && e.url.includes('accounts:signInWithPassword'),
+          8000,
+          { includePast: true },
+        );
+        expect(
+          answer.type === 'http' ? answer.status : 0,
+          `typed ${keys.join('')}, then * and #: the sign-in must use ${DEVICE_PASSWORD} (* deletes the last digit)`,
+        ).toBe(200);
       },
     );
   },
@@ -124,7 +179,7 @@ graded(
 
 graded(
   'servo: angle right for a sweep of IR values',
-  15,
+  10,
   async (context) => {
     await withA2Device(
       suite,
@@ -143,8 +198,8 @@ graded(
 );
 
 graded(
-  'lcd: shows the reading and the angle',
-  10,
+  'lcd: line 1 shows the reading, line 2 the angle',
+  5,
   async (context) => {
     await withA2Device(
       suite,
@@ -154,13 +209,63 @@ graded(
       async (s) => {
         s.device.setIr(2600);
         await login(s);
-        // Consistent = one row shows the reading, one the angle the servo was last given.
-        const consistent = (): boolean => {
-          const angle = s.servoAngle();
-          const text = s.lcd().join(' | ');
-          return angle !== undefined && /\b2600\b/.test(text) && new RegExp(`\\b${angle}\\b`).test(text);
+        const angle = mapToAngle(2600);
+        const right = (): boolean => {
+          const [line1, line2] = s.lcd().map((l) => l.trim());
+          return (
+            /^IR\b.*\b2600\b/.test(line1 ?? '') && new RegExp(`^Angle\\b.*\\b${angle}\\b`).test(line2 ?? '')
+          );
         };
-        if (!consistent()) await s.device.waitFor(() => consistent(), 4000);
+        if (right()) return;
+        try {
+          await s.device.waitFor(() => right(), 5000);
+        } catch {
+          const [line1, line2] = s.lcd().map((l) => l.trim());
+          s.explain(context, {
+            expected: `line 1 "IR 2600", line 2 "Angle ${angle}"`,
+            actual: `line 1 "${line1}", line 2 "${line2}"`,
+          });
+          throw new Error(
+            `the LCD should show "IR 2600" / "Angle ${angle}", it shows "${line1}" / "${line2}"`,
+          );
+        }
+      },
+    );
+  },
+  LIMIT,
+);
+
+graded(
+  'outputs: /servo and /lcd in the database mirror the device',
+  5,
+  async (context) => {
+    await withA2Device(
+      suite,
+      context,
+      {},
+      'after moving the servo PUT /devices/<uid>/servo = {angle, source: "device", ts} and /devices/<uid>/lcd = {line1, line2} with the LCD text',
+      async (s) => {
+        const angle = mapToAngle(3000);
+        s.device.setIr(3000);
+        await login(s);
+        await expectServo(s, 3000, angle, 6000);
+        const servo = (await eventually(
+          `/devices/<uid>/servo to hold angle ${angle}`,
+          () => s.backend.admin('GET', `devices/${s.uid}/servo`),
+          (v) => (v as { angle?: unknown } | null)?.angle === angle,
+        )) as { angle: number; source?: unknown; ts?: unknown };
+        expect(servo.source, '/devices/<uid>/servo.source in local mode').toBe('device');
+        expect(typeof servo.ts, '/devices/<uid>/servo.ts').toBe('number');
+        const lcd = (await eventually(
+          '/devices/<uid>/lcd to hold the two LCD lines',
+          () => s.backend.admin('GET', `devices/${s.uid}/lcd`),
+          (v) => {
+            const l = v as { line1?: unknown; line2?: unknown } | null;
+            const [line1, line2] = s.lcd().map((x) => x.trim());
+            return l?.line1 === line1 && l?.line2 === line2;
+          },
+        )) as { line1: string; line2: string };
+        expect(lcd.line2).toMatch(new RegExp(`\\b${angle}\\b`));
       },
     );
   },
