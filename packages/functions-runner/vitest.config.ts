@@ -1,4 +1,8 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.js';
 
-export default mergeConfig(sharedConfig, defineConfig({ test: { globalSetup: ['./test/global-setup.ts'] } }));
+// Several tests start functions host processes and sign users in: generous ceilings for a loaded machine.
+export default mergeConfig(
+  sharedConfig,
+  defineConfig({ test: { globalSetup: ['./test/global-setup.ts'], testTimeout: 90_000 } }),
+);

@@ -1,4 +1,7 @@
-import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getApps } from 'firebase-admin/app';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eventually, startLocalRtdb } from '@iotkit/rtdb-server';
@@ -95,6 +98,7 @@ describe("isolation: 'process' (the functions host)", () => {
     const identity = (await eventually(
       () => db.rest('GET', 'identity/p1', 'host-identity'),
       (v) => v !== null,
+      { ms: 20_000 },
     )) as { pid: number; marker: string; leaked: string };
     expect(identity.pid).not.toBe(process.pid);
     expect(identity.marker).toBe('yes');
@@ -104,6 +108,52 @@ describe("isolation: 'process' (the functions host)", () => {
     await functions.stop();
     expect(alive(identity.pid)).toBe(false);
   });
+
+  it('ends the host when the process of the runner is killed outright (no exit handler runs)', async () => {
+    const require = createRequire(import.meta.url);
+    const loader = pathToFileURL(
+      join(dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs'),
+    ).href;
+    const parent = spawn(
+      process.execPath,
+      [
+        '--conditions=@iotkit/source',
+        '--import',
+        loader,
+        fixture('runner-process.ts'),
+        fixture('host-identity.ts'),
+        db.host,
+        'killed-parent',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const parentExited = new Promise((resolve) => parent.once('exit', resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        parent.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('ready')) resolve();
+        });
+        parent.once('exit', (code) => reject(new Error(`the runner process exited early (${code})`)));
+      });
+      await db.rest('PUT', 'probe/p1', 'killed-parent', true);
+      const { pid } = (await eventually(
+        () => db.rest('GET', 'identity/p1', 'killed-parent'),
+        (v) => v !== null,
+        { ms: 20_000 },
+      )) as { pid: number };
+      expect(alive(pid)).toBe(true);
+      parent.kill('SIGKILL');
+      await parentExited;
+      await eventually(
+        async () => alive(pid),
+        (isAlive) => !isAlive,
+        { ms: 20_000 },
+      );
+      expect(alive(pid)).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  }, 90_000);
 
   it('reports a module that throws at import with its message', async () => {
     await expect(host(fixture('throws-at-import.ts'), 'bad-import')).rejects.toMatchObject({
