@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deviceExecutable } from '../build/firmware-paths.js';
@@ -163,6 +163,8 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
   const extraEnv: Record<string, string> = { ...options.env };
   if (latency > 0) extraEnv['IOTKIT_SIM_LATENCY_MS'] = String(latency);
   const files = [executable, configPath, ...(options.scenarioFile ? [options.scenarioFile] : [])];
+  // a wrapper may run the device as another user: let it walk to its config (0700 from mkdtemp)
+  if (options.wrap) chmodSync(dir, 0o711);
   const wrapped = options.wrap?.({ file: executable, args, env: extraEnv, files });
   const child = wrapped
     ? spawn(wrapped.file, [...wrapped.args], {

@@ -9,6 +9,7 @@ import {
   buildFirmware,
   startDevice,
   type DeviceConfig,
+  type DeviceLaunch,
   type HttpEvent,
   type LogEvent,
 } from '../../src/index.js';
@@ -154,6 +155,29 @@ describe('startDevice', () => {
     expect(() => startDevice({ app: 'demo', config: offline, latencyMs: -1 })).toThrowError(
       expect.objectContaining({ code: 'devices/bad-config' }),
     );
+  });
+
+  it('starts through a wrapper with only the variables it sets, naming the files the device reads', async () => {
+    const seen: DeviceLaunch[] = [];
+    // a stand-in for a sandbox: env -i proves the device gets the wrapper's environment, not ours
+    const device = startDevice({
+      app: 'demo',
+      config: offline,
+      latencyMs: 5,
+      wrap: (launch) => {
+        seen.push(launch);
+        const vars = Object.entries(launch.env).map(([k, v]) => `${k}=${v}`);
+        return { file: '/usr/bin/env', args: ['-i', ...vars, launch.file, ...launch.args], env: {} };
+      },
+    });
+    await device.waitFor((e) => e.type === 'boot', 5000, { includePast: true });
+    const exit = await device.stop();
+    expect(exit.code).toBe(0);
+    const launch = seen[0];
+    expect(launch?.env).toEqual({ IOTKIT_SIM_LATENCY_MS: '5' });
+    expect(launch?.files[0]).toBe(launch?.file);
+    expect(launch?.files[1]).toBe(launch?.args[1]);
+    expect(launch?.args[0]).toBe('--config');
   });
 
   it('throws devices/not-built for a missing executable', () => {

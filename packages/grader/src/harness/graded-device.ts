@@ -2,6 +2,7 @@ import type { TestContext } from 'vitest';
 import { DeviceSession } from '@iotkit/devices';
 import type { DeviceConfig, HttpEvent } from '@iotkit/devices';
 import type { TimelineEntry } from '../core/result-model.js';
+import { sandboxLauncher } from '../sandbox/sandbox-launcher.js';
 import { feedback } from './graded.js';
 import { GRADED_API_KEY, type GradedAccount, type GradedBackend } from './graded-backend.js';
 
@@ -45,6 +46,8 @@ export class GradedDevice extends DeviceSession {
   constructor(backend: GradedBackend, options: GradedDeviceOptions) {
     super({
       executable: options.executable,
+      // the firmware is student code: it runs in the submission's sandbox, like everything else of it
+      wrap: sandboxLauncher(),
       maxRunMs: options.maxRunMs ?? 120_000,
       ...(options.env ? { env: options.env } : {}),
       config: {

@@ -1,3 +1,5 @@
+import { chmodSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { buildAppDevice } from '@iotkit/devices';
 import { submissionPath } from './submission-dir.js';
 
@@ -12,7 +14,11 @@ const builds = new Map<string, Promise<string>>();
 export function submissionDevice(name: string): Promise<string> {
   let build = builds.get(name);
   if (!build) {
-    build = buildAppDevice({ appDir: submissionPath('firmware/src/app'), name });
+    // the copy's folder is private (0700); the sandbox user must be able to walk to the executable
+    build = buildAppDevice({ appDir: submissionPath('firmware/src/app'), name }).then((exe) => {
+      chmodSync(dirname(exe), 0o711);
+      return exe;
+    });
     builds.set(name, build);
   }
   return build;

@@ -58,6 +58,18 @@ const CACHE_FOLDERS = ['.cache', '.vite', '.vitest'];
  * @param nodeModulesDirs - `node_modules` folders whose packages the program may import
  */
 export function runtimeMounts(nodeModulesDirs: readonly string[]): RuntimeMounts {
+  // the dependency tree does not change while the grader runs: walk it once per process
+  const key = nodeModulesDirs.join('\0');
+  const known = walked.get(key);
+  if (known) return { readOnly: [...known.readOnly], masked: [...known.masked] };
+  const mounts = walkRuntimeMounts(nodeModulesDirs);
+  walked.set(key, mounts);
+  return { readOnly: [...mounts.readOnly], masked: [...mounts.masked] };
+}
+
+const walked = new Map<string, RuntimeMounts>();
+
+function walkRuntimeMounts(nodeModulesDirs: readonly string[]): RuntimeMounts {
   const out = new Set<string>();
   const masked = new Set<string>();
   const nodePrefix = dirname(dirname(realpathSync(process.execPath)));
