@@ -1,6 +1,7 @@
 // Flat config shared by every package: each package runs `eslint src test` from its own folder.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import { gradingLintPlugin } from './packages/grader/lint/no-submission-import.js';
 
 export default tseslint.config(
@@ -53,5 +54,16 @@ export default tseslint.config(
     files: ['assignments/*/grading/**/*.ts', 'packages/grader/test/fixtures/h0-hostile/grading/**/*.ts'],
     plugins: { iotkit: gradingLintPlugin },
     rules: { 'iotkit/no-submission-import': 'error' },
+  },
+  {
+    // Runtime import cycles make module initialisation order-dependent; `import type` is exempt.
+    files: ['packages/rtdb-server/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensionAlias: { '.js': ['.ts', '.js'] } })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 );

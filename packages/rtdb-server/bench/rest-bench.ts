@@ -3,8 +3,6 @@
 // orderByChild range query on 100k children, and RSS with 1M leaves.
 // Loopback only; every loop is bounded by a request count.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRtdbServer } from '../src/index.js';

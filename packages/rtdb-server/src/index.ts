@@ -80,6 +80,7 @@ export { resolveCredential, OWNER_TOKEN } from './core/credentials.js';
 export type { ResolveCredentialOptions } from './core/credentials.js';
 export { allowAllPolicy } from './core/access-policy.js';
 export type { AccessPolicy, AccessDecision } from './core/access-policy.js';
+export { readDecision, requireRead, requireWrite, indexDeclared } from './core/access-check.js';
 export { resolveNamespace, isValidNamespace, DEFAULT_NAMESPACE } from './core/namespace-resolver.js';
 export type { RestContext } from './rest/rest-context.js';
 export { parseRulesText, OPEN_RULES_TEXT } from './rest/rest-settings.js';
@@ -91,37 +92,12 @@ export { HttpRouter } from './server/http-router.js';
 export type { HttpRoute, HttpRouterOptions, RequestHandler, UpgradeHandler } from './server/http-router.js';
 export type { RtdbServerOptions, RunningRtdbServer } from './server/rtdb-server.js';
 export type { CompactionPolicy } from './store/namespace-store.js';
-// Security rules: parsing, evaluation with traces, the AccessPolicy implementation, denials.
-export { parseRules } from './rules/parse-rules.js';
-export type { RulesProblem } from './rules/parse-rules.js';
-export { EMPTY_RULE_NODE } from './rules/rule-set.js';
-export type { RuleSet, RuleNode, CompiledRule, RuleLocation } from './rules/rule-set.js';
-export { compileRuleExpression } from './rules/rule-expression.js';
-export type {
-  RuleKind,
-  RuleExpr,
-  RuleBinaryOperator,
-  CompiledExpression,
-  CompileResult,
-} from './rules/rule-expression.js';
-export { RulesEvaluator } from './rules/rules-evaluator.js';
-export type { AccessTrace, RuleStep, Denial, ReadRequest, WriteRequest } from './rules/rules-evaluator.js';
-export { RulesPolicy } from './rules/rules-policy.js';
-export { RulesRegistry } from './rules/rules-registry.js';
-export type { RulesRegistryOptions, RulesChangeListener } from './rules/rules-registry.js';
-export { DenialLog, formatDenial } from './rules/denial-log.js';
-export type { DenialRecord } from './rules/denial-log.js';
-export { watchRulesFile, rulesFileFromFirebaseJson } from './rules/rules-file-watcher.js';
-export type { RulesFileWatch } from './rules/rules-file-watcher.js';
-export { createServerRules } from './rules/server-rules.js';
-export type { ServerRules, ServerRulesOptions, RulesChangeTarget } from './rules/server-rules.js';
-export { explainRequest, formatTrace, passwordUser } from './rules/explain-request.js';
-export type { HypotheticalRequest } from './rules/explain-request.js';
+// Security rules: also their own entry point, `@iotkit/rtdb-server/rules`; kept here for the
+// packages that import them from the root.
+export * from './rules/index.js';
 export { importEmulatorData, exportEmulatorData } from './server/emulator-data.js';
 export { parseRestOptions } from './rest/rest-query.js';
 export type { RestOptions } from './rest/rest-query.js';
-// For tests of code built on the database: a quiet in-memory server and a polling read.
-export { startLocalRtdb } from './testing/local-rtdb.js';
-export type { LocalRtdb } from './testing/local-rtdb.js';
-export { eventually } from './testing/eventually.js';
-export type { EventuallyOptions } from './testing/eventually.js';
+// For tests of code built on the database: also `@iotkit/rtdb-server/testing`; kept here for the
+// packages that import them from the root.
+export * from './testing/index.js';

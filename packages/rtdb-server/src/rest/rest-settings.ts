@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { RequestContext } from '../core/request-context.js';
 import { RtdbError } from '../core/rtdb-error.js';
+import { parseJsonc } from '../rules/jsonc-value.js';
 import { sendJsonText } from './http-reply.js';
 import { readBody } from './read-body.js';
 import type { RestContext } from './rest-context.js';
@@ -43,19 +43,18 @@ export async function handleRulesRequest(
 
 /** Parses rules text (JSON with comments), refusing text that is not an object with `rules`. */
 export function parseRulesText(text: string): Record<string, unknown> {
-  const errors: ParseError[] = [];
-  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || value === null || typeof value !== 'object' || Array.isArray(value)) {
+  const value = parseJsonc(text);
+  if (value === undefined) {
     throw new RtdbError('rtdb/invalid-rules', 'Failed to parse rules: the text is not a JSON object');
   }
-  const rules = (value as Record<string, unknown>)['rules'];
+  const rules = value['rules'];
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
     throw new RtdbError(
       'rtdb/invalid-rules',
       'Failed to parse rules: a top-level "rules" object is required',
     );
   }
-  return value as Record<string, unknown>;
+  return value;
 }
 
 /** `/.inspect/databases.json`: the namespaces the server knows. */
