@@ -20,6 +20,11 @@ const leave = (code: number): void => {
 };
 
 let runner: RunningFunctions | undefined;
+// A handler's floating promise that rejects would end Node (and every later trigger with it); the
+// runtime logs it instead, and so does the host.
+process.on('unhandledRejection', (reason) => {
+  send({ type: 'log', line: `functions: unhandled rejection in the module: ${toWireError(reason).message}` });
+});
 channel.on('error', () => process.exit(1));
 channel.on('close', () => process.exit(0));
 const decoder = new JsonLinesDecoder();

@@ -155,6 +155,33 @@ describe("isolation: 'process' (the functions host)", () => {
     }
   }, 90_000);
 
+  it('logs a rejected promise a handler left behind and keeps firing triggers', async () => {
+    const logged: string[] = [];
+    const functions = await host(fixture('floating-rejection.ts'), 'floating', {
+      log: (line) => logged.push(line),
+    });
+    await db.rest('PUT', 'jobs/j1', 'floating', 1);
+    await eventually(
+      async () => logged.some((line) => line.includes('forgot to await job j1')),
+      (seen) => seen,
+      { ms: 20_000 },
+    );
+    await db.rest('PUT', 'jobs/j2', 'floating', 1);
+    await eventually(
+      () => db.rest('GET', 'done/j2', 'floating'),
+      (v) => v === true,
+      { ms: 20_000 },
+    );
+    expect(logged).toContain('functions: unhandled rejection in the module: forgot to await job j1');
+    await functions.idle();
+    expect(
+      functions.invocations
+        .filter((i) => i.params['id'] === 'j2')
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual(['careless', 'healthy']);
+  });
+
   it('reports a module that throws at import with its message', async () => {
     await expect(host(fixture('throws-at-import.ts'), 'bad-import')).rejects.toMatchObject({
       code: 'functions/load-failed',
