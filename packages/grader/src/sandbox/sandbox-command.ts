@@ -58,7 +58,7 @@ function limitArgs(policy: SandboxPolicy, uid: number): string[] {
 
 /**
  * How to start `command` inside the sandbox. With bwrap: a minimal file system (see
- * {@link bwrapArgs}), the `nobody` user, the limits of the policy; without it (see
+ * `bwrapArgs`), the `nobody` user, the limits of the policy; without it (see
  * {@link sandboxSupport}): the same limits and, as root, the `nobody` user. Spawn the result in
  * its own process group (as {@link spawnLimited} does) and kill the group to stop it.
  * @param command - absolute path of the program

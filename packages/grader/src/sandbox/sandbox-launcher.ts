@@ -48,7 +48,7 @@ export interface SandboxLauncherOptions {
 /**
  * A command wrapper for code that starts submission programs itself: `startDevice({ wrap })`
  * of `@iotkit/devices`, the functions runner's isolated child, a Gradescope bundle's own
- * launcher. The wrapped program runs in the submission's sandbox (see {@link runSubmission}),
+ * launcher. The wrapped program runs in the submission's sandbox (as `runSubmission` of the harness does),
  * with read access to the files the launch names. Killing the spawned process ends the sandbox.
  * @param options - see {@link SandboxLauncherOptions}
  */

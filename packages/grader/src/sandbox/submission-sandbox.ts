@@ -7,7 +7,7 @@ import type { SandboxPolicy } from './sandbox-policy.js';
 
 /** Options of {@link submissionPolicy}. */
 export interface SubmissionPolicyOptions {
-  /** The submission folder (default: the one under test, see {@link submissionDir}). */
+  /** The submission folder (default: the one under test, `IOTKIT_SUBMISSION_DIR`). */
   dir?: string;
   /** Working directory (default: the submission folder). */
   cwd?: string;
