@@ -276,7 +276,8 @@ describe('C++ host clients against the local backend', () => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearTimeout(timer);
-    expect(output, output).toMatch(/\[ {2}PASSED {2}\] 13 tests/);
+    // 13 Backend tests + the ESP32 stream path (SocketStream) over a POSIX socket.
+    expect(output, output).toMatch(/\[ {2}PASSED {2}\] 14 tests/);
     expect(code, output).toBe(0);
   }, 90_000);
 });
