@@ -1,14 +1,33 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, type TestContext } from 'vitest';
 import type { HttpEvent } from '@iotkit/devices';
-import { GradedDevice, failureText, submissionDevice, useBackend } from '@iotkit/grader/harness';
+import {
+  GradedDevice,
+  failureText,
+  submissionDevice,
+  submissionDir,
+  useBackend,
+} from '@iotkit/grader/harness';
 import type { GradedAccount, GradedSuite } from '@iotkit/grader/harness';
 import { startShortTokenRelay, type ShortTokenRelay } from './short-token-relay.js';
 
 /** The store key the firmware reads a hand-over from (`iotkit::kTokenHandoffKey`). */
 export const HANDOFF_KEY = 'token_handoff';
+
+/** Folder of the submission that holds the tests' device stores while they run. */
+export const STORES_FOLDER = '.device-stores';
 
 /** App settings of the A4 device in the tests (`config.app`). */
 export interface A4Settings {
@@ -92,8 +111,11 @@ export async function withA4Run(
   const executable = await submissionDevice('a4');
   const account = await backend.createAccount('laptop-only-password', 'a4-user');
   const relay = await startShortTokenRelay(backend.authUrl, options.lifetimeS);
-  const dir = mkdtempSync(join(tmpdir(), 'iotkit-a4-store-'));
-  // The device may run as the grader's sandbox user: it must be able to replace the file.
+  // The device runs in the submission's sandbox, where only the submission folder is writable:
+  // the store lives there (removed after the test), and the sandbox user must be able to replace it.
+  const storesDir = join(realpathSync(submissionDir()), STORES_FOLDER);
+  mkdirSync(storesDir, { recursive: true, mode: 0o777 });
+  const dir = mkdtempSync(join(storesDir, 'run-'));
   chmodSync(dir, 0o777);
   const storeFile = join(dir, 'device-store.json');
   const boots: GradedDevice[] = [];
@@ -153,5 +175,10 @@ export async function withA4Run(
     for (const device of boots) await device.stop().catch(() => undefined);
     await relay.close();
     rmSync(dir, { recursive: true, force: true });
+    try {
+      rmdirSync(storesDir); // only when no other test's store is left in it
+    } catch {
+      // another file's test still runs: it removes the folder
+    }
   }
 }
