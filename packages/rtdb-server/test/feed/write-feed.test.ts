@@ -114,6 +114,14 @@ describe('GET /.events/writes.json', () => {
     feed.close();
   });
 
+  it('stops listening when the reader goes away', async () => {
+    const feed = await openFeed('ns=feed-gone&auth=owner');
+    expect(server.database('feed-gone').listenerCount()).toBe(1);
+    feed.close();
+    await until(() => server.database('feed-gone').listenerCount() === 0);
+    expect(server.database('feed-gone').listenerCount()).toBe(0);
+  });
+
   it('answers only the owner credential, on loopback too', async () => {
     for (const auth of ['', `&auth=${userToken('u1')}`]) {
       const res = await fetch(`${server.url}/.events/writes.json?ns=feed-c${auth}`);
