@@ -1,5 +1,6 @@
 // What A2's graded tests share beyond the kit's harness: the keypad password, the app settings,
 // the rules patch, and the two steps most tests start with (sign in, move the servo).
+import { beforeAll } from 'vitest';
 import type { TestContext } from 'vitest';
 import { submissionDevice, useBackend, withDevice } from '@iotkit/grader/harness';
 import type { GradedDevice, GradedSuite, RulesPatch } from '@iotkit/grader/harness';
@@ -30,9 +31,20 @@ const TIMESTAMP_LEFT_TO_BONUS: RulesPatch = {
   },
 };
 
-/** The backend of an A2 graded file. */
+/** Ceiling for compiling the submission's firmware, shared machine and build lock included. */
+const BUILD_LIMIT_MS = 360_000;
+
+/**
+ * The backend of an A2 graded file. The submission's firmware is compiled before the first test
+ * (once per file), so a slow build on a busy machine is not charged to that test's own time
+ * limit; a compile error is not raised here but by every test, with the compiler's message.
+ */
 export function useA2Backend(): GradedSuite {
-  return useBackend({ rulesPatch: TIMESTAMP_LEFT_TO_BONUS });
+  const suite = useBackend({ rulesPatch: TIMESTAMP_LEFT_TO_BONUS });
+  beforeAll(async () => {
+    await submissionDevice('a2').catch(() => undefined);
+  }, BUILD_LIMIT_MS);
+  return suite;
 }
 
 const isSignIn = (url: string): boolean => url.includes('accounts:signInWithPassword');
