@@ -77,7 +77,7 @@ export async function runCli(
     } catch (cause) {
       throw new CliError(
         'cli/usage',
-        `${(cause as Error).message}\nRun \`pnpm iotkit ${name} --help\` for usage.`,
+        `${parseArgsProblem(cause, command)}\nRun \`pnpm iotkit ${name} --help\` for usage.`,
         {
           cause,
         },
@@ -97,5 +97,35 @@ export async function runCli(
       `iotkit: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
     return 1;
+  }
+}
+
+/**
+ * `parseArgs`' own messages quote Node's internals (`as in '-- "--verbose"'`); this names the
+ * problem in the command's terms instead.
+ */
+function parseArgsProblem(cause: unknown, command: Command): string {
+  const error = cause as NodeJS.ErrnoException;
+  const message = error.message ?? String(cause);
+  // Node quotes the option as '--out <value>' or '-j, --jobs <value>': keep the long name.
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  const option = /--[\w-]+/.exec(quoted)?.[0] ?? (/^-\w$/.test(quoted) ? quoted : undefined);
+  const known = Object.keys(command.options ?? {})
+    .map((o) => `--${o}`)
+    .join(', ');
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `${command.name} has no option ${option ?? message}${known ? `; its options: ${known}` : ''}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (option && /argument missing/.test(message)) return `${option} needs a value`;
+      if (option && /ambiguous/.test(message))
+        return `${option} needs a value (for one that starts with a dash, write ${option}=<value>)`;
+      return `${option ? `${option}: ` : ''}${message.replace(/^Option '[^']*' /, '')}`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+      const extra = /'([^']*)'/.exec(message)?.[1];
+      return `${command.name} takes no arguments${extra !== undefined ? `; unexpected "${extra}"` : ''}`;
+    }
+    default:
+      return message;
   }
 }

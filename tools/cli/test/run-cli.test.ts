@@ -88,9 +88,9 @@ describe('runCli()', () => {
 
   it.each([
     [['nope'], /unknown command "nope"; known commands: echo, fail, crash/],
-    [['echo', '--quiet'], /Unknown option '--quiet'/],
+    [['echo', '--quiet'], /echo has no option --quiet; its options: --loud, --name/],
     [['echo', '--name'], /--name/],
-    [['fail', 'extra'], /Unexpected argument 'extra'/],
+    [['fail', 'extra'], /fail takes no arguments; unexpected "extra"/],
   ])('exits 2 on the usage error %j', async (argv, message) => {
     const io = capture();
     expect(await runCli(argv, commands, io)).toBe(2);

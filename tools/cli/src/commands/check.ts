@@ -8,6 +8,7 @@ import {
   toMarkdown,
 } from '@iotkit/grader';
 import { fallbackWarning, sandboxSupport } from '@iotkit/grader/sandbox';
+import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 
 /** `iotkit check <assignment>`: a student's own run of the public graded tests. */
@@ -31,10 +32,19 @@ export const checkCommand: Command = {
   allowPositionals: true,
   async run(args, io) {
     const ref = args.positionals[0];
-    if (ref === undefined || args.positionals.length > 1) {
-      io.err('iotkit: usage: pnpm iotkit check <assignment>   (e.g. a2)');
-      return 2;
-    }
+    if (ref === undefined)
+      throw new CliError(
+        'cli/usage',
+        'check needs an assignment: pnpm iotkit check <assignment>   (e.g. a2)',
+      );
+    if (args.positionals.length > 1)
+      throw new CliError(
+        'cli/usage',
+        `check takes one assignment; unexpected ${args.positionals
+          .slice(1)
+          .map((p) => `"${p}"`)
+          .join(', ')} (it checks the assignment folder itself)`,
+      );
     let backend: RunningLocalBackend | undefined;
     try {
       const dir = resolveAssignmentDir(ref, io.root);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLocalBackend, type RunningLocalBackend } from '@iotkit/backend';
 import {
@@ -10,6 +10,7 @@ import {
   type ProgressSink,
 } from '@iotkit/grader';
 import { fallbackWarning, sandboxSupport } from '@iotkit/grader/sandbox';
+import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 
 /** `iotkit grade <assignment> <submissions…>`: grades a class in parallel, one isolated run each. */
@@ -58,18 +59,26 @@ export const gradeCommand: Command = {
   allowPositionals: true,
   async run(args, io) {
     const [ref, ...inputs] = args.positionals;
-    if (ref === undefined || inputs.length === 0) {
-      io.err(
-        'iotkit: usage: pnpm iotkit grade <assignment> <submission…|class-folder> [--out DIR] [--jobs N] [--hidden] [--force]',
+    if (ref === undefined || inputs.length === 0)
+      throw new CliError(
+        'cli/usage',
+        `grade needs an assignment and at least one submission: pnpm iotkit grade <assignment> <submission…|class-folder>`,
       );
-      return 2;
-    }
-    const jobs = Number(args.values.jobs ?? '2');
-    const timeout = args.values.timeout === undefined ? undefined : Number(args.values.timeout);
-    if (!Number.isInteger(jobs) || jobs < 1 || (timeout !== undefined && !(timeout > 0))) {
-      io.err('iotkit: --jobs must be a whole number >= 1 and --timeout a number of seconds > 0');
-      return 2;
-    }
+    const jobsText = typeof args.values.jobs === 'string' ? args.values.jobs : '2';
+    const jobs = Number(jobsText);
+    if (!/^\d+$/.test(jobsText) || jobs < 1)
+      throw new CliError('cli/usage', `--jobs must be a whole number of 1 or more, got "${jobsText}"`);
+    const timeoutText = typeof args.values.timeout === 'string' ? args.values.timeout : undefined;
+    const timeout = timeoutText === undefined ? undefined : Number(timeoutText);
+    if (timeout !== undefined && !(timeout > 0))
+      throw new CliError('cli/usage', `--timeout must be a number of seconds above 0, got "${timeoutText}"`);
+    // Check every input before the backend starts: a typo should not cost a backend start-up.
+    const missing = inputs.filter((i) => !existsSync(resolve(i)));
+    if (missing.length > 0)
+      throw new CliError(
+        'cli/usage',
+        `no such submission: ${missing.map((m) => `"${m}"`).join(', ')} (give folders, .zip files or git repositories)`,
+      );
     let backend: RunningLocalBackend | undefined;
     try {
       const assignment = loadAssignment(resolveAssignmentDir(ref, io.root));

@@ -220,11 +220,12 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     name: 'Java 21 (optional)',
-    neededFor:
-      "only the official Database emulator (the kit's own RTDB server needs no Java); apt has it on Debian 13+ and Ubuntu 22.04+",
+    neededFor: "only the official Database emulator (the kit's own RTDB server needs no Java)",
     required: false,
     aptPackages: [],
-    debianInstall: 'sudo apt-get install -y openjdk-21-jre-headless',
+    // Debian 12's apt stops at Java 17, so the apt line alone would fail there.
+    debianInstall:
+      'Debian 13+ / Ubuntu 22.04+: sudo apt-get install -y openjdk-21-jre-headless; Debian 12: Java 21 is not in its apt, use the Eclipse Temurin apt repository (adoptium.net) or SDKMAN (sdk install java 21-tem)',
     macInstall: 'brew install openjdk@21',
     check(probe) {
       const run = probe.run('java', ['-version']);

@@ -31,10 +31,12 @@ async function run(
 }
 
 describe('iotkit check / grade / handout', () => {
-  it('reject missing arguments with usage and status 2', async () => {
-    expect((await run(checkCommand, [])).code).toBe(2);
-    expect((await run(gradeCommand, ['a0'])).out).toMatch(/usage: pnpm iotkit grade <assignment>/);
-    expect((await run(gradeCommand, [fixture, dir], { jobs: '0' })).code).toBe(2);
+  it('reject missing arguments as usage errors', async () => {
+    await expect(run(checkCommand, [])).rejects.toMatchObject({ code: 'cli/usage' });
+    await expect(run(gradeCommand, ['a0'])).rejects.toMatchObject({ code: 'cli/usage' });
+    await expect(run(gradeCommand, [fixture, dir], { jobs: '0' })).rejects.toMatchObject({
+      code: 'cli/usage',
+    });
     expect((await run(handoutCommand, [fixture])).code).toBe(2);
   });
 
@@ -42,8 +44,10 @@ describe('iotkit check / grade / handout', () => {
     const check = await run(checkCommand, ['a99']);
     expect(check.code).toBe(1);
     expect(check.out).toMatch(/grader\/assignment-not-found: no assignment "a99"/);
-    const grade = await run(gradeCommand, [fixture, join(dir, 'missing')]);
-    expect([grade.code, grade.out]).toEqual([2, expect.stringMatching(/grader\/submission-not-found/)]);
+    await expect(run(gradeCommand, [fixture, join(dir, 'missing')])).rejects.toMatchObject({
+      code: 'cli/usage',
+      message: expect.stringMatching(/^no such submission: /),
+    });
   });
 
   it('exits 1 and names the submission when one could not be graded, still writing the class CSVs', async () => {
