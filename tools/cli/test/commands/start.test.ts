@@ -30,7 +30,8 @@ function waitForOutput(child: ReturnType<typeof spawnIotkit>, pattern: RegExp): 
 const dataDir = mkdtempSync(join(tmpdir(), 'iotkit-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('iotkit start', () => {
+// Each test spawns the CLI (Node + tsx), seconds apiece on a busy 2-core machine.
+describe('iotkit start', { timeout: 90_000 }, () => {
   // Free ports and a private data dir: a developer's `pnpm start` may be running meanwhile.
   it('serves a working Auth emulator, prints the env var, and stops cleanly on Ctrl-C', async () => {
     const child = spawnIotkit([
