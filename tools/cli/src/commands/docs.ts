@@ -3,17 +3,21 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
+import { writeCoursePdf } from '../docs-site/course-pdf.js';
 import { serveSite } from '../docs-site/static-site-server.js';
 
 /** `iotkit docs`: builds the course reference and API site, and optionally serves it locally. */
 export const docsCommand: Command = {
   name: 'docs',
-  summary: 'build the docs site (course notes + API reference) into site/, optionally serve it',
+  summary:
+    'build the docs site (course notes + API reference) into site/, optionally serve it or print the notes',
   usage: [
-    'Usage: pnpm iotkit docs [--serve] [--port PORT] [--no-build] [--site DIR]',
+    'Usage: pnpm iotkit docs [--serve] [--port PORT] [--pdf] [--output FILE] [--no-build] [--site DIR]',
     '',
     'Runs TypeDoc over every package and the pages in docs/ (warnings are errors) and writes the',
     'site to site/. With --serve it then serves the site on http://127.0.0.1:PORT/ until Ctrl-C.',
+    'With --pdf it prints the course notes, in teaching order, into one PDF for reading offline',
+    "(Debian's chromium does the printing; default file: course-notes.pdf in the site folder).",
     '(`pnpm run docs` builds too; plain `pnpm docs` is a built-in pnpm command, not ours.)',
   ].join('\n'),
   options: {
@@ -23,7 +27,13 @@ export const docsCommand: Command = {
       valueName: 'PORT',
       description: 'port for --serve (default 8080; 0 = any free port)',
     },
-    'no-build': { type: 'boolean', description: 'serve what is already in the site folder' },
+    pdf: { type: 'boolean', description: 'print the course notes into one PDF' },
+    output: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'PDF file for --pdf (default: course-notes.pdf in the site folder)',
+    },
+    'no-build': { type: 'boolean', description: 'use what is already in the site folder' },
     site: {
       type: 'string',
       valueName: 'DIR',
@@ -45,6 +55,14 @@ export const docsCommand: Command = {
         return status;
       }
       io.out(`docs: site written to ${siteDir}`);
+    }
+    if (args.values.pdf === true) {
+      const output = resolve(
+        io.root,
+        typeof args.values.output === 'string' ? args.values.output : join(siteDir, 'course-notes.pdf'),
+      );
+      const count = await writeCoursePdf(siteDir, output);
+      io.out(`docs: ${count} course pages printed to ${output}`);
     }
     if (args.values.serve !== true) return 0;
     if (!existsSync(join(siteDir, 'index.html'))) {

@@ -10,6 +10,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.xml': 'application/xml',
   '.woff2': 'font/woff2',
 };
 
@@ -57,6 +59,11 @@ export async function serveSite(siteDir: string, host: string, port: number): Pr
   const boundPort = address && typeof address === 'object' ? address.port : port;
   return {
     url: `http://${host}:${boundPort}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A browser keeps idle keep-alive connections open; without this, close() waits for them.
+        server.closeAllConnections();
+      }),
   };
 }

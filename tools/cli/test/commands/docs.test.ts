@@ -68,6 +68,13 @@ describe('iotkit docs', () => {
     expect(result.stderr).toContain('--port must be a whole number');
   });
 
+  it('--pdf says how to build first when the site has no site map', async () => {
+    const result = await runIotkit(['docs', '--pdf', '--no-build', '--site', site]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no site map in');
+    expect(result.stderr).toContain('pnpm iotkit docs');
+  });
+
   it('says how to build first when the site folder is empty', async () => {
     const result = await runIotkit([
       'docs',
