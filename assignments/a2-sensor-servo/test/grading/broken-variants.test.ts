@@ -1,19 +1,18 @@
-// The grader fixtures: the reference solution scores full marks, and each deliberately broken
-// variant loses exactly the graded tests that check what it breaks. Runs the real grader
-// (gradeSubmission: copy, build, graded tests in a child process) against one shared backend.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The grader against known mistakes: the reference solution earns full marks and every bonus,
+// and every mutant of the catalogue (grading/mutants/*.json, one per plausible student mistake,
+// every README behaviour row covered) is killed by the graded tests it names. The same check as
+// `pnpm iotkit mutants a2 --no-auto`, through the same engine: real grading (copy, build, graded
+// tests in a child process) against one shared backend.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthEmulator } from '@iotkit/backend';
 import type { RunningAuthEmulator } from '@iotkit/backend';
-import { gradeSubmission, loadAssignment, makeHandout } from '@iotkit/grader';
-import type { SubmissionResult } from '@iotkit/grader';
+import { gradeSubmission, loadAssignment, loadCatalogue, makeHandout, runMutants } from '@iotkit/grader';
 import { startRtdbServer } from '@iotkit/rtdb-server';
 import type { RunningRtdbServer } from '@iotkit/rtdb-server';
 import { A2_ROOT } from '../../src/a2-paths.js';
-import { BROKEN_VARIANTS } from '../fixtures/broken-variants.js';
-import type { FixtureEdit } from '../fixtures/broken-variants.js';
 
 const assignment = loadAssignment(A2_ROOT);
 const workDir = mkdtempSync(join(tmpdir(), 'a2-fixtures-'));
@@ -32,102 +31,52 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-/** A submission folder: the reference's firmware and companion code with the edits applied. */
-function materialize(name: string, edits: readonly FixtureEdit[]): string {
-  const dir = join(workDir, name);
-  for (const part of ['firmware', 'companion']) {
-    cpSync(join(A2_ROOT, part), join(dir, part), {
-      recursive: true,
-      filter: (src) => !/node_modules|[\\/]lib$|\.pio/.test(src),
-    });
-  }
-  for (const edit of edits) {
-    const file = join(dir, edit.file);
-    const text = readFileSync(file, 'utf8');
-    const count = text.split(edit.find).length - 1;
-    if (count !== 1)
-      throw new Error(
-        `fixture ${name}: "${edit.find.trim().slice(0, 60)}" occurs ${count} times in ${edit.file}, expected once`,
-      );
-    writeFileSync(file, text.replace(edit.find, edit.replace));
-  }
-  return dir;
-}
-
-function grade(name: string, dir: string, includeHidden = true): Promise<SubmissionResult> {
-  return gradeSubmission({
-    assignment,
-    submissionDir: dir,
-    submissionId: name,
-    includeHidden,
-    backend: { rtdbUrl: rtdb.url, authUrl: auth.url, namespace: `a2-fixture-${name}` },
+describe('A2 grader against its mutant catalogue', () => {
+  it('has at least 15 valid mutants covering every README behaviour row', () => {
+    const catalogue = loadCatalogue(assignment);
+    expect(catalogue.invalid).toEqual([]);
+    expect(catalogue.mutants.length).toBeGreaterThanOrEqual(15);
+    expect(catalogue.rows).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', 'B1', 'B2']);
+    const covered = new Set(catalogue.mutants.filter((m) => m.equivalent === undefined).map((m) => m.row));
+    expect(catalogue.rows.filter((r) => !covered.has(r))).toEqual([]);
   });
-}
 
-/** Why the first failures failed, for the assertion message. */
-function why(result: SubmissionResult): string {
-  const failed = result.tests.filter((t) => t.status !== 'passed').slice(0, 2);
-  return `${result.outcome.message}; ${failed.map((t) => `${t.name}: ${t.reason?.message ?? ''} ${t.feedback?.actual ?? ''}`.slice(0, 400)).join(' | ')}`;
-}
+  it('the reference gets full marks and every bonus; every catalogue mutant is killed by the tests it names', async () => {
+    const run = await runMutants({
+      assignment,
+      jobs: 2,
+      auto: false,
+      backend: { rtdbUrl: rtdb.url, authUrl: auth.url },
+    });
+    expect(run.reference.failedTests).toEqual([]);
+    expect(run.reference.score).toBe(115);
+    expect(run.problems).toEqual([]);
+    expect(run.catalogue.survived).toBe(0);
+  }, 3_600_000);
 
-function failedTests(result: SubmissionResult): string[] {
-  return result.tests
-    .filter((t) => t.status !== 'passed')
-    .map((t) => t.name)
-    .sort();
-}
-
-const GRADE_LIMIT = 420_000;
-
-describe('A2 grader fixtures', () => {
-  it(
-    'the reference solution gets full marks and every bonus',
-    async () => {
-      const result = await grade('reference', materialize('reference', []));
-      expect(result.outcome.code).toBe('ok');
-      expect(failedTests(result), why(result)).toEqual([]);
-      expect(result.maxScore).toBe(100);
-      expect(result.score).toBe(115);
-    },
-    GRADE_LIMIT,
-  );
-
-  for (const variant of BROKEN_VARIANTS) {
-    it(
-      `${variant.name} (${variant.breaks}) loses exactly its tests`,
-      async () => {
-        const result = await grade(variant.name, materialize(variant.name, variant.edits));
-        expect(result.outcome.code).toBe('ok');
-        expect(failedTests(result), why(result)).toEqual([...variant.fails].sort());
-        const lost = result.tests
-          .filter((t) => variant.fails.includes(t.name))
-          .reduce((sum, t) => sum + t.points, 0);
-        expect(result.score).toBe(115 - lost);
-      },
-      GRADE_LIMIT,
+  it('the handout is a starter that builds and fails every public test with a hint and a timeline', async () => {
+    const out = join(workDir, 'handout');
+    makeHandout({ assignmentDir: A2_ROOT, outDir: out });
+    expect(existsSync(join(out, 'grading', 'hidden'))).toBe(false);
+    expect(existsSync(join(out, 'grading', 'mutants'))).toBe(false);
+    expect(readFileSync(join(out, 'firmware', 'src', 'app', 'a2_app.cpp'), 'utf8')).toContain(
+      '// TODO: push {ir, ts: server timestamp}',
     );
-  }
-
-  it(
-    'the handout is a starter that builds and fails every public test with a hint and a timeline',
-    async () => {
-      const out = join(workDir, 'handout');
-      makeHandout({ assignmentDir: A2_ROOT, outDir: out });
-      expect(existsSync(join(out, 'grading', 'hidden'))).toBe(false);
-      expect(readFileSync(join(out, 'firmware', 'src', 'app', 'a2_app.cpp'), 'utf8')).toContain(
-        '// TODO: push {ir, ts: server timestamp}',
-      );
-      const result = await grade('handout', out, false);
-      expect(result.outcome.code).toBe('ok');
-      expect(result.maxScore).toBe(60);
-      const publicTests = result.tests.filter((t) => t.file.startsWith('public/'));
-      expect(publicTests).toHaveLength(6);
-      for (const test of publicTests) {
-        expect(test.status, test.name).toBe('failed');
-        expect(test.feedback?.hint, test.name).toBeTruthy();
-        expect(test.feedback?.timeline?.length, test.name).toBeGreaterThan(0);
-      }
-    },
-    GRADE_LIMIT,
-  );
+    const result = await gradeSubmission({
+      assignment,
+      submissionDir: out,
+      submissionId: 'handout',
+      includeHidden: false,
+      backend: { rtdbUrl: rtdb.url, authUrl: auth.url, namespace: 'a2-fixture-handout' },
+    });
+    expect(result.outcome.code).toBe('ok');
+    expect(result.maxScore).toBe(60);
+    const publicTests = result.tests.filter((t) => t.file.startsWith('public/'));
+    expect(publicTests).toHaveLength(8);
+    for (const test of publicTests) {
+      expect(test.status, test.name).toBe('failed');
+      expect(test.feedback?.hint, test.name).toBeTruthy();
+      expect(test.feedback?.timeline?.length, test.name).toBeGreaterThan(0);
+    }
+  }, 420_000);
 });
