@@ -2,7 +2,15 @@
 // long run across refreshes and a reboot. Same setup as the public tests.
 import { expect } from 'vitest';
 import { eventually, feedback, graded } from '@iotkit/grader/harness';
-import { allHttp, forbiddenSignIns, sleep, tokenRequests, useA4Suite, withA4Run } from '../support/a4-run.js';
+import {
+  allHttp,
+  forbiddenSignIns,
+  sleep,
+  tokenRequests,
+  useA4Suite,
+  waitForRefreshes,
+  withA4Run,
+} from '../support/a4-run.js';
 import { readingsOf, storedSeqRuns } from '../support/a4-checks.js';
 
 const suite = useA4Suite();
@@ -68,12 +76,7 @@ graded(
       async (run) => {
         await run.boot();
         run.provision();
-        await eventually(
-          'a refresh before the reboot (so the refresh token has rotated)',
-          async () => run.relay.refreshes().filter((r) => r.status === 200).length,
-          (n) => n >= 1,
-          20_000,
-        );
+        await waitForRefreshes(run, 1, 20_000, 'before the reboot');
         const before = readingsOf(await run.read('readings')).length;
         const second = await run.boot();
         await eventually(
@@ -150,12 +153,7 @@ graded(
       async (run) => {
         await run.boot();
         run.provision();
-        await eventually(
-          'two refreshes before the reboot',
-          async () => run.relay.refreshes().filter((r) => r.status === 200).length,
-          (n) => n >= 2,
-          30_000,
-        );
+        await waitForRefreshes(run, 2, 30_000, 'before the reboot');
         const second = await run.boot();
         await eventually(
           'a refresh after the reboot',

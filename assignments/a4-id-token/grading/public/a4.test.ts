@@ -4,7 +4,15 @@
 // grading/support/short-token-relay.ts).
 import { expect } from 'vitest';
 import { eventually, feedback, graded } from '@iotkit/grader/harness';
-import { allHttp, forbiddenSignIns, sleep, tokenRequests, useA4Suite, withA4Run } from '../support/a4-run.js';
+import {
+  allHttp,
+  forbiddenSignIns,
+  sleep,
+  tokenRequests,
+  useA4Suite,
+  waitForRefreshes,
+  withA4Run,
+} from '../support/a4-run.js';
 import { readingsOf, storedSeqRuns, tokenLeaks } from '../support/a4-checks.js';
 
 const suite = useA4Suite();
@@ -101,12 +109,7 @@ graded(
       async (run) => {
         const device = await run.boot();
         run.provision();
-        await eventually(
-          'two successful token refreshes',
-          async () => run.relay.refreshes().filter((r) => r.status === 200).length,
-          (n) => n >= 2,
-          30_000,
-        );
+        await waitForRefreshes(run, 2, 30_000, 'while running');
         await sleep(1000);
         const refreshes = run.relay.refreshes();
         const late = refreshes.filter((r) => (r.secondsLeft ?? 1) <= 0);
@@ -146,12 +149,7 @@ graded(
       async (run) => {
         const device = await run.boot();
         run.provision();
-        await eventually(
-          'two successful token refreshes',
-          async () => run.relay.refreshes().filter((r) => r.status === 200).length,
-          (n) => n >= 2,
-          30_000,
-        );
+        await waitForRefreshes(run, 2, 30_000, 'while running');
         await device.stop();
         const leaks = tokenLeaks(device, run.relay.issuedTokens());
         expect(leaks, 'log lines or LCD rows that contain a token').toEqual([]);

@@ -86,6 +86,31 @@ export function allHttp(run: A4Run): HttpEvent[] {
   return run.boots().flatMap((d) => d.http());
 }
 
+/**
+ * Waits until the device renewed its ID token `count` times through the relay; fails naming what
+ * the device did instead (no refresh at all, or refused ones).
+ * @param run - the test's run
+ * @param count - successful refreshes awaited
+ * @param ms - ceiling
+ * @param what - what they are for, in the student's words
+ */
+export async function waitForRefreshes(run: A4Run, count: number, ms: number, what: string): Promise<void> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    const all = run.relay.refreshes();
+    if (all.filter((r) => r.status === 200).length >= count) return;
+    if (performance.now() >= deadline) {
+      const refused = all.filter((r) => r.status !== 200);
+      const got =
+        all.length === 0
+          ? 'the device sent no refresh request to the Secure Token API'
+          : `the device sent ${all.length} refresh request(s), ${refused.length} refused${refused[0]?.error ? ` (${refused[0].error})` : ''}`;
+      throw new Error(`expected ${count} successful token refresh(es) ${what} within ${ms} ms; ${got}`);
+    }
+    await sleep(100);
+  }
+}
+
 /** Resolves after `ms` (the device runs on its own meanwhile). */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
