@@ -2,6 +2,7 @@
 // node:http JSON server, measured by a load generator (autocannon) in its own process. Each
 // scenario alternates kit and baseline in rounds; the ratio of the median rates is the figure.
 // Loopback only; every run is bounded in time (BENCH_SECONDS per round, BENCH_ROUNDS rounds).
+// BENCH_ONLY=GET,PUT runs only the scenarios whose name starts with one of the words.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,7 +87,10 @@ function printRow(row: (typeof rows)[number]): void {
 // Warm-up: JIT, sockets and the data the GETs read.
 for (const url of [bare.url, memory.url, durable.url])
   await generate({ kind: 'mix', url, connections: CONNECTIONS, seconds: 1 });
+// BENCH_ONLY=GET,PUT keeps the scenarios whose name starts with one of the words.
+const only = (process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean);
 for (const [name, kind, url] of cases) {
+  if (only.length > 0 && !only.some((word) => name.startsWith(word))) continue;
   const kit: number[] = [];
   const base: number[] = [];
   const p99: number[] = [];
