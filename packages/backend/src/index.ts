@@ -11,6 +11,8 @@ export type { LocalBackendOptions, LocalBackendEnv, RunningLocalBackend } from '
 export { backendGlobalSetup } from './vitest-global-setup.js';
 export type { ProvidedBackend, GlobalSetupContext } from './vitest-global-setup.js';
 export { findFreePort, isPortFree } from './free-port.js';
+export { startMqttBroker } from './mqtt-broker.js';
+export type { MqttBrokerOptions, RunningMqttBroker } from './mqtt-broker.js';
 export { BackendError } from './backend-error.js';
 export type { BackendErrorCode } from './backend-error.js';
 export type { AssignmentDemoOptions, RunningAssignmentDemo, StartAssignmentDemo } from './assignment-demo.js';

@@ -9,7 +9,7 @@ export const doctorCommand: Command = {
   usage: [
     'Usage: pnpm iotkit doctor',
     '',
-    'Checks Node, pnpm, g++, cmake, pkg-config, libcurl, cJSON, googletest, Chromium and (optionally)',
+    'Checks Node, pnpm, g++, cmake, pkg-config, libcurl, cJSON, Mosquitto, googletest, Chromium and (optionally)',
     'bubblewrap (the grading sandbox: whether it is installed and can start here) and Java.',
     'Every missing tool is printed with the exact install line for Debian/Ubuntu and macOS.',
     'Exits 1 when a required tool is missing, 0 otherwise. `pnpm os-deps` installs the OS packages.',

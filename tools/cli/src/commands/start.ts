@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BackendError, startAuthEmulator, startLocalBackend } from '@iotkit/backend';
+import { BackendError, startAuthEmulator, startLocalBackend, startMqttBroker } from '@iotkit/backend';
 import { findAssignment, loadStartDemo } from '../assignments/assignment-catalog.js';
 import { CliError } from '../cli-error.js';
 import type { Command, CommandIo } from '../command.js';
@@ -24,6 +24,8 @@ interface RunningService {
 interface StartSettings {
   readonly auth?: number | undefined;
   readonly database?: number | undefined;
+  /** MQTT over TCP (default 1883); MQTT over WebSocket listens on a free port beside it. */
+  readonly mqtt?: number | undefined;
   /** Where the database keeps its files; `.iotkit/database` under the repository by default. */
   readonly dataDir?: string | undefined;
   /** `--lan`: listen on every interface, admin endpoints behind the owner credential. */
@@ -105,8 +107,44 @@ const databaseService: Service = {
   },
 };
 
+/** The port MQTT brokers use by convention; taken when free, as mosquitto would. */
+const MQTT_DEFAULT_PORT = 1883;
+
+const mqttService: Service = {
+  name: 'MQTT broker',
+  async start(_target, _config, ports) {
+    const host = ports.lan ? LAN_BIND_HOST : '127.0.0.1';
+    const notes: string[] = [];
+    let broker;
+    try {
+      broker = await startMqttBroker({ host, port: ports.mqtt ?? MQTT_DEFAULT_PORT, wsPort: 0 });
+    } catch (error) {
+      // Only the default port falls back: a student's own mosquitto on 1883 may keep it.
+      if (
+        ports.mqtt !== undefined ||
+        !(error instanceof BackendError) ||
+        error.code !== 'backend/port-in-use'
+      )
+        throw error;
+      broker = await startMqttBroker({ host, port: 0, wsPort: 0 });
+      notes.push(
+        `  (port ${MQTT_DEFAULT_PORT} is taken, another broker may be running; this one took a free port)`,
+      );
+    }
+    return {
+      url: broker.url,
+      lines: [
+        `MQTT broker       ${broker.url}  (aedes, in memory)`,
+        `  WebSocket       ${broker.wsUrl ?? ''}`,
+        ...notes,
+      ],
+      stop: () => broker.close(),
+    };
+  },
+};
+
 // Started in order, stopped in reverse.
-const SERVICES: readonly Service[] = [databaseService, authService];
+const SERVICES: readonly Service[] = [databaseService, authService, mqttService];
 
 function parsePort(value: string | boolean | undefined, option = '--auth-port'): number | undefined {
   if (typeof value !== 'string') return undefined;
@@ -130,11 +168,12 @@ async function stopAll(running: RunningService[], io: CommandIo): Promise<void> 
 /** `iotkit start`: brings up the local backend and keeps it running until Ctrl-C. */
 export const startCommand: Command = {
   name: 'start',
-  summary: 'run the local backend (Realtime Database + Auth emulator) until Ctrl-C',
+  summary: 'run the local backend (Realtime Database + Auth emulator + MQTT broker) until Ctrl-C',
   usage: [
-    'Usage: pnpm iotkit start [ASSIGNMENT] [--target KIND] [--auth-port PORT] [--database-port PORT] [--data-dir DIR] [--backend-only] [--lan] [--once]',
+    'Usage: pnpm iotkit start [ASSIGNMENT] [--target KIND] [--auth-port PORT] [--database-port PORT] [--mqtt-port PORT] [--data-dir DIR] [--backend-only] [--lan] [--once]',
     '',
-    'Starts the local backend on the ports of firebase.json (Database 9000, Auth 9099) and prints its URLs and the',
+    'Starts the local backend on the ports of firebase.json (Database 9000, Auth 9099), an MQTT broker (1883, and',
+    'MQTT over WebSocket), and prints their URLs and the',
     'environment variables that point the official SDKs at it, then runs ASSIGNMENT (default a2) on it: its',
     'reference firmware as a virtual device and its page. Stops cleanly on Ctrl-C.',
     'With --target emulators or firebase nothing is started here; it prints how to reach that target.',
@@ -145,6 +184,11 @@ export const startCommand: Command = {
       type: 'string',
       valueName: 'PORT',
       description: 'Auth emulator port (default: firebase.json, 9099)',
+    },
+    'mqtt-port': {
+      type: 'string',
+      valueName: 'PORT',
+      description: 'MQTT broker port (default 1883, or a free one when 1883 is taken)',
     },
     'database-port': {
       type: 'string',
@@ -190,6 +234,7 @@ export const startCommand: Command = {
     const ports: StartSettings = {
       auth: parsePort(args.values['auth-port']),
       database: parsePort(args.values['database-port'], '--database-port'),
+      mqtt: parsePort(args.values['mqtt-port'], '--mqtt-port'),
       dataDir: typeof dataDir === 'string' ? resolve(dataDir) : undefined,
       lan: args.values['lan'] === true,
     };

@@ -130,6 +130,23 @@ export const REQUIREMENTS: readonly Requirement[] = [
     check: (probe) => library(probe, 'libcjson', 'cjson/cJSON.h'),
   },
   {
+    name: 'Mosquitto',
+    neededFor:
+      "the MQTT labs of A1: the same client tests run against the kit's broker and Debian's mosquitto",
+    required: true,
+    aptPackages: ['mosquitto', 'mosquitto-clients'],
+    debianInstall: apt('mosquitto mosquitto-clients'),
+    macInstall: 'brew install mosquitto',
+    check(probe) {
+      const path = ['/usr/sbin/mosquitto', '/usr/local/sbin/mosquitto', '/opt/homebrew/sbin/mosquitto'].find(
+        (p) => probe.exists(p),
+      );
+      return path
+        ? { ok: true, detail: path }
+        : { ok: false, detail: 'mosquitto not found (/usr/sbin/mosquitto)' };
+    },
+  },
+  {
     name: 'googletest',
     neededFor: 'the firmware unit tests',
     required: true,
