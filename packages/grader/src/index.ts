@@ -82,7 +82,7 @@ export {
   csvField,
   type RosterEntry,
 } from './reporters/class-csv.js';
-export { writeReports, REPORT_FILES } from './reporters/write-reports.js';
+export { writeReports, REPORT_FILES, type WriteReportsOptions } from './reporters/write-reports.js';
 export {
   gradeClass,
   type GradeClassOptions,

@@ -9,6 +9,7 @@ import { scoreTests } from '../core/score.js';
 import { toCanvasCsv, toMoodleCsv, toSummaryCsv, type RosterEntry } from '../reporters/class-csv.js';
 import { REPORT_FILES, writeReports } from '../reporters/write-reports.js';
 import { gradeSubmission } from '../runner/grade-submission.js';
+import { notGradableReason } from './gradable-check.js';
 import { ClassProgress, type ProgressSink } from './progress.js';
 import { listSubmissions, materializeSubmission, type SubmissionSource } from './submission-source.js';
 
@@ -41,7 +42,9 @@ export interface GradeClassOptions {
   /** Progress output; nothing is printed when absent. */
   progress?: ProgressSink;
   /** Limit overrides for every submission. */
-  limits?: Partial<Omit<GraderConfig, 'build' | 'backend'>>;
+  limits?: Partial<Omit<GraderConfig, 'build' | 'backend' | 'requiredFiles'>>;
+  /** Put not-gradable submissions into the LMS CSVs as 0 (default: left out until resolved). */
+  zeroUngradable?: boolean;
 }
 
 /** A submission the run could not grade. */
@@ -52,6 +55,11 @@ export interface NotGradedSubmission {
   code: string;
   /** What went wrong. */
   message: string;
+  /**
+   * True when the hand-in itself could not be read (a corrupt archive, a failed clone): worth
+   * another download; no student feedback is written for it.
+   */
+  retryable: boolean;
 }
 
 /** What a class run produced. */
@@ -74,7 +82,10 @@ const UNREADABLE = new Set([
   'grader/unsafe-path',
   'grader/git-failed',
   'grader/missing-tool',
+  'grader/crashed',
 ]);
+/** Reasons a submission is not gradable as handed in; checked again on every run. */
+const NOT_GRADABLE = new Set(['grader/empty-submission', 'grader/missing-files']);
 
 function previousResult(file: string, o: GradeClassOptions): SubmissionResult | null {
   if (o.force || !existsSync(file)) return null;
@@ -83,7 +94,8 @@ function previousResult(file: string, o: GradeClassOptions): SubmissionResult | 
     const ok =
       r.assignment === o.assignment.id &&
       r.includesHidden === o.includeHidden &&
-      !UNREADABLE.has(r.outcome.code);
+      !UNREADABLE.has(r.outcome.code) &&
+      !NOT_GRADABLE.has(r.outcome.code);
     return ok ? r : null;
   } catch {
     return null;
@@ -143,6 +155,8 @@ export async function gradeClass(o: GradeClassOptions): Promise<ClassRunSummary>
     try {
       const m = await materializeSubmission(s);
       try {
+        const reason = notGradableReason(m.dir, o.assignment.config.requiredFiles);
+        if (reason) throw reason;
         result = await gradeSubmission({
           assignment: o.assignment,
           submissionDir: m.dir,
@@ -160,10 +174,12 @@ export async function gradeClass(o: GradeClassOptions): Promise<ClassRunSummary>
           ? e
           : new GraderError('grader/crashed', `grader failure: ${(e as Error).message}`);
       result = unreadableResult(o, s.id, err, performance.now() - t0);
-      summary.notGraded.push({ id: s.id, code: err.code, message: err.message });
-      writeReports(result, dir);
+      const retryable = !NOT_GRADABLE.has(err.code);
+      summary.notGraded.push({ id: s.id, code: err.code, message: err.message, retryable });
+      // A retryable failure is the kit's or the download's problem, not the student's work.
+      writeReports(result, dir, { studentReports: !retryable });
       results.set(s.id, result);
-      progress?.finish(s.id, `NOT GRADED: ${err.message}`, performance.now() - t0);
+      progress?.finish(s.id, `NOT GRADABLE: ${err.message}`, performance.now() - t0);
       return;
     }
     writeReports(result, dir);
@@ -182,13 +198,18 @@ export async function gradeClass(o: GradeClassOptions): Promise<ClassRunSummary>
       for (let s = queue.shift(); s; s = queue.shift()) await gradeOne(s);
     }),
   );
+  const order = new Map(sources.map((s, i) => [s.id, i]));
+  summary.notGraded.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   summary.results = sources
     .map((s) => results.get(s.id))
     .filter((r): r is SubmissionResult => r !== undefined);
-  const gradable = summary.results.filter((r) => !summary.notGraded.some((n) => n.id === r.submission));
+  // The LMS gets grades only: a flagged submission stays out until resolved, unless asked.
+  const forLms = o.zeroUngradable
+    ? summary.results
+    : summary.results.filter((r) => !summary.notGraded.some((n) => n.id === r.submission));
   writeFileSync(join(o.outDir, 'summary.csv'), toSummaryCsv(summary.results));
-  writeFileSync(join(o.outDir, 'canvas.csv'), toCanvasCsv(gradable, o.roster));
-  writeFileSync(join(o.outDir, 'moodle.csv'), toMoodleCsv(gradable, o.roster));
+  writeFileSync(join(o.outDir, 'canvas.csv'), toCanvasCsv(forLms, o.roster));
+  writeFileSync(join(o.outDir, 'moodle.csv'), toMoodleCsv(forLms, o.roster));
   progress?.end();
   summary.durationMs = Math.round(performance.now() - started);
   return summary;

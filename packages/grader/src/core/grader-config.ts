@@ -16,6 +16,11 @@ export interface GraderConfig {
   memoryMb: number;
   /** Bytes of output kept per stream (build log, runner log) and per test; the rest is cut. */
   outputLimitBytes: number;
+  /**
+   * Paths (relative to the submission; a trailing `/` for a folder that must hold a file) without
+   * which a submission is flagged "not gradable" instead of graded as a 0, e.g. `firmware/src/app/`.
+   */
+  requiredFiles: string[];
 }
 
 /** Limits used when `grader.config.json` does not say otherwise. */
@@ -27,6 +32,7 @@ export const DEFAULT_CONFIG: GraderConfig = {
   testTimeoutMs: 10_000,
   memoryMb: 512,
   outputLimitBytes: 64 * 1024,
+  requiredFiles: [],
 };
 
 function positive(raw: Record<string, unknown>, key: keyof GraderConfig, fallback: number): number {
@@ -69,9 +75,22 @@ export function parseGraderConfig(raw: unknown): GraderConfig {
       'grading/grader.config.json: "backend" must be "none", "rtdb" or "rtdb+auth"',
     );
   }
+  const requiredFiles = r.requiredFiles ?? [];
+  if (
+    !Array.isArray(requiredFiles) ||
+    !requiredFiles.every(
+      (f) => typeof f === 'string' && f !== '' && !f.startsWith('/') && !f.split('/').includes('..'),
+    )
+  ) {
+    throw new GraderError(
+      'grader/bad-config',
+      'grading/grader.config.json: "requiredFiles" must be an array of relative paths inside the submission',
+    );
+  }
   return {
     backend,
     build,
+    requiredFiles: requiredFiles as string[],
     buildTimeoutSeconds: positive(r, 'buildTimeoutSeconds', DEFAULT_CONFIG.buildTimeoutSeconds),
     timeoutSeconds: positive(r, 'timeoutSeconds', DEFAULT_CONFIG.timeoutSeconds),
     testTimeoutMs: positive(r, 'testTimeoutMs', DEFAULT_CONFIG.testTimeoutMs),

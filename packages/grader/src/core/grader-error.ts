@@ -5,6 +5,8 @@ export type GraderErrorCode =
   | 'grader/assignment-not-found'
   | 'grader/submission-not-found'
   | 'grader/bad-submission'
+  | 'grader/empty-submission'
+  | 'grader/missing-files'
   | 'grader/unsafe-path'
   | 'grader/git-failed'
   | 'grader/build-failed'

@@ -40,14 +40,30 @@ function atomicWrite(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
+/** Options of {@link writeReports}. */
+export interface WriteReportsOptions {
+  /**
+   * Write the reports a student or a platform sees (feedback.md, Gradescope, Classroom, JUnit,
+   * PrairieLearn); default true. Off for a failure to be retried, which is not the student's doing.
+   */
+  studentReports?: boolean;
+}
+
 /**
  * Writes every report of one submission into `dir`; `result.json` is written last, so its
  * presence means the folder is complete (what resuming a class run relies on).
  * @param result - the graded submission
  * @param dir - the student's report folder
+ * @param options - see {@link WriteReportsOptions}
  */
-export function writeReports(result: SubmissionResult, dir: string): void {
+export function writeReports(result: SubmissionResult, dir: string, options: WriteReportsOptions = {}): void {
   mkdirSync(dir, { recursive: true });
+  if (options.studentReports === false) {
+    atomicWrite(join(dir, REPORT_FILES.instructorFeedback), toMarkdown(result, { audience: 'instructor' }));
+    atomicWrite(join(dir, REPORT_FILES.table), toConsoleTable(result, true));
+    atomicWrite(join(dir, REPORT_FILES.result), `${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
   atomicWrite(join(dir, REPORT_FILES.gradescope), `${JSON.stringify(toGradescope(result), null, 2)}\n`);
   atomicWrite(join(dir, REPORT_FILES.classroom), `${JSON.stringify(toClassroomResult(result), null, 2)}\n`);
   atomicWrite(join(dir, REPORT_FILES.classroomBase64), `${encodeClassroomResult(result)}\n`);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAssignment } from '../../src/assignment/load-assignment.js';
@@ -42,6 +42,8 @@ beforeAll(async () => {
     files[`correct-copy/${f}`] = readFileSync(join(subs, 'correct', f), 'utf8');
   writeZip(join(subs, 'zipped.zip'), files);
   writeFileSync(join(subs, 'corrupt.zip'), 'this is not a zip');
+  // a folder handed in empty (only what an OS leaves behind)
+  mkdirSync(join(subs, 'empty', '__MACOSX'), { recursive: true });
   // the partial submission as a git repository with an uncommitted fix: only commits count
   const repo = join(subs, 'gitrepo');
   cpSync(join(subs, 'partial'), repo, { recursive: true });
@@ -143,14 +145,42 @@ describe('gradeClass on the fixture class', () => {
     expect(byId('gitrepo').score).toBe(7.75);
   });
 
-  it('completes the class, reports the unreadable zip as not graded, and writes every report', () => {
-    expect(summary.notGraded.map((n) => n.id)).toEqual(['corrupt']);
-    expect(summary.notGraded[0]?.code).toBe('grader/bad-submission');
-    expect(summary.results).toHaveLength(10);
-    for (const id of ['correct', 'partial', 'broken', 'hang', 'oom', 'noisy', 'snoop', 'zipped', 'gitrepo']) {
+  it('completes the class, flags the unreadable zip and the empty folder as not gradable, and writes every report', () => {
+    expect(summary.notGraded.map((n) => [n.id, n.code, n.retryable])).toEqual([
+      ['corrupt', 'grader/bad-submission', true],
+      ['empty', 'grader/empty-submission', false],
+    ]);
+    expect(summary.notGraded[1]?.message).toBe('the submission is empty: no file was handed in');
+    expect(summary.results).toHaveLength(11);
+    for (const id of [
+      'correct',
+      'partial',
+      'broken',
+      'hang',
+      'oom',
+      'noisy',
+      'snoop',
+      'zipped',
+      'gitrepo',
+      'empty',
+    ]) {
       for (const f of Object.values(REPORT_FILES).filter((f) => !f.endsWith('.log')))
         expect(existsSync(join(out, id, f)), `${id}/${f}`).toBe(true);
     }
+    // The empty folder's student feedback says what happened, without a temp path.
+    const emptyFeedback = readFileSync(join(out, 'empty', REPORT_FILES.feedback), 'utf8');
+    expect(emptyFeedback).toContain('the submission is empty: no file was handed in');
+    expect(emptyFeedback).not.toMatch(/\/tmp\/|iotkit-/);
+    // A retryable failure gets the instructor's reports only: no student feedback to take back.
+    expect(existsSync(join(out, 'corrupt', REPORT_FILES.result))).toBe(true);
+    expect(existsSync(join(out, 'corrupt', REPORT_FILES.instructorFeedback))).toBe(true);
+    for (const f of [
+      REPORT_FILES.feedback,
+      REPORT_FILES.gradescope,
+      REPORT_FILES.classroom,
+      REPORT_FILES.junit,
+    ])
+      expect(existsSync(join(out, 'corrupt', f)), `corrupt/${f}`).toBe(false);
     const csv = parseCsv(readFileSync(join(out, 'summary.csv'), 'utf8'));
     expect(csv[0]).toEqual([
       'submission',
@@ -165,7 +195,13 @@ describe('gradeClass on the fixture class', () => {
       'seconds',
     ]);
     expect(csv.find((row) => row[0] === 'partial')?.slice(1, 3)).toEqual(['7.75', '10']);
-    expect(lines.filter((l) => /^\[\d+\/10\] \S+: /.test(l))).toHaveLength(10);
+    // The LMS files hold grades only: the flagged two stay out until resolved.
+    for (const lms of ['canvas.csv', 'moodle.csv']) {
+      const text = readFileSync(join(out, lms), 'utf8');
+      expect(text, lms).toContain('partial');
+      expect(text, lms).not.toMatch(/\bcorrupt\b|\bempty\b/);
+    }
+    expect(lines.filter((l) => /^\[\d+\/11\] \S+: /.test(l))).toHaveLength(11);
   });
 
   it('resumes: a second run skips what is graded and retries only the unreadable zip', async () => {
@@ -179,7 +215,24 @@ describe('gradeClass on the fixture class', () => {
     });
     expect(again.resumed).toHaveLength(9);
     expect(again.gradedNow).toEqual([]);
-    expect(again.notGraded.map((n) => n.id)).toEqual(['corrupt']);
+    expect(again.notGraded.map((n) => n.id)).toEqual(['corrupt', 'empty']);
     expect(again.results.find((r) => r.submission === 'partial')?.score).toBe(7.75);
+  }, 60_000);
+
+  it('puts the flagged submissions into the LMS files as 0 only when asked', async () => {
+    const zeroOut = join(work, 'zero');
+    cpSync(out, zeroOut, { recursive: true });
+    await gradeClass({
+      assignment: loadAssignment(FIXTURE_ASSIGNMENT),
+      inputs: [join(work, 'class')],
+      outDir: zeroOut,
+      jobs: 2,
+      includeHidden: true,
+      force: false,
+      zeroUngradable: true,
+    });
+    const canvas = readFileSync(join(zeroOut, 'canvas.csv'), 'utf8');
+    expect(canvas).toMatch(/\bcorrupt\b/);
+    expect(canvas).toMatch(/\bempty\b/);
   }, 60_000);
 });

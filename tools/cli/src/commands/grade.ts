@@ -45,6 +45,10 @@ export const gradeCommand: Command = {
     },
     hidden: { type: 'boolean', description: 'run grading/hidden/ tests too' },
     force: { type: 'boolean', description: 'regrade submissions that already have reports' },
+    'zero-ungradable': {
+      type: 'boolean',
+      description: 'put not-gradable submissions (empty, missing files, unreadable) into the LMS CSVs as 0',
+    },
     roster: {
       type: 'string',
       valueName: 'CSV',
@@ -107,6 +111,7 @@ export const gradeCommand: Command = {
         jobs,
         includeHidden: args.values.hidden === true,
         force: args.values.force === true,
+        zeroUngradable: args.values['zero-ungradable'] === true,
         progress,
         ...(roster ? { roster } : {}),
         ...(timeout !== undefined ? { limits: { timeoutSeconds: timeout } } : {}),
@@ -116,7 +121,7 @@ export const gradeCommand: Command = {
         },
       });
       const width = Math.max(10, ...summary.results.map((r) => r.submission.length));
-      for (const r of summary.results) {
+      for (const r of summary.results.filter((x) => !summary.notGraded.some((n) => n.id === x.submission))) {
         io.out(
           `${r.submission.padEnd(width)}  ${String(r.score).padStart(6)} / ${r.maxScore}  ${r.outcome.code === 'ok' ? '' : r.outcome.message}`,
         );
@@ -124,8 +129,13 @@ export const gradeCommand: Command = {
       io.out(`reports: ${outDir} (summary.csv, canvas.csv, moodle.csv, one folder per student)`);
       const sandbox = sandboxSupport();
       if (sandbox.isolation !== 'bwrap') io.err(`warning: ${fallbackWarning(sandbox)}`);
-      for (const n of summary.notGraded) io.err(`not graded: ${n.id}: ${n.code}: ${n.message}`);
-      return summary.notGraded.length === 0 ? 0 : 1;
+      for (const n of summary.notGraded) io.err(`not gradable: ${n.id}: ${n.message}`);
+      const retry = summary.notGraded.filter((n) => n.retryable).length;
+      const flagged = summary.notGraded.length;
+      io.out(
+        `graded ${summary.results.length - flagged}${flagged > 0 ? `, not gradable ${flagged}` : ''}${retry > 0 ? ` (${retry} to retry after re-download)` : ''}${flagged > 0 && args.values['zero-ungradable'] !== true ? '; not-gradable ones are left out of canvas.csv and moodle.csv (--zero-ungradable puts them in as 0)' : ''}`,
+      );
+      return flagged === 0 ? 0 : 1;
     } catch (e) {
       if (!(e instanceof GraderError)) throw e;
       io.err(`iotkit: ${e.code}: ${e.message}`);
