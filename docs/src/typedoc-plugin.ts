@@ -159,7 +159,7 @@ export function load(app: Application): void {
   // Search: a page's `keywords` frontmatter weighs like a name, so "SSE" finds the lecture on
   // server-sent events before API members whose names merely contain the letters.
   app.renderer.on(IndexEvent.PREPARE_INDEX, (event: IndexEvent) => {
-    event.searchFieldWeights['keywords'] = 10;
+    event.searchFieldWeights['keywords'] = 100;
     event.searchResults.forEach((reflection, index) => {
       const keywords = reflection.isDocument() ? reflection.frontmatter['keywords'] : undefined;
       const text = Array.isArray(keywords)

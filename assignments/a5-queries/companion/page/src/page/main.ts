@@ -1,6 +1,8 @@
 // Browser entry of the A5 page: the same prefix query the device runs, live through the official
 // firebase web SDK (orderByChild + startAt + endAt), the device's subtree in the kit's data
-// viewer, the summary the device wrote, and its LCD and keypad. Bundled by esbuild at start.
+// viewer, the summary the device wrote, and its LCD and keypad. Bundled by esbuild at start;
+// type-checked with the DOM library by companion/page/tsconfig.json (the Node side keeps Node's
+// stream types, which the DOM ones clash with).
 import { initializeApp } from 'firebase/app';
 import {
   connectDatabaseEmulator,
