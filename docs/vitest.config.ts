@@ -6,7 +6,7 @@ export default mergeConfig(
   sharedConfig,
   defineConfig({
     test: {
-      globalSetup: ['./test/site/build-site.global.ts'],
+      globalSetup: ['./test/website/build-site.global.ts'],
       hookTimeout: 300_000,
       // GitHub's workflow parser imports its JSON schema without an import attribute, which only a
       // bundler accepts: let vite transform it.
