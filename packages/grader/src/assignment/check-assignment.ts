@@ -7,10 +7,12 @@ import { loadAssignment } from './load-assignment.js';
  * graded tests against it, with the same runner and limits the instructor uses.
  * @param assignmentDir - the student's assignment folder
  * @param backend - backend for tests that need one
+ * @param onProgress - receives a line as each test starts and ends
  */
 export function checkAssignment(
   assignmentDir: string,
   backend?: SubmissionBackend,
+  onProgress?: (line: string) => void,
 ): Promise<SubmissionResult> {
   const assignment = loadAssignment(assignmentDir);
   return gradeSubmission({
@@ -19,5 +21,6 @@ export function checkAssignment(
     submissionId: 'working-copy',
     includeHidden: false,
     ...(backend ? { backend } : {}),
+    ...(onProgress ? { onProgress } : {}),
   });
 }

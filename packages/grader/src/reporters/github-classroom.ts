@@ -1,3 +1,4 @@
+import { boundedText } from './failure-text.js';
 import type { SubmissionResult } from '../core/result-model.js';
 
 /** One test of a GitHub Classroom runner result. */
@@ -51,7 +52,7 @@ export function toClassroomResult(result: SubmissionResult): ClassroomResult {
       name: t.name,
       status: t.status === 'passed' ? 'pass' : t.status === 'not_run' ? 'error' : 'fail',
       score: t.score,
-      message: t.reason?.message ?? '',
+      message: boundedText(t.reason?.message ?? ''),
       test_code: '',
       filename: `grading/${t.file}`,
       line_no: t.line ?? 0,

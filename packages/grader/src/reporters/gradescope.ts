@@ -1,5 +1,18 @@
 import type { SubmissionResult } from '../core/result-model.js';
-import { testMarkdown } from './markdown-feedback.js';
+import { BUILD_OUTPUT_BOUNDS, boundedText } from './failure-text.js';
+import { detailsBlock, testMarkdown } from './markdown-feedback.js';
+
+/** The summary above the tests: the outcome, and the build's output when it stopped the run. */
+function summary(result: SubmissionResult): string {
+  if (result.outcome.code === 'ok') return `Graded ${result.tests.length} tests.`;
+  const head = `**${result.gradable ? 'Run stopped' : 'Not gradable'}: ${result.outcome.message}**`;
+  if (result.outcome.code !== 'grader/build-failed' || !result.buildOutput) return head;
+  return [
+    head,
+    '',
+    ...detailsBlock('Build output', boundedText(result.buildOutput, BUILD_OUTPUT_BOUNDS), true),
+  ].join('\n');
+}
 
 /** One test of Gradescope's `results.json`. */
 export interface GradescopeTest {
@@ -64,11 +77,11 @@ export interface GradescopeResults {
 export function toGradescope(result: SubmissionResult): GradescopeResults {
   const files = [...new Set(result.tests.map((t) => t.file))];
   const counters = new Map<string, number>();
+  const buildShown = result.outcome.code === 'grader/build-failed' && Boolean(result.buildOutput);
   return {
     score: result.score,
     execution_time: Math.round(result.durationMs / 100) / 10,
-    output:
-      result.outcome.code === 'ok' ? `Graded ${result.tests.length} tests.` : `**${result.outcome.message}**`,
+    output: summary(result),
     output_format: 'md',
     test_output_format: 'md',
     visibility: 'visible',
@@ -83,7 +96,7 @@ export function toGradescope(result: SubmissionResult): GradescopeResults {
         score: t.score,
         max_score: t.bonus ? 0 : t.points,
         status: t.status === 'passed' ? 'passed' : 'failed',
-        output: testMarkdown(t),
+        output: testMarkdown(t, buildShown),
         output_format: 'md',
         visibility: t.visibility,
         tags: [t.file, ...(t.bonus ? ['bonus'] : [])],

@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '../core/result-model.js';
+import { BUILD_OUTPUT_BOUNDS, boundedText } from './failure-text.js';
 
 /** Escapes text for XML attributes and content; drops characters XML 1.0 forbids. */
 export function xmlEscape(text: string): string {
@@ -27,14 +28,19 @@ export function toJUnitXml(result: SubmissionResult): string {
     const tests = result.tests.filter((t) => t.file === file);
     const cases = tests.map((t) => {
       const props = `<properties><property name="points" value="${t.points}"/><property name="score" value="${t.score}"/><property name="visibility" value="${t.visibility}"/></properties>`;
-      const msg = xmlEscape(t.reason?.message ?? '');
+      // The attribute keeps the first line (tools show it as a title); the body the whole message.
+      const whole = boundedText(t.reason?.message ?? '');
+      const msg = xmlEscape(whole.split('\n')[0] ?? '');
+      const text = xmlEscape(whole);
       const body =
         t.status === 'failed'
-          ? `<failure message="${msg}" type="${t.reason?.code ?? 'grader/test-failed'}">${msg}</failure>`
+          ? `<failure message="${msg}" type="${t.reason?.code ?? 'grader/test-failed'}">${text}</failure>`
           : t.status === 'not_run'
-            ? `<error message="${msg}" type="${t.reason?.code ?? 'grader/not-run'}">${msg}</error>`
+            ? `<error message="${msg}" type="${t.reason?.code ?? 'grader/not-run'}">${text}</error>`
             : '';
-      const out = t.output ? `<system-out>${xmlEscape(t.output)}</system-out>` : '';
+      const out = t.output
+        ? `<system-out>${xmlEscape(boundedText(t.output, BUILD_OUTPUT_BOUNDS))}</system-out>`
+        : '';
       return `    <testcase name="${xmlEscape(t.name)}" classname="${xmlEscape(`grading/${file}`)}" time="${secs(t.durationMs)}">${props}${body}${out}</testcase>`;
     });
     const time = tests.reduce((s, t) => s + (t.durationMs ?? 0), 0);

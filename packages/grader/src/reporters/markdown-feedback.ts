@@ -1,4 +1,5 @@
 import type { GradedTestResult, SubmissionResult, TestFeedback } from '../core/result-model.js';
+import { BUILD_OUTPUT_BOUNDS, boundedText, compilerErrors } from './failure-text.js';
 
 /** Options of {@link toMarkdown}. */
 export interface MarkdownOptions {
@@ -32,17 +33,56 @@ function pts(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '');
 }
 
+/** A collapsible block of preformatted text (`open` when it is the thing to read first). */
+export function detailsBlock(summary: string, text: string, open = false): string[] {
+  return [
+    `<details${open ? ' open' : ''}><summary>${summary}</summary>`,
+    '',
+    '```text',
+    fence(text),
+    '```',
+    '',
+    '</details>',
+  ];
+}
+
 /**
- * Markdown for one test: what was expected, what happened, why points were lost, and the
- * timeline excerpt a device test attached.
- * @param t - the test result
+ * The whole failure message as a Markdown list item: one line inline, several lines as a
+ * block under it (bounded). A compile failure already shown at the top is only referred to.
+ * @param message - the failure message
+ * @param buildShownAbove - whether the compiler's errors are at the top of the report
  */
-export function testMarkdown(t: GradedTestResult): string {
+function whyLines(message: string, buildShownAbove: boolean): string[] {
+  if (buildShownAbove && compilerErrors(message) !== undefined)
+    return ["- **Why:** your firmware does not compile (the compiler's errors are at the top)"];
+  const whole = boundedText(message);
+  const [first = '', ...rest] = whole.split('\n');
+  if (rest.length === 0) return [`- **Why:** ${first}`];
+  return [
+    `- **Why:** ${first}`,
+    '',
+    '  ```text',
+    ...fence(rest.join('\n'))
+      .split('\n')
+      .map((l) => `  ${l}`),
+    '  ```',
+    '',
+  ];
+}
+
+/**
+ * Markdown for one test: what was expected, what happened, why points were lost (the whole
+ * message), and the timeline excerpt a device test attached.
+ * @param t - the test result
+ * @param buildShownAbove - the report already shows the compiler's errors, so a test failing
+ *   with them only refers to them
+ */
+export function testMarkdown(t: GradedTestResult, buildShownAbove = false): string {
   const lines: string[] = [];
   const fb: TestFeedback = t.feedback ?? {};
   if (fb.expected !== undefined) lines.push(`- **Expected:** ${fb.expected}`);
   if (fb.actual !== undefined) lines.push(`- **Got:** ${fb.actual}`);
-  if (t.reason) lines.push(`- **Why:** ${t.reason.message.split('\n')[0]}`);
+  if (t.reason) lines.push(...whyLines(t.reason.message, buildShownAbove));
   if (fb.hint !== undefined && t.status !== 'passed') lines.push(`- **Hint:** ${fb.hint}`);
   for (const note of fb.notes ?? []) lines.push(`- **Note:** ${note}`);
   if (fb.timeline && fb.timeline.length > 0) {
@@ -61,18 +101,8 @@ export function testMarkdown(t: GradedTestResult): string {
       '</details>',
     );
   }
-  if (t.output && t.status !== 'passed') {
-    lines.push(
-      '',
-      '<details><summary>Console output</summary>',
-      '',
-      '```text',
-      fence(t.output),
-      '```',
-      '',
-      '</details>',
-    );
-  }
+  if (t.output && t.status !== 'passed')
+    lines.push('', ...detailsBlock('Console output', boundedText(t.output, BUILD_OUTPUT_BOUNDS)));
   return lines.join('\n');
 }
 
@@ -92,18 +122,9 @@ export function toMarkdown(result: SubmissionResult, options: MarkdownOptions): 
   out.push(`# ${result.title} — ${total}`, '');
   if (result.outcome.code !== 'ok')
     out.push(`> **${result.gradable ? 'Run stopped' : 'Not gradable'}:** ${result.outcome.message}`, '');
-  if (result.outcome.code === 'grader/build-failed' && result.buildOutput) {
-    out.push(
-      '<details open><summary>Build output</summary>',
-      '',
-      '```text',
-      fence(result.buildOutput),
-      '```',
-      '',
-      '</details>',
-      '',
-    );
-  }
+  const buildShown = result.outcome.code === 'grader/build-failed' && Boolean(result.buildOutput);
+  if (buildShown && result.buildOutput)
+    out.push(...detailsBlock('Build output', boundedText(result.buildOutput, BUILD_OUTPUT_BOUNDS), true), '');
   out.push('| | test | points |', '|---|---|---|');
   for (const t of shown)
     out.push(
@@ -115,7 +136,12 @@ export function toMarkdown(result: SubmissionResult, options: MarkdownOptions): 
   const lost = shown.filter((t) => t.status !== 'passed');
   if (lost.length > 0) out.push('', '## What to fix');
   for (const t of lost)
-    out.push('', `### ${icon(t)} ${t.name} — ${pts(t.score)} / ${pts(t.points)}`, '', testMarkdown(t));
+    out.push(
+      '',
+      `### ${icon(t)} ${t.name} — ${pts(t.score)} / ${pts(t.points)}`,
+      '',
+      testMarkdown(t, buildShown),
+    );
   if (options.audience === 'instructor' && result.warnings.length > 0) {
     out.push('', '## Warnings for the instructor', '', ...result.warnings.map((w) => `- ${w}`));
   }

@@ -1,3 +1,4 @@
+import { boundedText } from './failure-text.js';
 import type { SubmissionResult } from '../core/result-model.js';
 import { testMarkdown } from './markdown-feedback.js';
 
@@ -53,7 +54,7 @@ export function toPrairieLearn(result: SubmissionResult): PrairieLearnResults {
         description: t.file,
         points: t.score,
         max_points: t.bonus ? 0 : t.points,
-        message: t.reason?.message ?? '',
+        message: boundedText(t.reason?.message ?? ''),
         output: testMarkdown(t),
       })),
   };

@@ -12,6 +12,8 @@ import type { ChildJob } from './child-job.js';
 import { createGradingWorkspace } from './grading-workspace.js';
 import { runLimited, type LimitedProcessResult } from './limited-process.js';
 import { fallbackWarning, sandboxSupport } from '../sandbox/sandbox-support.js';
+import { firmwareBuildFailure } from './firmware-build-outcome.js';
+import { followProgress } from './progress-lines.js';
 
 /** Backend settings handed to the tests of one submission. */
 export interface SubmissionBackend {
@@ -37,6 +39,8 @@ export interface GradeSubmissionOptions {
   backend?: SubmissionBackend;
   /** Overrides of `grader.config.json` limits (e.g. a shorter wall clock in tests). */
   limits?: Partial<Omit<GraderConfig, 'build' | 'backend'>>;
+  /** Receives a line as the build starts and as each test starts and ends. */
+  onProgress?: (line: string) => void;
 }
 
 const OOM =
@@ -82,6 +86,8 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
     parts: { observations?: string; build?: LimitedProcessResult; run?: LimitedProcessResult },
   ): SubmissionResult => {
     const scored = scoreTests(selected, parseObservations(parts.observations ?? ''), outcome);
+    const notBuilt = firmwareBuildFailure(scored.tests, outcome);
+    if (notBuilt) outcome = notBuilt.outcome;
     return {
       assignment: assignment.id,
       title: manifest.title,
@@ -93,6 +99,7 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
       tests: scored.tests,
       includesHidden: options.includeHidden,
       ...(parts.build ? { buildOutput: parts.build.output } : {}),
+      ...(notBuilt ? { buildOutput: notBuilt.compilerOutput } : {}),
       ...(parts.run ? { runnerOutput: parts.run.output } : {}),
       warnings: sandboxWarnings(scored.warnings),
       durationMs: Math.round(performance.now() - started),
@@ -106,6 +113,7 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
   try {
     let build: LimitedProcessResult | undefined;
     if (config.build) {
+      options.onProgress?.(`building: ${config.build.join(' ')}`);
       const [cmd, ...args] = config.build as [string, ...string[]];
       build = await runLimited(cmd, args, {
         cwd: ws.submissionDir,
@@ -153,6 +161,10 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
         ? { IOTKIT_SANDBOX_UID: String(sandboxId), IOTKIT_SANDBOX_GID: String(sandboxId) }
         : {}),
     };
+    options.onProgress?.(`running ${selected.length} graded test(s)`);
+    const stopProgress = options.onProgress
+      ? followProgress(observationsFile, options.onProgress)
+      : undefined;
     const run = await runLimited(
       process.execPath,
       [...loaderArgs(), `--max-old-space-size=${config.memoryMb}`, childEntry, jobFile],
@@ -162,7 +174,7 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
         timeoutMs: config.timeoutSeconds * 1000,
         outputLimitBytes: config.outputLimitBytes,
       },
-    );
+    ).finally(() => stopProgress?.());
     const observations = existsSync(observationsFile) ? readFileSync(observationsFile, 'utf8') : '';
     return finish(runOutcome(run, observations, config.timeoutSeconds, config.memoryMb), {
       observations,

@@ -55,11 +55,16 @@ export const checkCommand: Command = {
           auth: assignment.config.backend === 'rtdb+auth' ? {} : false,
         });
       }
-      const result = await checkAssignment(dir, {
-        namespace: `${assignment.id}-check`,
-        ...(backend?.urls.database ? { rtdbUrl: backend.urls.database } : {}),
-        ...(backend?.urls.auth ? { authUrl: backend.urls.auth } : {}),
-      });
+      io.err(`checking ${assignment.id}: running the public graded tests`);
+      const result = await checkAssignment(
+        dir,
+        {
+          namespace: `${assignment.id}-check`,
+          ...(backend?.urls.database ? { rtdbUrl: backend.urls.database } : {}),
+          ...(backend?.urls.auth ? { authUrl: backend.urls.auth } : {}),
+        },
+        (line) => io.err(line),
+      );
       if (args.values.markdown !== true) io.out(toConsoleTable(result, false));
       io.out(toMarkdown(result, { audience: 'student' }));
       const sandbox = sandboxSupport();
