@@ -41,4 +41,10 @@ export {
 export { GradedDevice, failureText, type GradedDeviceOptions, type DeviceFeedback } from './graded-device.js';
 export { submissionDevice } from './submission-device.js';
 export { eventually } from './eventually.js';
+export {
+  prerequisite,
+  PrerequisiteError,
+  type Prerequisite,
+  type PrerequisiteOptions,
+} from './prerequisite.js';
 export { courseRulesFile, loadCourseRules, type CourseRules, type RulesPatch } from './course-rules.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, type TestContext } from 'vitest';
 import { startGradedBackend, type GradedBackend, type GradedBackendOptions } from './graded-backend.js';
 import { failureText, GradedDevice, type GradedDeviceOptions } from './graded-device.js';
+import { PrerequisiteError } from './prerequisite.js';
 
 /** What the tests of one graded file share: the backend, started before the first test. */
 export interface GradedSuite {
@@ -54,7 +55,8 @@ export async function withDevice(
     device.explain(context, {
       ...(prev?.expected === undefined ? {} : { expected: prev.expected }),
       actual: prev?.actual ?? failureText(error),
-      hint: prev?.hint ?? hint,
+      // A missing prerequisite points at the code to write first, not at this test's own code.
+      hint: error instanceof PrerequisiteError ? error.hint : (prev?.hint ?? hint),
     });
     throw error;
   } finally {

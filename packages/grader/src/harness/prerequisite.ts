@@ -1,0 +1,78 @@
+/**
+ * Prerequisites of graded tests: a step many tests need (signed in, readings flowing, stream
+ * open). The first test that needs it and fails says what is missing and which code to write
+ * first; later tests of the same file that need it fail at once with that same reason instead of
+ * each waiting out its own timeout. Points are still lost; the feedback names the cause once.
+ * @packageDocumentation
+ */
+
+/** What a prerequisite is and where a student starts when it fails. */
+export interface PrerequisiteOptions {
+  /** Short name, e.g. `signed in`. */
+  name: string;
+  /** The code to write first, by function name, e.g. `` `A2App::onKey` / `submitPassword` ``. */
+  startWith: string;
+}
+
+/** Thrown by {@link Prerequisite.establish}; `hint` names the code to write first. */
+export class PrerequisiteError extends Error {
+  /** Stable code. */
+  readonly code = 'grader/prerequisite-failed';
+  /** Where to start, for the test's feedback. */
+  readonly hint: string;
+
+  /**
+   * @param message - what is missing, whole
+   * @param hint - the code to write first
+   */
+  constructor(message: string, hint: string) {
+    super(message);
+    this.name = 'PrerequisiteError';
+    this.hint = hint;
+  }
+}
+
+/** A prerequisite shared by the tests of one graded file (see {@link prerequisite}). */
+export interface Prerequisite {
+  /** Its name. */
+  readonly name: string;
+  /**
+   * Runs `step` (e.g. typing the password and waiting for the sign-in). Fails at once when the
+   * prerequisite failed in an earlier test and never worked in this file; otherwise a failure of
+   * `step` is recorded and rethrown as a {@link PrerequisiteError} saying what is missing.
+   * @param step - establishes the prerequisite; throws with what was seen when it cannot
+   * @param missing - what was seen, in the student's terms, from the step's error
+   */
+  establish<T>(step: () => Promise<T>, missing?: (error: unknown) => string): Promise<T>;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Declares a prerequisite at the top level of a graded test file.
+ * @param options - its name and the code to write first
+ */
+export function prerequisite(options: PrerequisiteOptions): Prerequisite {
+  let failed: string | undefined;
+  let worked = false;
+  const hint = `start with ${options.startWith}`;
+  return {
+    name: options.name,
+    async establish<T>(step: () => Promise<T>, missing?: (error: unknown) => string): Promise<T> {
+      if (failed !== undefined && !worked)
+        throw new PrerequisiteError(
+          `needs "${options.name}", which failed in an earlier test: ${failed} — ${hint}`,
+          hint,
+        );
+      try {
+        const value = await step();
+        worked = true;
+        return value;
+      } catch (error) {
+        const why = missing ? missing(error) : messageOf(error);
+        failed = why;
+        throw new PrerequisiteError(`not ${options.name}: ${why} — ${hint}`, hint);
+      }
+    },
+  };
+}
