@@ -1,0 +1,15 @@
+import { runHttpVersionsLab } from './http-versions-lab.js';
+import type { LabResult } from './lab-report.js';
+import { runMqttLab } from './mqtt-lab.js';
+
+/** A lab `pnpm lab <name>` can run. */
+export interface Lab {
+  readonly name: string;
+  run(): Promise<LabResult>;
+}
+
+/** Every lab, by name. */
+export const LABS: readonly Lab[] = [
+  { name: 'mqtt', run: () => runMqttLab() },
+  { name: 'http-versions', run: () => runHttpVersionsLab() },
+];
