@@ -164,6 +164,7 @@ export {
   autoSummary,
 } from './mutants/mutants-report.js';
 export { graderCli } from './bin/grader-cli.js';
+export * from './export/index.js';
 export {
   sandboxSupport,
   fallbackWarning,

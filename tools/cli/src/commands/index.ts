@@ -3,6 +3,7 @@ import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { docsCommand } from './docs.js';
 import { doctorCommand } from './doctor.js';
+import { exportCommand } from './export.js';
 import { flashCommand } from './flash.js';
 import { functionsCommand } from './functions.js';
 import { gradeCommand } from './grade.js';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   gradeCommand,
   handoutCommand,
   mutantsCommand,
+  exportCommand,
   docsCommand,
   functionsCommand,
   secretsCommand,
