@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { buildAppDevice, startDevice } from '@iotkit/devices';
 import type { DeviceHandle } from '@iotkit/devices';
 import type { StartAssignmentDemo } from '@iotkit/backend';
-import { startFunctionsRunner } from '@iotkit/functions-runner';
+import { exportReportLines, startFunctionsRunner } from '@iotkit/functions-runner';
 import type { RunningFunctions } from '@iotkit/functions-runner';
 import { startDashboard } from '../companion/dashboard/src/dashboard-server.js';
 import type { RunningDashboard } from '../companion/dashboard/src/dashboard-server.js';
@@ -106,7 +106,11 @@ export async function startA2Demo(options: A2DemoOptions): Promise<RunningA2Demo
         `A2 dashboard      ${dashboard.url}`,
         `  device          a2 reference firmware, uid ${uid}, mode "${mode}", namespace ${namespace}`,
         ...(functions
-          ? [`  cloud function  ${functions.triggers.map((t) => t.name).join(', ')} (functions runner)`]
+          ? [
+              `  cloud function  ${functions.triggers.map((t) => t.name).join(', ')} (functions runner)`,
+              // Exports the runner will not fire locally (HTTPS, callable …) are named, not silently skipped.
+              ...exportReportLines(functions.report.filter((r) => !r.runs)).map((line) => `    ${line}`),
+            ]
           : []),
       ],
       stop: stopAll,

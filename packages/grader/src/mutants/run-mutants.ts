@@ -17,8 +17,8 @@ export interface RunMutantsOptions {
   assignment: Assignment;
   /** Mutants graded at once (default 2). */
   jobs?: number;
-  /** Grade only this mutant (catalogue id or automatic id), plus the reference. */
-  only?: string;
+  /** Grade only this mutant, or these (catalogue or automatic ids), plus the reference. */
+  only?: string | readonly string[];
   /** Include automatic mutants (default true). */
   auto?: boolean;
   /** At most this many automatic mutants, sampled deterministically (default 20). */
@@ -121,14 +121,16 @@ export async function runMutants(o: RunMutantsOptions): Promise<MutantsRun> {
   let autoJobs = o.auto === false ? [] : sampleAutoMutants(allAuto, o.autoLimit ?? 20);
   let invalid = catalogue.invalid;
   if (o.only !== undefined) {
-    const only = o.only;
-    catalogueJobs = catalogue.mutants.filter((m) => m.id === only);
-    invalid = catalogue.invalid.filter((m) => m.id === only);
-    autoJobs = allAuto.filter((m) => m.id === only);
-    if (catalogueJobs.length + invalid.length + autoJobs.length === 0) {
+    const only = new Set(typeof o.only === 'string' ? [o.only] : o.only);
+    catalogueJobs = catalogue.mutants.filter((m) => only.has(m.id));
+    invalid = catalogue.invalid.filter((m) => only.has(m.id));
+    autoJobs = allAuto.filter((m) => only.has(m.id));
+    const found = new Set([...catalogueJobs, ...invalid, ...autoJobs].map((m) => m.id));
+    const unknown = [...only].filter((id) => !found.has(id));
+    if (unknown.length > 0) {
       throw new GraderError(
         'grader/bad-arguments',
-        `no mutant "${only}" in ${assignment.id}: catalogue ids are ${catalogue.mutants.map((m) => m.id).join(', ') || 'none'}; automatic ids look like ${allAuto[0]?.id ?? 'file:line:column:operator'}`,
+        `no mutant ${unknown.map((id) => `"${id}"`).join(', ')} in ${assignment.id}: catalogue ids are ${catalogue.mutants.map((m) => m.id).join(', ') || 'none'}; automatic ids look like ${allAuto[0]?.id ?? 'file:line:column:operator'}`,
       );
     }
   }
