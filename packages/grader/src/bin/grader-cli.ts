@@ -23,7 +23,8 @@ export async function graderCli(argv: string[], out: (s: string) => void): Promi
   const [cmd, ...rest] = argv;
   try {
     if (cmd === 'check') {
-      const result = await checkAssignment(resolve(rest[0] ?? '.'));
+      out('running the public graded tests (each test is listed as it starts and ends)');
+      const result = await checkAssignment(resolve(rest[0] ?? '.'), undefined, out);
       out(toConsoleTable(result, false));
       out(toMarkdown(result, { audience: 'student' }));
       return result.score >= result.maxScore ? 0 : 1;
