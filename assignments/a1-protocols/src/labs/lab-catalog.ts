@@ -1,6 +1,7 @@
 import { runHttpVersionsLab } from './http-versions-lab.js';
 import type { LabResult } from './lab-report.js';
 import { runMqttLab } from './mqtt-lab.js';
+import { runPatternsLab } from './patterns-lab.js';
 
 /** A lab `pnpm lab <name>` can run. */
 export interface Lab {
@@ -12,4 +13,5 @@ export interface Lab {
 export const LABS: readonly Lab[] = [
   { name: 'mqtt', run: () => runMqttLab() },
   { name: 'http-versions', run: () => runHttpVersionsLab() },
+  { name: 'patterns', run: () => runPatternsLab() },
 ];

@@ -6,6 +6,8 @@ export interface LossyProxy {
   readonly port: number;
   /** Connections cut so far. */
   cuts(): number;
+  /** Bytes forwarded so far, both directions. */
+  bytes(): number;
   close(): Promise<void>;
 }
 
@@ -18,6 +20,7 @@ export interface LossyProxy {
  */
 export async function startLossyProxy(targetPort: number, cutAfterBytes: number): Promise<LossyProxy> {
   let cuts = 0;
+  let forwarded = 0;
   const open = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = connect(targetPort, '127.0.0.1');
@@ -33,7 +36,10 @@ export async function startLossyProxy(targetPort: number, cutAfterBytes: number)
       from.on('data', (chunk: Buffer) => {
         budget -= chunk.length;
         if (budget < 0) cut();
-        else to.write(chunk);
+        else {
+          forwarded += chunk.length;
+          to.write(chunk);
+        }
       });
       from.on('close', () => {
         open.delete(from);
@@ -48,6 +54,7 @@ export async function startLossyProxy(targetPort: number, cutAfterBytes: number)
   return {
     port: (server.address() as AddressInfo).port,
     cuts: () => cuts,
+    bytes: () => forwarded,
     close: async () => {
       for (const socket of open) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
