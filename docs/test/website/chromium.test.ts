@@ -31,8 +31,12 @@ async function load(page: Page, path: string, options: { scripts?: boolean } = {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   };
   const onPageError = (error: Error): void => void problems.push(`script error: ${error.message}`);
-  const onFailed = (request: { url(): string; failure(): { errorText: string } | null }): void =>
-    void problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  // ERR_ABORTED is the browser cancelling a request itself (the favicon when the test moves on to
+  // the next page); a resource that is really missing shows up as an HTTP error status below.
+  const onFailed = (request: { url(): string; failure(): { errorText: string } | null }): void => {
+    const reason = request.failure()?.errorText;
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${reason})`);
+  };
   const onResponse = (response: { status(): number; url(): string }): void => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   };
@@ -77,7 +81,8 @@ describe('the built site in Chromium', () => {
     try {
       const page = await plain.context.newPage();
       for (const path of pages.filter((p) => !navigated.has(p))) {
-        for (const problem of await load(page, path, { scripts: false })) problems.push(`${path}: ${problem}`);
+        for (const problem of await load(page, path, { scripts: false }))
+          problems.push(`${path}: ${problem}`);
       }
     } finally {
       await plain.close();
