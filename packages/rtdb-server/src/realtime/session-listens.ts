@@ -5,7 +5,8 @@ import type { ChangeEvent, Database } from '../core/database.js';
 import { pathToString, type Path } from '../core/path.js';
 import { applyQuery, queryIsDefault, type QuerySpec } from '../core/query-spec.js';
 import type { RequestContext } from '../core/request-context.js';
-import { defaultListenPushes, sameResult } from './change-pushes.js';
+import { queryWindowDelta } from '../core/query-window-delta.js';
+import { defaultListenPushes, sameResult, type DataPush } from './change-pushes.js';
 import { queryObjectKey } from './query-object.js';
 import { dataPushText, pushText, wirePath } from './server-message.js';
 
@@ -154,21 +155,46 @@ export class SessionListens {
     let entry = shared.get(listen.key) as FilteredPush | undefined;
     if (entry === undefined) {
       const result = applyQuery(nodeChild(change.after, listen.path), listen.spec);
-      entry = { result, text: undefined };
+      entry = { result, from: undefined, text: undefined };
       shared.set(listen.key, entry);
     }
     if (sameResult(listen.last, entry.result)) return;
+    // Only the children that entered, changed or left the window (a null overwrite) go out; the
+    // text is shared by the listens that had the same window before this write.
+    const from = listen.last;
     listen.last = entry.result;
-    // The whole window goes out: children that left a limit or range are dropped by the overwrite.
-    entry.text ??= dataPushText({ action: 'd', path: listen.path, node: entry.result }, listen.tag);
-    this.owner.send(entry.text);
+    if (entry.from === from && entry.text !== undefined) {
+      this.owner.send(entry.text);
+      return;
+    }
+    const push = windowPush(listen.path, from, entry.result);
+    if (push === undefined) return;
+    const text = dataPushText(push, listen.tag);
+    entry.from = from;
+    entry.text = text;
+    this.owner.send(text);
   }
 }
 
-/** A filtered listen's result for one write, and its message once one listener needed it. */
+/** A filtered listen's result for one write, and its message from the window it was computed for. */
 interface FilteredPush {
   result: DataNode;
+  /** The window the message's change was computed from. */
+  from: DataNode | undefined;
   text: string | undefined;
+}
+
+/**
+ * The push that takes a query listener from window `last` to `next`: an overwrite of the one child
+ * that entered, changed or left (empty = removed), a merge of several, or the whole window when
+ * the results are not maps of children. `undefined` when nothing changed.
+ */
+function windowPush(path: Path, last: DataNode, next: DataNode): DataPush | undefined {
+  const delta = queryWindowDelta(last, next);
+  if (delta === undefined) return { action: 'd', path, node: next };
+  if (delta.length === 0) return undefined;
+  if (delta.length === 1) return { action: 'd', path: [...path, delta[0]!.key], node: delta[0]!.node };
+  return { action: 'm', path, children: delta.map((change) => [[change.key], change.node] as const) };
 }
 
 // Pushes already computed for a write, by listen key; dropped with the change event.

@@ -9,6 +9,7 @@ import { nodeToJson } from '../core/node-json.js';
 import { pathEquals, pathIsAncestorOrSelf, pathRelative, pathToString, type Path } from '../core/path.js';
 import { applyQuery, queryIsDefault, type QuerySpec } from '../core/query-spec.js';
 import type { RequestContext } from '../core/request-context.js';
+import { queryWindowDelta, type WindowChildChange } from '../core/query-window-delta.js';
 import { formatSseEvent } from './sse-event.js';
 
 /** Everything one REST event stream needs. */
@@ -17,7 +18,7 @@ export interface EventStreamOptions {
   db: Database;
   /** Streamed location. */
   path: Path;
-  /** Filter of the stream (query-filtered streams resend the whole result when it changes). */
+  /** Filter of the stream (a query-filtered stream gets only the children that entered, changed or left its window). */
   query: QuerySpec | undefined;
   /** Who is listening. */
   ctx: RequestContext;
@@ -80,8 +81,9 @@ export function openEventStream(
     if (filtered) {
       const next = applyQuery(nodeChild(change.after, path), query);
       if (lastFiltered && sameChildren(lastFiltered, next)) return;
+      const delta = lastFiltered ? queryWindowDelta(lastFiltered, next) : undefined;
       lastFiltered = next;
-      send('put', { path: '/', data: toJson(next) });
+      sendWindowChange(send, delta, next, toJson);
       return;
     }
     if (nodeChild(change.before, path) === nodeChild(change.after, path)) return;
@@ -143,6 +145,31 @@ function eventTextFor(
     perChange.set(cacheKey, text);
   }
   return text;
+}
+
+/**
+ * Sends what changed in a query's window: a `put` at the one child that entered, changed or left
+ * (`null`), a `patch` of `/` when several did, the whole result when it is not a map of children.
+ */
+function sendWindowChange(
+  send: (event: string, data: unknown) => void,
+  delta: WindowChildChange[] | undefined,
+  next: DataNode,
+  toJson: (node: DataNode) => unknown,
+): void {
+  if (delta === undefined) {
+    send('put', { path: '/', data: toJson(next) });
+    return;
+  }
+  if (delta.length === 0) return;
+  if (delta.length === 1) {
+    const only = delta[0]!;
+    send('put', { path: pathToString([only.key]), data: toJson(only.node) });
+    return;
+  }
+  const data: Record<string, unknown> = {};
+  for (const change of delta) data[change.key] = toJson(change.node);
+  send('patch', { path: '/', data });
 }
 
 function sameChildren(a: DataNode, b: DataNode): boolean {

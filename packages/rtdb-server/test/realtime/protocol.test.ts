@@ -124,7 +124,7 @@ describe('ordering', () => {
 });
 
 describe('queries, tags and unlisten', () => {
-  it('sends a filtered query only its window, tagged, and the new window when it changes', async () => {
+  it('sends a filtered query only its window, tagged, then only the children that entered, changed or left', async () => {
     const ns = uniqueNamespace('tagged');
     const client = await connect(ns);
     await client.call('p', { p: '/s', d: { a: { v: 1 }, b: { v: 2 }, c: { v: 3 } } });
@@ -132,7 +132,11 @@ describe('queries, tags and unlisten', () => {
     await client.call('q', { p: '/s', q, t: 7, h: '' });
     expect(client.pushes('d').at(-1)!.b).toEqual({ p: 's', d: { b: { v: 2 }, c: { v: 3 } }, t: 7 });
     await client.call('p', { p: '/s/d', d: { v: 4 } });
-    expect(client.pushes('d').at(-1)!.b).toEqual({ p: 's', d: { c: { v: 3 }, d: { v: 4 } }, t: 7 });
+    // d entered and pushed b out of the limit: one merge, b removed with null.
+    expect(client.pushes('m').at(-1)!.b).toEqual({ p: 's', d: { b: null, d: { v: 4 } }, t: 7 });
+    await client.call('p', { p: '/s/c/w', d: 'x' });
+    // c changed inside the window: an overwrite of c alone.
+    expect(client.pushes('d').at(-1)!.b).toEqual({ p: 's/c', d: { v: 3, w: 'x' }, t: 7 });
     const before = client.pushes().length;
     await client.call('p', { p: '/s/a/v', d: 0 });
     // a stays outside the window: nothing to send.

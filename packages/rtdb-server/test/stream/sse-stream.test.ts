@@ -62,16 +62,36 @@ describe('REST event streams', () => {
     expect(client.events.slice(1).some((e) => e.event === 'keep-alive' && e.data === null)).toBe(true);
   });
 
-  it('streams query results: a new full put when the selection changes', async () => {
+  it('streams query results: after the first put, only the child that entered, changed or left', async () => {
     await call('PUT', `/s/q.json${NS}`, { body: { a: { n: 1 }, b: { n: 5 }, c: { n: 9 } } });
     const client = await stream(`/s/q.json${NS}&orderBy="n"&startAt=4`);
     await client.waitFor(1);
     expect(client.events[0]!.data).toEqual({ path: '/', data: { b: { n: 5 }, c: { n: 9 } } });
-    await call('PUT', `/s/q/a/n.json${NS}`, { body: 2 });
-    await call('PUT', `/s/q/a/n.json${NS}`, { body: 7 });
-    const puts = await client.waitForData(2);
-    expect(puts[1]!.data).toEqual({ path: '/', data: { a: { n: 7 }, b: { n: 5 }, c: { n: 9 } } });
-    expect(puts).toHaveLength(2);
+    await call('PUT', `/s/q/a/n.json${NS}`, { body: 2 }); // still outside: nothing
+    await call('PUT', `/s/q/a/n.json${NS}`, { body: 7 }); // enters
+    await call('PUT', `/s/q/b/n.json${NS}`, { body: 6 }); // changes inside
+    await call('PUT', `/s/q/c/n.json${NS}`, { body: 0 }); // leaves the range
+    await call('PATCH', `/s/q.json${NS}`, { body: { a: null, d: { n: 8 } } }); // one leaves, one enters
+    const events = await client.waitForData(5);
+    expect(events.slice(1)).toEqual([
+      { event: 'put', data: { path: '/a', data: { n: 7 } } },
+      { event: 'put', data: { path: '/b', data: { n: 6 } } },
+      { event: 'put', data: { path: '/c', data: null } },
+      { event: 'patch', data: { path: '/', data: { a: null, d: { n: 8 } } } },
+    ]);
+  });
+
+  it('streams a limited query: a child pushed out by the limit is sent as null beside the one that entered', async () => {
+    await call('PUT', `/s/l.json${NS}`, { body: { a: { n: 1 }, b: { n: 2 }, c: { n: 3 } } });
+    const client = await stream(`/s/l.json${NS}&orderBy="n"&limitToLast=2`);
+    await client.waitFor(1);
+    expect(client.events[0]!.data).toEqual({ path: '/', data: { b: { n: 2 }, c: { n: 3 } } });
+    await call('PUT', `/s/l/a/x.json${NS}`, { body: 'outside the window' });
+    await call('PUT', `/s/l/d.json${NS}`, { body: { n: 4 } });
+    const events = await client.waitForData(2);
+    expect(events.slice(1)).toEqual([
+      { event: 'patch', data: { path: '/', data: { b: null, d: { n: 4 } } } },
+    ]);
   });
 
   it('cancels a stream when the rules stop allowing the read', async () => {
