@@ -42,6 +42,8 @@ const SKIP = new Set(['node_modules', 'dist', 'build', '.turbo', '.vite', '.git'
 // A handout is checked with `check`; the kit's development scripts (lint, test, bench) need the
 // monorepo around them, so only these survive.
 const KEPT_SCRIPT = /^(build|build:.+|typecheck)$/;
+/** An assignment's README for students working from the handout; it becomes the handout's `README.md`. */
+export const STARTER_README = 'HANDOUT.md';
 
 /**
  * Makes the student starter from an assignment's reference solution: solution regions become
@@ -52,7 +54,7 @@ const KEPT_SCRIPT = /^(build|build:.+|typecheck)$/;
  * dependencies; catalog entries become their exact versions; PlatformIO library links into a
  * vendored package point at the copy; a `tsconfig` that extends a file outside the assignment
  * gets a local copy of it; the repository's pnpm `allowBuilds` settings go into the handout's own
- * `pnpm-workspace.yaml`; the course rules (`database.rules.json`) are copied to its root; the package gets a `check` script when it depends on the grader, and
+ * `pnpm-workspace.yaml`; an assignment's `HANDOUT.md` (written for the starter) becomes its `README.md`; the course rules (`database.rules.json`) are copied to its root; the package gets a `check` script when it depends on the grader, and
  * keeps only its build scripts besides.
  * @param options - assignment and output folders
  * @throws GraderError `grader/bad-arguments` (output not empty), `grader/bad-solution-markers`, `grader/bad-manifest`
@@ -81,7 +83,8 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
       const a = join(from, entry);
       const rel = relative(src, a).split(sep).join('/');
       // The mutant catalogue quotes the reference solution: it stays with the hidden tests.
-      if (rel === 'grading/hidden' || rel === 'grading/mutants' || isIgnored(rel)) continue;
+      if (rel === 'grading/hidden' || rel === 'grading/mutants' || rel === STARTER_README || isIgnored(rel))
+        continue;
       const b = join(to, entry);
       if (statSync(a).isDirectory()) {
         copyTree(a, b);
@@ -103,6 +106,13 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
   };
   mkdirSync(out, { recursive: true });
   copyTree(src, out);
+  // The repository README speaks of the kit around the assignment; a starter has its own.
+  const starterReadme = join(src, STARTER_README);
+  if (existsSync(starterReadme))
+    writeFileSync(
+      join(out, 'README.md'),
+      stripSolutions(readFileSync(starterReadme, 'utf8'), STARTER_README).text,
+    );
 
   const manifestFile = join(out, 'grading', 'manifest.json');
   if (existsSync(manifestFile)) {
