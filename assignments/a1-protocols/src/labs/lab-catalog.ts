@@ -2,6 +2,7 @@ import { runHttpVersionsLab } from './http-versions-lab.js';
 import type { LabResult } from './lab-report.js';
 import { runMqttLab } from './mqtt-lab.js';
 import { runPatternsLab } from './patterns-lab.js';
+import { runTokensLab } from './tokens-lab.js';
 
 /** A lab `pnpm lab <name>` can run. */
 export interface Lab {
@@ -14,4 +15,5 @@ export const LABS: readonly Lab[] = [
   { name: 'mqtt', run: () => runMqttLab() },
   { name: 'http-versions', run: () => runHttpVersionsLab() },
   { name: 'patterns', run: () => runPatternsLab() },
+  { name: 'tokens', run: () => runTokensLab() },
 ];
