@@ -2,7 +2,13 @@
 // the rules patch, and the two steps most tests start with (sign in, move the servo).
 import { beforeAll } from 'vitest';
 import type { TestContext } from 'vitest';
-import { submissionDevice, useBackend, withDevice } from '@iotkit/grader/harness';
+import {
+  PrerequisiteError,
+  prerequisite,
+  submissionDevice,
+  useBackend,
+  withDevice,
+} from '@iotkit/grader/harness';
 import type { GradedDevice, GradedSuite, RulesPatch } from '@iotkit/grader/harness';
 
 /** The device password typed on the keypad in every session (digits only). */
@@ -49,12 +55,29 @@ export function useA2Backend(): GradedSuite {
 
 const isSignIn = (url: string): boolean => url.includes('accounts:signInWithPassword');
 
+/** Most tests need a signed-in device: when sign-in fails, they say so once and point at the keypad code. */
+const SIGNED_IN = prerequisite({ name: 'signed in', startWith: '`A2App::onKey` / `submitPassword`' });
+
+/** What the device did instead of signing in, in the student's terms. */
+function signInMissing(device: GradedDevice): string {
+  const answers = device.device
+    .timeline()
+    .flatMap(({ event }) => (event.type === 'http' && isSignIn(event.url) ? [event.status] : []));
+  if (answers.length === 0) return 'after typing the password and #, no sign-in request was sent';
+  return `after typing the password and #, the sign-in request was answered ${answers.join(', ')} (not 200): send the configured email with the typed password`;
+}
+
 /** Types the right password and waits until Auth accepted it. */
 export async function login(device: GradedDevice): Promise<void> {
-  device.device.press(`${DEVICE_PASSWORD}#`);
-  await device.device.waitFor((e) => e.type === 'http' && isSignIn(e.url) && e.status === 200, 8000, {
-    includePast: true,
-  });
+  await SIGNED_IN.establish(
+    async () => {
+      device.device.press(`${DEVICE_PASSWORD}#`);
+      await device.device.waitFor((e) => e.type === 'http' && isSignIn(e.url) && e.status === 200, 8000, {
+        includePast: true,
+      });
+    },
+    () => signInMissing(device),
+  );
 }
 
 /** Sets the IR value and waits until the servo shows `angle` (at once if it already does). */
@@ -70,6 +93,12 @@ export async function expectServo(
     await device.device.waitFor((e) => e.type === 'servo' && e.angle === angle, timeoutMs);
   } catch (error) {
     const now = device.servoAngle();
+    // A servo that never moved is a missing step, not a mapping mistake: say so and where to start.
+    if (now === undefined)
+      throw new PrerequisiteError(
+        `IR ${ir}: the servo never moved within ${timeoutMs} ms of the reading`,
+        'start with `A2App::onChange` (read ir from the stream event) and `publishOutputs` (servo.write)',
+      );
     throw new Error(
       `IR ${ir}: expected the servo at ${angle}°, it is at ${now === undefined ? 'no angle yet' : `${now}°`} after ${timeoutMs} ms`,
       { cause: error },

@@ -2,7 +2,7 @@
 // checked with `pnpm check`. Nothing of the monorepo may be needed: the kit's packages and its
 // C++ firmware come from the handout's own vendor/ folder.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,28 @@ describe('the A2 handout outside the repository', () => {
     expect(check.output).not.toContain('does not compile');
     expect(check.output).toContain('**Hint:**');
     expect(check.output).toMatch(/boot +boot a2/);
+    // The first thing to write is named once; the tests that need a signed-in device say so at once.
+    expect(check.output).toContain(
+      'not signed in: after typing the password and #, no sign-in request was sent — start with `A2App::onKey` / `submitPassword`',
+    );
+    expect(check.output).toContain('needs "signed in", which failed in an earlier test');
+    expect(check.output).toMatch(/^ {2}(PASS|FAIL) login: the correct password signs in/m);
+  }, 420_000);
+
+  it('`pnpm check` on a starter with a syntax error shows the compiler error line', async () => {
+    const app = join(handout, 'firmware', 'src', 'app', 'a2_app.cpp');
+    const original = readFileSync(app, 'utf8');
+    writeFileSync(app, `${original}\nint missingSemicolon = 1\n`);
+    try {
+      const check = await pnpm(['check'], checkEnv());
+      expect(check.code, check.output.slice(-4000)).toBe(1);
+      expect(check.output).toMatch(/^Not gradable: does not build/m);
+      expect(check.output).toMatch(/> \*\*Not gradable:\*\* does not build/);
+      expect(check.output).toMatch(/src\/app\/a2_app\.cpp:\d+(:\d+)?: error: /);
+      expect(check.output).not.toMatch(/does not compile:\s*$/m);
+    } finally {
+      writeFileSync(app, original);
+    }
   }, 420_000);
 
   it('`pnpm check` gives full marks once the solution is filled in', async () => {
