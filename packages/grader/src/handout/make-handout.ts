@@ -130,7 +130,11 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
   if (existsSync(pjFile)) {
     const pj = JSON.parse(readFileSync(pjFile, 'utf8')) as PackageJson;
     rewriteDependencies(pj, ws, (n) => `./vendor/${vendorFolder(n)}`, report, queue);
-    const scripts = Object.entries(pj.scripts ?? {}).filter(([name]) => KEPT_SCRIPT.test(name));
+    // An assignment keeps the student tools it names (`"iotkit": { "handoutScripts": ["provision"] }`).
+    const studentScripts = new Set(pj.iotkit?.handoutScripts ?? []);
+    const scripts = Object.entries(pj.scripts ?? {}).filter(
+      ([name]) => KEPT_SCRIPT.test(name) || studentScripts.has(name),
+    );
     if (queue.includes('@iotkit/grader') || pj.scripts?.check !== undefined)
       scripts.push(['check', 'iotkit-grader check .']);
     pj.scripts = Object.fromEntries(scripts);

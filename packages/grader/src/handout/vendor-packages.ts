@@ -9,6 +9,8 @@ export type PackageJson = Record<string, unknown> & {
   scripts?: Record<string, string>;
   files?: string[];
   exports?: unknown;
+  /** Kit settings of an assignment package, e.g. the scripts its handout keeps. */
+  iotkit?: { handoutScripts?: string[] };
 };
 
 /** What vendoring adds to the handout's report. */
