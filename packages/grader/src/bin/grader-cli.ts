@@ -34,12 +34,33 @@ export async function graderCli(argv: string[], out: (s: string) => void): Promi
       const outDir = outIdx >= 0 ? rest[outIdx + 1] : undefined;
       const [assignmentDir, submissionDir] = rest.filter((a, i) => !a.startsWith('--') && i !== outIdx + 1);
       if (!assignmentDir || !submissionDir || !outDir) throw new GraderError('grader/bad-arguments', USAGE);
+      const assignment = loadAssignment(resolve(assignmentDir));
+      // One backend for the whole submission: left to the tests, every graded file would start
+      // its own (the Auth emulator alone takes seconds to start).
+      const backend =
+        assignment.config.backend === 'none'
+          ? undefined
+          : await (
+              await import('@iotkit/backend')
+            ).startLocalBackend({
+              rtdb: {},
+              auth: assignment.config.backend === 'rtdb+auth' ? {} : false,
+            });
       const result = await gradeSubmission({
-        assignment: loadAssignment(resolve(assignmentDir)),
+        assignment,
         submissionDir: resolve(submissionDir),
         submissionId: 'submission',
         includeHidden: rest.includes('--hidden'),
-      });
+        ...(backend
+          ? {
+              backend: {
+                namespace: `${assignment.id}-submission`,
+                ...(backend.urls.database ? { rtdbUrl: backend.urls.database } : {}),
+                ...(backend.urls.auth ? { authUrl: backend.urls.auth } : {}),
+              },
+            }
+          : {}),
+      }).finally(() => backend?.stop());
       writeReports(result, resolve(outDir));
       out(toConsoleTable(result, true));
       return 0;
