@@ -4,7 +4,7 @@
 // change, as a class run meets it), and the grader's fixed cost per submission (copy, build,
 // one vitest start-up) on the small fixture assignment whose tests take milliseconds.
 // Run: pnpm --filter @iotkit/grader exec tsx --conditions=@iotkit/source bench/where-time-goes.bench.ts
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalBackend } from '@iotkit/backend';
@@ -47,6 +47,8 @@ try {
     await backend.stop();
   });
   const buildRoot = join(work, 'cmake');
+  // buildAppDevice waits for its lock in buildRoot: a missing folder would make it wait forever
+  mkdirSync(buildRoot);
   await phase('device build, cold CMake folder (library + app)', () =>
     buildAppDevice({ appDir: A2_APP, name: 'a2', buildRoot }),
   );
