@@ -85,6 +85,8 @@ describe('startDevice', () => {
 
   it('waitFor times out with devices/timeout and the recent timeline', async () => {
     const device = startDevice({ app: 'demo', config: offline });
+    // Booted first (a busy machine may take seconds), so the timeline the error carries has it.
+    await device.waitFor((e) => e.type === 'boot', 20_000, { includePast: true });
     const error = await device.waitFor((e) => e.type === 'servo', 300).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DevicesError);
     expect((error as DevicesError).code).toBe('devices/timeout');
