@@ -58,6 +58,10 @@ export function findFirmwareProject(root: string, ref: string | undefined): Firm
     throw new CliError('cli/usage', `name an assignment, e.g. \`a2\`; with firmware: ${choices}`);
   }
   const project = projects.find((p) => p.id === ref || p.folder === ref);
-  if (!project) throw new CliError('cli/usage', `no assignment "${ref}" with a firmware project; choose one of: ${choices}`);
+  if (!project)
+    throw new CliError(
+      'cli/usage',
+      `no assignment "${ref}" with a firmware project; choose one of: ${choices}`,
+    );
   return project;
 }

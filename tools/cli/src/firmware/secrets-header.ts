@@ -64,7 +64,10 @@ function unCString(body: string): string {
 export function renderSecretsHeader(secrets: DeviceSecrets, comment: readonly string[]): string {
   const json = JSON.stringify(secrets.deviceConfig, null, 2);
   if (json.includes(RAW_CLOSE)) {
-    throw new CliError('cli/invalid-config', `a config value contains "${RAW_CLOSE}", which cannot go into secrets.h`);
+    throw new CliError(
+      'cli/invalid-config',
+      `a config value contains "${RAW_CLOSE}", which cannot go into secrets.h`,
+    );
   }
   return [
     ...comment.map((line) => `// ${line}`),
@@ -98,9 +101,13 @@ export function parseSecretsHeader(text: string, name = 'secrets.h'): DeviceSecr
   try {
     deviceConfig = JSON.parse(raw[1]!);
   } catch (cause) {
-    throw new CliError('cli/invalid-config', `kDeviceConfigJson in ${name} is not JSON: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw new CliError(
+      'cli/invalid-config',
+      `kDeviceConfigJson in ${name} is not JSON: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   }
   if (typeof deviceConfig !== 'object' || deviceConfig === null || Array.isArray(deviceConfig)) {
     throw new CliError('cli/invalid-config', `kDeviceConfigJson in ${name} must be a JSON object`);

@@ -11,7 +11,9 @@ describe('secrets.h text', () => {
     };
     const text = renderSecretsHeader(secrets, ['written by a test']);
     expect(text).toContain('constexpr const char* kWifiSsid = "Lab \\"2.4\\" \\\\ caf\\303\\251";');
-    expect(text).toContain('constexpr const char* kDeviceConfigJson = R"json({\n  "rtdbUrl": "http://192.168.1.20:9000"');
+    expect(text).toContain(
+      'constexpr const char* kDeviceConfigJson = R"json({\n  "rtdbUrl": "http://192.168.1.20:9000"',
+    );
     expect(text.startsWith('// written by a test\n#pragma once\n')).toBe(true);
     expect(parseSecretsHeader(text)).toEqual(secrets);
   });
@@ -39,10 +41,16 @@ describe('secrets.h text', () => {
       'x.h has no kDeviceConfigJson = R"json(…)json"',
     );
     expect(() =>
-      parseSecretsHeader('kWifiSsid = "a"; kWifiPassword = "b"; kDeviceConfigJson = R"json({oops)json";', 'x.h'),
+      parseSecretsHeader(
+        'kWifiSsid = "a"; kWifiPassword = "b"; kDeviceConfigJson = R"json({oops)json";',
+        'x.h',
+      ),
     ).toThrow(/kDeviceConfigJson in x.h is not JSON/);
     expect(() =>
-      parseSecretsHeader('kWifiSsid = "a"; kWifiPassword = "b"; kDeviceConfigJson = R"json([1])json";', 'x.h'),
+      parseSecretsHeader(
+        'kWifiSsid = "a"; kWifiPassword = "b"; kDeviceConfigJson = R"json([1])json";',
+        'x.h',
+      ),
     ).toThrow('kDeviceConfigJson in x.h must be a JSON object');
   });
 });
