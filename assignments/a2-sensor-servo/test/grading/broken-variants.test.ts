@@ -98,8 +98,8 @@ describe('A2 grader against its mutant catalogue', () => {
     const signIn = publicTests.find((t) => t.name === 'login: the correct password signs in');
     expect(signIn?.reason?.message).toContain('no sign-in request was sent');
     expect(signIn?.feedback?.hint).toContain('A2App::onKey');
-    expect(
-      publicTests.filter((t) => t.reason?.message.includes('needs "signed in"')).length,
-    ).toBeGreaterThan(0);
+    expect(publicTests.filter((t) => t.reason?.message.includes('needs "signed in"')).length).toBeGreaterThan(
+      0,
+    );
   }, 420_000);
 });
