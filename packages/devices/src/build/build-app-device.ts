@@ -37,14 +37,20 @@ const RECIPE = (): string => join(firmwareDir(), 'cmake', 'virtual-device');
 export async function buildAppDevice(options: BuildAppDeviceOptions): Promise<string> {
   const appDir = resolve(options.appDir);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(options.name))
-    throw new DevicesError('devices/bad-config', `device name must be lower-case letters, digits and -, got "${options.name}"`);
+    throw new DevicesError(
+      'devices/bad-config',
+      `device name must be lower-case letters, digits and -, got "${options.name}"`,
+    );
   if (!existsSync(appDir))
     throw new DevicesError(
       'devices/build-failed',
       "firmware/src/app/ is missing: the app's sources belong there",
     );
   if (!readdirSync(appDir).some((f) => f.endsWith('.cpp')))
-    throw new DevicesError('devices/build-failed', "no .cpp file in firmware/src/app/: the app's sources belong there");
+    throw new DevicesError(
+      'devices/build-failed',
+      "no .cpp file in firmware/src/app/: the app's sources belong there",
+    );
   const kit = firmwareDir();
   const key = createHash('sha256').update(kit).digest('hex').slice(0, 10);
   const buildDir = join(options.buildRoot ?? tmpdir(), `iotkit-device-build-${key}`);
@@ -69,24 +75,32 @@ export async function buildAppDevice(options: BuildAppDeviceOptions): Promise<st
       configure = await runTool('cmake', configureArgs, { timeoutMs: left(), onOutput: options.onOutput });
     }
     if (configure.code === 127)
-      throw new DevicesError('devices/missing-tool', 'cmake not found: install cmake and g++ (Debian: apt-get install cmake g++)');
+      throw new DevicesError(
+        'devices/missing-tool',
+        'cmake not found: install cmake and g++ (Debian: apt-get install cmake g++)',
+      );
     if (/Could not find|No package '.*' found|pkg-config/i.test(configure.output) && configure.code !== 0)
       throw new DevicesError(
         'devices/missing-tool',
         `a library for the firmware build is missing (Debian: apt-get install pkg-config libcurl4-openssl-dev libcjson-dev):\n${configure.output.slice(-1500)}`,
       );
     if (configure.code !== 0)
-      throw new DevicesError('devices/build-failed', `cmake could not configure the firmware build:\n${configure.output.slice(-3000)}`);
+      throw new DevicesError(
+        'devices/build-failed',
+        `cmake could not configure the firmware build:\n${configure.output.slice(-3000)}`,
+      );
     const compile = await runTool('cmake', ['--build', buildDir, '--target', target, '--parallel', '2'], {
       timeoutMs: left(),
       onOutput: options.onOutput,
     });
-    if (compile.timedOut) throw new DevicesError('devices/build-failed', 'the firmware build did not finish in time');
+    if (compile.timedOut)
+      throw new DevicesError('devices/build-failed', 'the firmware build did not finish in time');
     if (compile.code !== 0) {
       const errors = compilerDiagnostics(compile.output, appDir);
+      // Never the raw log: it could quote any file the app managed to #include.
       throw new DevicesError(
         'devices/build-failed',
-        `your firmware does not compile:\n${errors.length > 0 ? errors.join('\n') : compile.output.slice(-3000)}`,
+        `your firmware does not compile:\n${errors.length > 0 ? errors.join('\n') : 'the errors are outside firmware/src/app/ (in a header the app includes, or at link time): check your #include lines and that every function you declare is defined'}`,
       );
     }
     mkdirSync(tmpdir(), { recursive: true });

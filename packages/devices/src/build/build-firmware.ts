@@ -32,7 +32,10 @@ export async function buildFirmware(options: BuildFirmwareOptions = {}): Promise
   const script = join(firmwareDir(), 'scripts', 'cmake-build.mjs');
   const args = options.test ? [script, '--test'] : [script];
   const started = Date.now();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.env ?? process.env,
+  });
   let output = '';
   const collect = (chunk: Buffer): void => {
     const text = chunk.toString('utf8');
@@ -47,7 +50,11 @@ export async function buildFirmware(options: BuildFirmwareOptions = {}): Promise
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
-      reject(new DevicesError('devices/spawn-failed', `cannot run node for the firmware build: ${error.message}`, { cause: error }));
+      reject(
+        new DevicesError('devices/spawn-failed', `cannot run node for the firmware build: ${error.message}`, {
+          cause: error,
+        }),
+      );
     });
     child.on('close', (exitCode) => {
       clearTimeout(timer);
@@ -62,6 +69,8 @@ export async function buildFirmware(options: BuildFirmwareOptions = {}): Promise
   const tail = output.split('\n').slice(-40).join('\n');
   throw new DevicesError(
     'devices/build-failed',
-    code === null ? `the firmware build was killed after ${timeoutMs} ms` : `the firmware build failed:\n${tail}`,
+    code === null
+      ? `the firmware build was killed after ${timeoutMs} ms`
+      : `the firmware build failed:\n${tail}`,
   );
 }

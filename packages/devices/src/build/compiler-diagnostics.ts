@@ -6,9 +6,9 @@ const MAX_DIAGNOSTICS = 8;
 const DIAGNOSTIC = /^(.+?):(\d+):(?:\d+:)?\s*(fatal error|error):\s*(.*)$/;
 
 /**
- * The compiler's errors from a build log, first ones first, as `src/app/a2_app.cpp:12: error: …`
- * (paths relative to the submission's firmware, never the temporary folder the build ran in),
- * each followed by the offending source line gcc prints after it.
+ * The compiler's errors in the submission's own files, first ones first, as
+ * `src/app/a2_app.cpp:12: error: …` (paths relative to the submission's firmware, never the
+ * temporary folder the build ran in), each followed by the offending source line gcc prints.
  * @param output - the build log
  * @param appDir - the app folder the paths are made relative to
  */
@@ -19,7 +19,10 @@ export function compilerDiagnostics(output: string, appDir: string): string[] {
     const match = DIAGNOSTIC.exec(lines[i] ?? '');
     if (!match) continue;
     const [, file = '', line = '', kind = '', message = ''] = match;
-    const shown = file.startsWith(`${appDir}/`) ? `src/app/${relative(appDir, file)}` : file.split('/').slice(-2).join('/');
+    // Only the submission's own files are quoted: an error inside some other file (a header the
+    // app pulled in with #include) must not print that file's lines into student feedback.
+    if (!file.startsWith(`${appDir}/`)) continue;
+    const shown = `src/app/${relative(appDir, file)}`;
     let text = `${shown}:${line}: ${kind}: ${message}`;
     // gcc prints "   12 |   code here" after an error; keep it so the student sees where.
     const source = /^\s*\d+\s*\|(.*)$/.exec(lines[i + 1] ?? '');

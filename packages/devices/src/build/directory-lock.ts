@@ -11,7 +11,11 @@ const STALE_MS = 15 * 60_000;
  * @param waitMs - how long to wait for it
  * @param fn - the work done under the lock
  */
-export async function withDirectoryLock<T>(lockDir: string, waitMs: number, fn: () => Promise<T>): Promise<T> {
+export async function withDirectoryLock<T>(
+  lockDir: string,
+  waitMs: number,
+  fn: () => Promise<T>,
+): Promise<T> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
@@ -21,7 +25,10 @@ export async function withDirectoryLock<T>(lockDir: string, waitMs: number, fn: 
       const age = existsSync(lockDir) ? Date.now() - statSync(lockDir).mtimeMs : 0;
       if (age > STALE_MS) rmSync(lockDir, { recursive: true, force: true });
       if (Date.now() > deadline)
-        throw new DevicesError('devices/build-failed', `another firmware build held the build lock for ${Math.round(waitMs / 1000)} s`);
+        throw new DevicesError(
+          'devices/build-failed',
+          `another firmware build held the build lock for ${Math.round(waitMs / 1000)} s`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

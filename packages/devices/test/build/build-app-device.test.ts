@@ -19,7 +19,10 @@ describe('buildAppDevice', () => {
   it('builds an app folder into a private executable that boots', async () => {
     const executable = await buildAppDevice({ appDir: demoApp('ok'), name: 'demo' });
     expect(executable.startsWith(tmpdir())).toBe(true);
-    const device = startDevice({ executable, config: { rtdbUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9' } });
+    const device = startDevice({
+      executable,
+      config: { rtdbUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9' },
+    });
     try {
       await device.waitFor((e) => e.type === 'boot', 20_000, { includePast: true });
     } finally {
@@ -34,7 +37,9 @@ describe('buildAppDevice', () => {
     const error = await buildAppDevice({ appDir: dir, name: 'demo' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DevicesError);
     expect((error as DevicesError).code).toBe('devices/build-failed');
-    expect((error as DevicesError).message).toMatch(/^your firmware does not compile:\nsrc\/app\/demo_app\.cpp:\d+: error: /);
+    expect((error as DevicesError).message).toMatch(
+      /^your firmware does not compile:\nsrc\/app\/demo_app\.cpp:\d+: error: /,
+    );
     expect((error as DevicesError).message).not.toContain(work);
   }, 900_000);
 

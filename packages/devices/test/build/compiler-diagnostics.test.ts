@@ -22,9 +22,17 @@ describe('compilerDiagnostics', () => {
   it('keeps the errors in order, relative to the submission, each with its source line', () => {
     expect(compilerDiagnostics(LOG, APP)).toEqual([
       "src/app/a2_app.cpp:42: error: expected ';' before 'return'\n    entry_.clear()",
-      "src/app/a2_app.cpp:57: error: 'lcdText' was not declared in this scope\n    lcdText(1, \"IR\");",
-      'bits/stl_vector.h:10: error: something in a header',
+      'src/app/a2_app.cpp:57: error: \'lcdText\' was not declared in this scope\n    lcdText(1, "IR");',
     ]);
+  });
+
+  it('quotes no file outside the app, so an #include of another file cannot leak its lines', () => {
+    const leak = [
+      `In file included from ${APP}/a2_app.cpp:3:`,
+      '/srv/kit/grading/hidden/a2-hidden.test.ts:1:1: error: expected unqualified-id before string constant',
+      "    1 | import { secret } from 'hidden';",
+    ].join('\n');
+    expect(compilerDiagnostics(leak, APP)).toEqual([]);
   });
 
   it('never shows the temporary build folder', () => {
@@ -38,8 +46,8 @@ describe('compilerDiagnostics', () => {
   });
 
   it('reads fatal errors such as a missing header', () => {
-    expect(compilerDiagnostics(`${APP}/x.cpp:1:10: fatal error: nope.h: No such file or directory`, APP)).toEqual([
-      'src/app/x.cpp:1: fatal error: nope.h: No such file or directory',
-    ]);
+    expect(
+      compilerDiagnostics(`${APP}/x.cpp:1:10: fatal error: nope.h: No such file or directory`, APP),
+    ).toEqual(['src/app/x.cpp:1: fatal error: nope.h: No such file or directory']);
   });
 });
