@@ -1,9 +1,9 @@
 // Assignment 2, hidden graded tests: run by the instructor (`pnpm iotkit grade a2 …`).
 import { existsSync } from 'node:fs';
 import { expect } from 'vitest';
-import { startFunctionsRunner } from '@iotkit/functions-runner';
+import { exportReportLines, FunctionsRunnerError, startFunctionsRunner } from '@iotkit/functions-runner';
 import type { RunningFunctions } from '@iotkit/functions-runner';
-import { eventually, graded, sandboxWrapCommand, submissionPath } from '@iotkit/grader/harness';
+import { eventually, feedback, graded, sandboxWrapCommand, submissionPath } from '@iotkit/grader/harness';
 import { DEFAULT_CALIBRATION, loadMappingVectors, mapToAngle } from '@iotkit/mapping';
 import type { Calibration } from '@iotkit/mapping';
 import { DEVICE_PASSWORD, expectServo, login, useA2Backend, withA2Device } from '../support/a2-device.js';
@@ -218,6 +218,9 @@ graded(
   async (context) => {
     const modulePath = submissionPath('companion/functions/src/index.ts');
     let functions: RunningFunctions | undefined;
+    // What the runner found in the module, for the feedback: an export it cannot fire locally
+    // (an HTTPS function, another service's trigger) is the usual reason nothing happened.
+    let exportsFound: string[] = [];
     try {
       await withA2Device(
         suite,
@@ -234,7 +237,11 @@ graded(
             // the student's module runs in its own sandboxed process, never inside this test's
             isolation: 'process',
             wrapCommand: sandboxWrapCommand(),
+          }).catch((error: unknown) => {
+            if (error instanceof FunctionsRunnerError) exportsFound = [...error.details];
+            throw error;
           });
+          exportsFound = exportReportLines(functions.report);
           s.device.setIr(1000);
           await login(s);
           await expectServo(s, 1000, mapToAngle(1000), 6000);
@@ -275,6 +282,10 @@ graded(
           expect(ownServoWrites.length, 'in function mode the device must not write /servo itself').toBe(0);
         },
       );
+    } catch (error) {
+      if (exportsFound.length > 0)
+        feedback(context, { notes: exportsFound.map((line) => `functions runner: ${line}`) });
+      throw error;
     } finally {
       await functions?.stop();
     }
