@@ -53,7 +53,10 @@ export async function buildAppDevice(options: BuildAppDeviceOptions): Promise<st
     );
   const kit = firmwareDir();
   const key = createHash('sha256').update(kit).digest('hex').slice(0, 10);
-  const buildDir = join(options.buildRoot ?? tmpdir(), `iotkit-device-build-${key}`);
+  const buildRoot = options.buildRoot ?? tmpdir();
+  // The lock is a folder beside the build folder: its parent must exist, or mkdir never succeeds.
+  mkdirSync(buildRoot, { recursive: true });
+  const buildDir = join(buildRoot, `iotkit-device-build-${key}`);
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
   const left = (): number => Math.max(1000, deadline - Date.now());
   return withDirectoryLock(`${buildDir}.lock`, left(), async () => {

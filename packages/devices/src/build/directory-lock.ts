@@ -21,7 +21,10 @@ export async function withDirectoryLock<T>(
     try {
       mkdirSync(lockDir);
       break;
-    } catch {
+    } catch (error) {
+      // Only "someone holds it" is worth waiting for; a missing parent or no permission is not.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new DevicesError('devices/build-failed', `cannot take the build lock ${lockDir}: ${(error as Error).message}`);
       const age = existsSync(lockDir) ? Date.now() - statSync(lockDir).mtimeMs : 0;
       if (age > STALE_MS) rmSync(lockDir, { recursive: true, force: true });
       if (Date.now() > deadline)

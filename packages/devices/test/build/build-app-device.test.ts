@@ -53,3 +53,11 @@ describe('buildAppDevice', () => {
     });
   });
 });
+
+describe('buildAppDevice build folder', () => {
+  it('creates a build root that does not exist yet instead of waiting on its lock', async () => {
+    const root = join(work, 'not', 'yet', 'there');
+    const executable = await buildAppDevice({ appDir: demoApp('fresh-root'), name: 'demo', buildRoot: root });
+    expect(executable).toMatch(/demo-device$/);
+  }, 900_000);
+});
