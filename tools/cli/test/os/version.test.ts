@@ -34,6 +34,8 @@ describe('OS_PACKAGES', () => {
       'pkg-config',
       'libcurl4-openssl-dev',
       'libcjson-dev',
+      'mosquitto',
+      'mosquitto-clients',
       'libgtest-dev',
       'libgmock-dev',
       'chromium',
