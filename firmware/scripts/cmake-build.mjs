@@ -22,6 +22,7 @@ const tools = [
 const libraries = [
   { module: 'libcurl', install: 'libcurl4-openssl-dev (Debian/Ubuntu) / curl (macOS brew)' },
   { module: 'libcjson', install: 'libcjson-dev (Debian/Ubuntu) / cjson (macOS brew)' },
+  { module: 'libmosquitto', install: 'libmosquitto-dev (Debian/Ubuntu) / mosquitto (macOS brew)' },
 ];
 
 function fail(message) {

@@ -8,6 +8,7 @@
 
 #include "iotkit/app/device_config.h"
 #include "iotkit/hal/interfaces.h"
+#include "iotkit/mqtt/mqtt_client.h"
 #include "iotkit/net/http_transport.h"
 
 namespace iotkit {
@@ -31,6 +32,8 @@ struct Board {
   Logger& log;
   Runtime& runtime;
   const DeviceConfig& config;
+  /** MQTT client, or nullptr on a platform that was not given one (see Esp32Platform::useMqtt). */
+  MqttClient* mqtt = nullptr;
 };
 
 class App {

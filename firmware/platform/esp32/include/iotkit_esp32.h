@@ -15,3 +15,4 @@
 
 #include "iotkit/esp32/adapters.h"
 #include "iotkit/esp32/esp32_platform.h"
+#include "iotkit/esp32/pubsub_mqtt.h"

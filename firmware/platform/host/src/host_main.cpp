@@ -17,6 +17,7 @@
 #include "iotkit/host/file_store.h"
 #include "iotkit/host/host_clock.h"
 #include "iotkit/host/input_source.h"
+#include "iotkit/host/mosquitto_mqtt.h"
 #include "iotkit/host/virtual_board.h"
 
 namespace {
@@ -105,7 +106,8 @@ int main(int argc, char** argv) {
     iotkit::host::CurlStream curlStream;
     iotkit::host::RecordingStream stream(curlStream, clock, events);
     HostRuntime runtime;
-    iotkit::Board board{ir, keypad, display, servo, clock, http, stream, store, logger, runtime, config};
+    iotkit::host::MosquittoMqtt mqtt;
+    iotkit::Board board{ir, keypad, display, servo, clock, http, stream, store, logger, runtime, config, &mqtt};
 
     events.boot(app.name());
     app.setup(board);

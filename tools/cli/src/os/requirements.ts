@@ -104,7 +104,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     name: 'pkg-config',
-    neededFor: 'finding libcurl and cJSON',
+    neededFor: 'finding libcurl, cJSON and libmosquitto',
     required: true,
     aptPackages: ['pkg-config'],
     debianInstall: apt('pkg-config'),
@@ -128,6 +128,15 @@ export const REQUIREMENTS: readonly Requirement[] = [
     debianInstall: apt('libcjson-dev'),
     macInstall: 'brew install cjson',
     check: (probe) => library(probe, 'libcjson', 'cjson/cJSON.h'),
+  },
+  {
+    name: 'libmosquitto (dev)',
+    neededFor: 'MQTT in virtual devices (the A1 device publishes its readings through it)',
+    required: true,
+    aptPackages: ['libmosquitto-dev'],
+    debianInstall: apt('libmosquitto-dev'),
+    macInstall: 'brew install mosquitto',
+    check: (probe) => library(probe, 'libmosquitto', 'mosquitto.h'),
   },
   {
     name: 'Mosquitto',

@@ -21,4 +21,17 @@ describe('doctor: Mosquitto', () => {
       detail: 'mosquitto not found (/usr/sbin/mosquitto)',
     });
   });
+
+  it('asks for the libmosquitto headers the virtual devices link against, found by pkg-config', () => {
+    const library = REQUIREMENTS.find((r) => r.name === 'libmosquitto (dev)');
+    expect(OS_PACKAGES).toContain('libmosquitto-dev');
+    expect(library?.debianInstall).toContain('apt-get install -y libmosquitto-dev');
+    expect(library?.check(hostProbe(process.env)).ok).toBe(true);
+    const nothing: SystemProbe = {
+      ...hostProbe(process.env),
+      exists: () => false,
+      run: () => ({ ok: false, output: '' }),
+    };
+    expect(library?.check(nothing)).toEqual({ ok: false, detail: 'mosquitto.h not found' });
+  });
 });

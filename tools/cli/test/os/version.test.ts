@@ -34,6 +34,7 @@ describe('OS_PACKAGES', () => {
       'pkg-config',
       'libcurl4-openssl-dev',
       'libcjson-dev',
+      'libmosquitto-dev',
       'mosquitto',
       'mosquitto-clients',
       'libgtest-dev',

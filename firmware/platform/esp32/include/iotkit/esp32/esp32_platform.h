@@ -23,6 +23,8 @@ class Esp32Platform {
   void begin(const char* ssid, const char* password, const char* configJson);
   /** Keeps Wi-Fi up and calls app.loop() (unless the app halted). Blocks for at most one connect. */
   void loop();
+  /** Hands the app an MQTT client (Board::mqtt), e.g. a PubSubMqtt; call before begin(). */
+  void useMqtt(MqttClient& client) { board_.mqtt = &client; }
 
  private:
   void stopWithConfigError(const char* lcdLine, const std::string& detail);
