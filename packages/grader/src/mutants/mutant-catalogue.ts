@@ -28,6 +28,11 @@ export interface CatalogueMutant {
   killedBy: string[];
   /** Why no test can observe it; such a mutant is not expected to be killed. */
   equivalent?: string;
+  /**
+   * Texts the student feedback on this mutant must contain (case and spacing aside): the cause a
+   * student should be pointed at, e.g. the function to fix. Absent: the feedback is not checked.
+   */
+  feedbackMentions?: string[];
 }
 
 /** A catalogue file that could not be used, with the reason. */
@@ -50,7 +55,7 @@ export interface MutantCatalogue {
   rows: string[];
 }
 
-const KEYS = new Set(['id', 'row', 'description', 'edits', 'killedBy', 'equivalent']);
+const KEYS = new Set(['id', 'row', 'description', 'edits', 'killedBy', 'equivalent', 'feedbackMentions']);
 const EDIT_KEYS = new Set(['file', 'find', 'replace']);
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -106,6 +111,14 @@ export function parseCatalogueEntry(
     if (matches.length > 1)
       fail(`"killedBy[${i}]"`, `"${name}" names ${matches.length} manifest tests; test names must be unique`);
   }
+  const mentions = m.feedbackMentions;
+  if (
+    mentions !== undefined &&
+    (!Array.isArray(mentions) ||
+      mentions.length === 0 ||
+      !mentions.every((t) => typeof t === 'string' && t.trim() !== ''))
+  )
+    fail('"feedbackMentions"', 'must be a non-empty array of non-empty strings, or absent');
   return {
     id: m.id as string,
     row,
@@ -113,6 +126,7 @@ export function parseCatalogueEntry(
     edits,
     killedBy,
     ...(m.equivalent !== undefined ? { equivalent: (m.equivalent as string).trim() } : {}),
+    ...(mentions !== undefined ? { feedbackMentions: (mentions as string[]).map((t) => t.trim()) } : {}),
   };
 }
 

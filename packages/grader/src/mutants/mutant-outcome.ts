@@ -1,4 +1,5 @@
 import type { SubmissionResult } from '../core/result-model.js';
+import { missingMentions, studentFeedback } from './feedback-mentions.js';
 
 /**
  * What happened to one mutant:
@@ -31,6 +32,11 @@ export interface MutantOutcome {
   missedKillers: string[];
   /** Why it is equivalent, why it is not gradable or invalid, how it timed out. */
   note?: string;
+  /**
+   * Catalogue `feedbackMentions` the student feedback on a killed mutant lacks: the tests caught
+   * the mistake but would send the student looking elsewhere.
+   */
+  misleadingFeedback?: string[];
   /** Points the mutant still earned, when graded. */
   score?: number;
   /** Wall time of its grading, in milliseconds. */
@@ -45,12 +51,18 @@ const BUILD_FAILURE = /does not compile|devices\/build-failed|grader\/build-fail
  * @param result - the mutant graded as a submission
  * @param referencePassed - ids (`file::name`) of the tests the reference passes
  * @param expected - catalogue `killedBy` names (empty for automatic mutants)
+ * @param mentions - catalogue `feedbackMentions`: texts the student feedback on a killed mutant
+ *   must contain (see {@link studentFeedback})
  */
 export function classifyMutant(
   result: SubmissionResult,
   referencePassed: ReadonlySet<string>,
   expected: readonly string[],
-): Pick<MutantOutcome, 'status' | 'failedTests' | 'missedKillers' | 'note' | 'score' | 'durationMs'> {
+  mentions: readonly string[] = [],
+): Pick<
+  MutantOutcome,
+  'status' | 'failedTests' | 'missedKillers' | 'misleadingFeedback' | 'note' | 'score' | 'durationMs'
+> {
   const failing = result.tests.filter((t) => t.status !== 'passed' && referencePassed.has(t.id));
   const failedTests = failing.map((t) => t.name);
   const passed = new Set(result.tests.filter((t) => t.status === 'passed').map((t) => t.name));
@@ -63,7 +75,10 @@ export function classifyMutant(
   }
   if (result.outcome.code === 'grader/timeout')
     return { ...base, status: 'timed-out', note: result.outcome.message };
-  if (failing.length > 0) return { ...base, status: 'killed' };
+  if (failing.length > 0) {
+    const missing = mentions.length > 0 ? missingMentions(studentFeedback(result), mentions) : [];
+    return { ...base, status: 'killed', ...(missing.length > 0 ? { misleadingFeedback: missing } : {}) };
+  }
   return { ...base, status: 'survived' };
 }
 
@@ -78,6 +93,8 @@ export function catalogueProblem(o: MutantOutcome): string | null {
       return o.note ?? o.status;
     case 'killed':
     case 'timed-out':
+      if (o.misleadingFeedback && o.misleadingFeedback.length > 0)
+        return `killed but feedback misleading: the student feedback never mentions ${o.misleadingFeedback.map((t) => `"${t}"`).join(', ')}`;
       return o.missedKillers.length > 0
         ? `expected to fail but passed: ${o.missedKillers.map((n) => `"${n}"`).join(', ')}`
         : null;

@@ -1,13 +1,18 @@
 import type { MutantOutcome } from './mutant-outcome.js';
 import type { MutantsRun, MutantTally } from './run-mutants.js';
 
+const misleading = (m: MutantOutcome): string =>
+  m.misleadingFeedback && m.misleadingFeedback.length > 0
+    ? ` — FEEDBACK MISLEADING, never mentions: ${m.misleadingFeedback.join('; ')}`
+    : '';
+
 /** The result column of one mutant, in words. */
 export function mutantVerdict(m: MutantOutcome): string {
   const missed =
     m.missedKillers.length > 0 ? ` — but expected to fail and passed: ${m.missedKillers.join('; ')}` : '';
   switch (m.status) {
     case 'killed':
-      return `killed by: ${m.failedTests.join('; ')}${missed}`;
+      return `killed by: ${m.failedTests.join('; ')}${missed}${misleading(m)}`;
     case 'timed-out':
       return `timed out (counts as killed)${missed}`;
     case 'survived':

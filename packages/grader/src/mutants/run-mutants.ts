@@ -231,7 +231,7 @@ export async function runMutants(o: RunMutantsOptions): Promise<MutantsRun> {
           missedKillers: [],
           note: m.equivalent ?? '',
         };
-      return { ...base, ...classifyMutant(r, referencePassed, m.killedBy) };
+      return { ...base, ...classifyMutant(r, referencePassed, m.killedBy, m.feedbackMentions) };
     }),
     ...invalid.map((m): MutantOutcome => ({
       id: m.id,

@@ -43,7 +43,7 @@ describe('mutant catalogue', () => {
 
   it('rejects unknown keys and wrong types, naming the mutant and the field', () => {
     expect(problem({ ...good, killedby: [] })).toBe(
-      'mutant "opens-above-90": "killedby" is not a catalogue field (known: id, row, description, edits, killedBy, equivalent)',
+      'mutant "opens-above-90": "killedby" is not a catalogue field (known: id, row, description, edits, killedBy, equivalent, feedbackMentions)',
     );
     expect(problem({ ...good, edits: [{ ...good.edits[0], line: 3 }] })).toMatch(
       /^mutant "opens-above-90": "edits\[0\]\.line" is not an edit field/,
@@ -88,6 +88,21 @@ describe('mutant catalogue', () => {
     );
     expect(problem({ ...good, killedBy: [] })).toMatch(/"killedBy" is empty: name the tests that must fail/);
     expect(problem({ ...good, equivalent: '' })).toMatch(/"equivalent" must be a non-empty string/);
+  });
+
+  it('reads feedbackMentions, trimmed, and rejects an empty list, a blank text or a non-string', () => {
+    expect(
+      parseCatalogueEntry(
+        { ...good, feedbackMentions: [' label ', '90'] },
+        'opens-above-90',
+        assignment,
+        ROWS,
+      ),
+    ).toEqual({ ...good, feedbackMentions: ['label', '90'] });
+    for (const bad of [[], [''], ['  '], [3], 'label'])
+      expect(problem({ ...good, feedbackMentions: bad })).toMatch(
+        /"feedbackMentions" must be a non-empty array of non-empty strings, or absent/,
+      );
   });
 
   it('lists an invalid file with its reason instead of failing the whole catalogue', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GradedTestResult, SubmissionResult } from '../../src/core/result-model.js';
 import { catalogueProblem, classifyMutant, type MutantOutcome } from '../../src/mutants/mutant-outcome.js';
+import { mutantVerdict } from '../../src/mutants/mutants-report.js';
 import { sampleResult } from '../helpers/sample-result.js';
 
 function test(
@@ -61,6 +62,64 @@ describe('classifyMutant', () => {
       note: expect.stringMatching(/does not compile/),
     });
     expect(classifyMutant(result([], { gradable: false }), ALL, []).status).toBe('not-gradable');
+  });
+});
+
+describe('classifyMutant with feedbackMentions', () => {
+  const killed = (message: string): SubmissionResult =>
+    result([test('a', 'failed', message), test('b', 'passed')]);
+
+  it('accepts a killed mutant whose student feedback names the cause, whatever the case and spacing', () => {
+    const r = classifyMutant(
+      killed('no sign-in request was sent:\n  start with `A2App::onKey`'),
+      ALL,
+      ['a'],
+      ['start with `a2app::onkey`', 'SIGN-IN   request'],
+    );
+    expect(r.status).toBe('killed');
+    expect(r.misleadingFeedback).toBeUndefined();
+  });
+
+  it("lists the mentions a killed mutant's feedback lacks, and the run counts that as a problem", () => {
+    const r = classifyMutant(
+      killed('expected the servo at 90°, it is at 89°'),
+      ALL,
+      ['a'],
+      ['servo', 'submitPassword'],
+    );
+    expect(r).toMatchObject({ status: 'killed', misleadingFeedback: ['submitPassword'] });
+    const outcome: MutantOutcome = {
+      id: 'm',
+      kind: 'catalogue',
+      description: 'd',
+      expectedKillers: ['a'],
+      ...r,
+    };
+    expect(catalogueProblem(outcome)).toBe(
+      'killed but feedback misleading: the student feedback never mentions "submitPassword"',
+    );
+    expect(mutantVerdict(outcome)).toBe('killed by: a — FEEDBACK MISLEADING, never mentions: submitPassword');
+  });
+
+  it('checks the feedback as the student reads it once hidden tests are shown: test name, hint and notes', () => {
+    const hidden = {
+      ...test('a', 'failed', 'GET requests to the database: 12'),
+      visibility: 'after_due_date' as const,
+      feedback: { hint: 'open ONE SSE stream', notes: ['functions runner: onReading fires'] },
+    };
+    const r = classifyMutant(
+      result([hidden, test('b', 'passed')]),
+      ALL,
+      ['a'],
+      ['one sse stream', 'functions runner: onReading', 'GET requests'],
+    );
+    expect(r.misleadingFeedback).toBeUndefined();
+  });
+
+  it('does not check mentions on a survivor, a timeout or a mutant that does not build', () => {
+    const survived = classifyMutant(result([test('a', 'passed'), test('b', 'passed')]), ALL, [], ['x']);
+    expect(survived).toMatchObject({ status: 'survived' });
+    expect(survived.misleadingFeedback).toBeUndefined();
   });
 });
 

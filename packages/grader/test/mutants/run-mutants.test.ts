@@ -45,6 +45,8 @@ describe('runMutants', () => {
         missedKillers: [],
       });
       expect(byId.get('opens-above-90')?.failedTests).toEqual(['label > open from 90 degrees']);
+      // Both declare feedbackMentions; the student feedback on each names its test.
+      expect(run.mutants.filter((m) => m.misleadingFeedback !== undefined)).toEqual([]);
       expect(byId.get('upper-limit-inclusive')).toMatchObject({
         status: 'equivalent',
         note: 'v equal to hi is returned either way',
