@@ -4,6 +4,7 @@ import type { DeviceConfig, HttpEvent } from '@iotkit/devices';
 import type { TimelineEntry } from '../core/result-model.js';
 import { sandboxLauncher } from '../sandbox/sandbox-launcher.js';
 import { feedback } from './graded.js';
+import { refusalNotes } from './refusal-notes.js';
 import { GRADED_API_KEY, type GradedAccount, type GradedBackend } from './graded-backend.js';
 
 /** What a graded device session runs and as whom. */
@@ -87,10 +88,12 @@ export class GradedDevice extends DeviceSession {
       kind: line.kind,
       text: line.repeat > 1 ? `${line.text}  ×${line.repeat}` : line.text,
     }));
+    const notes = refusalNotes(this.rtdbHttp(), this.account?.uid);
     feedback(context, {
       ...(fb.expected !== undefined ? { expected: fb.expected } : {}),
       ...(fb.actual !== undefined ? { actual: fb.actual } : {}),
       ...(fb.hint !== undefined ? { hint: fb.hint } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
       timeline,
     });
   }

@@ -62,7 +62,8 @@ function flushTaskUpdates(): Promise<void> {
 const TIMELINE_KEEP = 40;
 
 /**
- * Attaches feedback to the running test (merged with what was attached before). Timelines keep
+ * Attaches feedback to the running test (merged with what was attached before; notes are
+ * appended, other fields replaced). Timelines keep
  * their last 40 entries: the end is where a failure shows.
  * @param context - the test context
  * @param fb - expected / actual / hint / timeline
@@ -70,6 +71,9 @@ const TIMELINE_KEEP = 40;
 export function feedback(context: TestContext, fb: TestFeedback): void {
   const prev = context.task.meta.feedback ?? {};
   const merged: TestFeedback = { ...prev, ...fb };
+  // Notes add up: the harness notes refused requests, a test may add its own.
+  if (prev.notes && fb.notes)
+    merged.notes = [...prev.notes, ...fb.notes.filter((n) => !prev.notes?.includes(n))];
   if (merged.timeline && merged.timeline.length > TIMELINE_KEEP)
     merged.timeline = merged.timeline.slice(-TIMELINE_KEEP);
   context.task.meta.feedback = merged;

@@ -39,7 +39,9 @@ export interface Prerequisite {
   /**
    * Runs `step` (e.g. typing the password and waiting for the sign-in). Fails at once when the
    * prerequisite failed in an earlier test and never worked in this file; otherwise a failure of
-   * `step` is recorded and rethrown as a {@link PrerequisiteError} saying what is missing.
+   * `step` is recorded and rethrown as a {@link PrerequisiteError} saying what is missing — unless
+   * it worked in an earlier test: then it is a plain error of this test, so the test's own hint
+   * stands.
    * @param step - establishes the prerequisite; throws with what was seen when it cannot
    * @param missing - what was seen, in the student's terms, from the step's error
    */
@@ -70,6 +72,12 @@ export function prerequisite(options: PrerequisiteOptions): Prerequisite {
         return value;
       } catch (error) {
         const why = missing ? missing(error) : messageOf(error);
+        // It worked in an earlier test, so the code to write first exists: what broke it here is
+        // this test's own subject (e.g. an entry not cleared after a failure), and its hint applies.
+        if (worked)
+          throw new Error(`not ${options.name} this time, although it worked in an earlier test: ${why}`, {
+            cause: error,
+          });
         failed = why;
         throw new PrerequisiteError(`not ${options.name}: ${why} — ${hint}`, hint);
       }

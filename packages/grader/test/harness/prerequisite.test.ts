@@ -38,4 +38,17 @@ describe('prerequisite', () => {
     await p.establish(never).catch(() => undefined);
     await expect(p.establish(async () => 'again')).resolves.toBe('again');
   });
+
+  it("a failure after it worked once is the test's own, not a missing first step", async () => {
+    const p = signedIn();
+    await p.establish(async () => 1);
+    const error = await p
+      .establish(never, () => 'the sign-in request was answered 400 (not 200)')
+      .catch((e: unknown) => e);
+    // Not a PrerequisiteError: the test's own hint (e.g. "clear the entry") must stay in the feedback.
+    expect(error).not.toBeInstanceOf(PrerequisiteError);
+    expect((error as Error).message).toBe(
+      'not signed in this time, although it worked in an earlier test: the sign-in request was answered 400 (not 200)',
+    );
+  });
 });
