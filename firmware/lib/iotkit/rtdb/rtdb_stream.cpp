@@ -29,10 +29,26 @@ RtdbStream::RtdbStream(StreamTransport& transport, RtdbClient& client, Clock& cl
 }
 
 RtdbStatus RtdbStream::begin(const char* path, RtdbStreamListener& listener) {
+  return start(path, nullptr, listener);
+}
+
+RtdbStatus RtdbStream::begin(const char* path, const RtdbQuery& query, RtdbStreamListener& listener) {
+  // Parameters are percent-encoded, so "&shallow=" / "&print=" can only be the options themselves.
+  const std::string& params = query.params();
+  if (query.needsOrderBy() || params.find("&shallow=") != std::string::npos ||
+      params.find("&print=") != std::string::npos) {
+    return RtdbStatus::InvalidArgument;
+  }
+  return start(path, &query, listener);
+}
+
+RtdbStatus RtdbStream::start(const char* path, const RtdbQuery* query, RtdbStreamListener& listener) {
   const char* problem = "";
   if (!validateRtdbPath(path, &problem)) return RtdbStatus::InvalidPath;
   stop();
   path_.assign(path);
+  hasQuery_ = query != nullptr;
+  query_ = hasQuery_ ? *query : RtdbQuery();
   listener_ = &listener;
   active_ = true;
   cancelled_ = false;
@@ -52,7 +68,7 @@ void RtdbStream::stop() {
 
 void RtdbStream::connect(uint32_t now) {
   const char* problem = "";
-  if (!client_.buildUrl(path_.c_str(), nullptr, url_, &problem)) {
+  if (!client_.buildUrl(path_.c_str(), hasQuery_ ? &query_ : nullptr, url_, &problem)) {
     active_ = false;
     return;
   }

@@ -3,6 +3,9 @@
 // with a doubling back-off (1 s .. 30 s), also when no byte (not even the server's keep-alive,
 // sent every ~30 s) arrived for `idleTimeoutMs`, and asks the TokenSource for a fresh token on
 // every (re)connect, so an `auth_revoked` event is survived once the Auth client refreshes.
+// A stream may also listen to a query (RtdbQuery: orderBy, startAt/endAt, limits): the first
+// `put` of "/" is the selection, later events carry only the children that entered, changed or
+// left it (a `put` of null), with paths relative to the queried node.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +15,7 @@
 #include "iotkit/json/json_doc.h"
 #include "iotkit/net/http_transport.h"
 #include "iotkit/rtdb/rtdb_client.h"
+#include "iotkit/rtdb/rtdb_query.h"
 #include "iotkit/rtdb/sse_parser.h"
 
 namespace iotkit {
@@ -48,6 +52,12 @@ class RtdbStream : private SseHandler {
 
   /** Starts listening to `path`; connects on the next poll(). */
   RtdbStatus begin(const char* path, RtdbStreamListener& listener);
+  /**
+   * Starts listening to `query` on `path`; the query is copied and sent again on every reconnect.
+   * InvalidArgument when the server would refuse it as a stream: a filter or limit without an
+   * orderBy, or `shallow` / `print=silent` (REST-only options).
+   */
+  RtdbStatus begin(const char* path, const RtdbQuery& query, RtdbStreamListener& listener);
   void stop();
   /** Call every loop. Returns the number of change events delivered. */
   uint32_t poll();
@@ -59,6 +69,7 @@ class RtdbStream : private SseHandler {
  private:
   void onSseEvent(const char* event, const char* data, size_t dataLength) override;
   void onSseOverflow() override;
+  RtdbStatus start(const char* path, const RtdbQuery* query, RtdbStreamListener& listener);
   void connect(uint32_t now);
   void scheduleReconnect(uint32_t now, StreamNotice notice, int32_t status);
 
@@ -68,6 +79,8 @@ class RtdbStream : private SseHandler {
   SseParser parser_;
   RtdbStreamListener* listener_ = nullptr;
   std::string path_;
+  RtdbQuery query_;
+  bool hasQuery_ = false;
   std::string url_;
   bool active_ = false;
   bool connected_ = false;
