@@ -47,7 +47,11 @@ export type {
 } from './core/scenario.js';
 export { buildFirmware } from './build/build-firmware.js';
 export { buildAppDevice } from './build/build-app-device.js';
-export type { BuildAppDeviceOptions } from './build/build-app-device.js';
+export type {
+  AppBuildLaunch,
+  BuildAppDeviceOptions,
+  WrappedAppBuildLaunch,
+} from './build/build-app-device.js';
 export { compilerDiagnostics } from './build/compiler-diagnostics.js';
 export { DeviceSession } from './device/device-session.js';
 export type { BuildFirmwareOptions, BuildFirmwareResult } from './build/build-firmware.js';

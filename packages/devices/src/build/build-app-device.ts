@@ -1,12 +1,44 @@
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DevicesError } from '../core/devices-error.js';
-import { firmwareDir } from './firmware-paths.js';
-import { withDirectoryLock } from './directory-lock.js';
-import { runTool } from './run-tool.js';
+import { appCompileScript } from './app-compile-script.js';
 import { compilerDiagnostics } from './compiler-diagnostics.js';
+import { firmwareDir } from './firmware-paths.js';
+import { prepareKitLibrary } from './kit-library.js';
+import { runTool } from './run-tool.js';
+
+/** The compile of an app that {@link buildAppDevice} is about to run, handed to {@link BuildAppDeviceOptions.wrap}. */
+export interface AppBuildLaunch {
+  /** The program (`/bin/sh`, running the compile script). */
+  readonly file: string;
+  /** Its arguments. */
+  readonly args: readonly string[];
+  /** Variables the compile needs on top of a minimal environment (none today). */
+  readonly env: Readonly<Record<string, string>>;
+  /** What it reads outside the app's submission: the app folder, the kit's headers and prebuilt libraries. */
+  readonly files: readonly string[];
+  /** The only folder it writes: the build's own (objects, logs, the executable). */
+  readonly writable: readonly string[];
+  /** Working directory (the build's own folder). */
+  readonly cwd: string;
+}
+
+/** How to start a wrapped compile: the program, its complete environment and optionally its user. */
+export interface WrappedAppBuildLaunch {
+  /** Executable to spawn (e.g. a sandbox that runs the compile). */
+  readonly file: string;
+  /** Its arguments. */
+  readonly args: readonly string[];
+  /** The complete environment (nothing else is inherited). */
+  readonly env: Readonly<Record<string, string>>;
+  /** Working directory. */
+  readonly cwd?: string;
+  /** Run as this user. */
+  readonly uid?: number;
+  /** Run as this group. */
+  readonly gid?: number;
+}
 
 /** Options of {@link buildAppDevice}. */
 export interface BuildAppDeviceOptions {
@@ -14,24 +46,35 @@ export interface BuildAppDeviceOptions {
   readonly appDir: string;
   /** Device name: the executable is `<name>-device`, e.g. `a2`. */
   readonly name: string;
-  /** Where the shared CMake build folder lives (default: the OS temp folder). */
+  /** Where the shared build folder of the kit's library lives (default: the OS temp folder). */
   readonly buildRoot?: string;
-  /** Limit for configure + compile together (default 10 minutes). */
+  /** Limit for the whole build: waiting for the kit's library, then compiling the app (default 10 minutes). */
   readonly timeoutMs?: number;
+  /** Characters of compiler output kept (default 40 000; the first errors are always among them). */
+  readonly outputLimit?: number;
   /** Build output lines as they come. */
   readonly onOutput?: (line: string) => void;
+  /**
+   * Compiles the app through a wrapper instead of directly, e.g. the grader's sandbox
+   * (`sandboxLauncher()` of `@iotkit/grader/harness`), which must let the program read
+   * `files`, write `writable`, and end everything it started when the spawned process is killed.
+   * The kit's own library is always built without it (it is the kit's code, not the app's).
+   */
+  readonly wrap?: (launch: AppBuildLaunch) => WrappedAppBuildLaunch;
 }
-
-const RECIPE = (): string => join(firmwareDir(), 'cmake', 'virtual-device');
 
 /**
  * Compiles an app folder with the kit's firmware library into a virtual device and returns the
- * path of a private copy of the executable (parallel graders never overwrite each other's).
+ * path of its executable, in a private folder of its own (parallel graders never overwrite each
+ * other's).
  *
- * Every build on the machine shares one CMake build folder per kit firmware folder, under a
- * lock: the kit's library is compiled once, and each later build recompiles only the app. A
- * submission that does not compile fails with `devices/build-failed`, whose message starts with
- * the compiler's first errors (`file:line: error: …`); a missing tool with `devices/missing-tool`.
+ * Two halves: the kit's library is built once per kit firmware folder, in a build folder shared
+ * by every build on the machine (under a lock; later calls only check it is up to date), with the
+ * caller's rights; then the app's own `.cpp` files are compiled and linked against it in the
+ * private folder — through `wrap` when given, so a grader runs student code's compile in its
+ * sandbox. A submission that does not compile fails with `devices/build-failed`, whose message
+ * lists the compiler's first errors in the app's own files (`src/app/x.cpp:12: error: …`) and never
+ * the raw log; a missing tool fails with `devices/missing-tool`.
  * @param options - see {@link BuildAppDeviceOptions}
  */
 export async function buildAppDevice(options: BuildAppDeviceOptions): Promise<string> {
@@ -46,69 +89,88 @@ export async function buildAppDevice(options: BuildAppDeviceOptions): Promise<st
       'devices/build-failed',
       "firmware/src/app/ is missing: the app's sources belong there",
     );
-  if (!readdirSync(appDir).some((f) => f.endsWith('.cpp')))
+  const sources = readdirSync(appDir)
+    .filter((f) => f.endsWith('.cpp'))
+    .sort()
+    .map((f) => join(appDir, f));
+  if (sources.length === 0)
     throw new DevicesError(
       'devices/build-failed',
       "no .cpp file in firmware/src/app/: the app's sources belong there",
     );
   const kit = firmwareDir();
-  const key = createHash('sha256').update(kit).digest('hex').slice(0, 10);
-  const buildRoot = options.buildRoot ?? tmpdir();
-  // The lock is a folder beside the build folder: its parent must exist, or mkdir never succeeds.
-  mkdirSync(buildRoot, { recursive: true });
-  const buildDir = join(buildRoot, `iotkit-device-build-${key}`);
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
-  const left = (): number => Math.max(1000, deadline - Date.now());
-  return withDirectoryLock(`${buildDir}.lock`, left(), async () => {
-    const target = `${options.name}-device`;
-    const configureArgs = [
-      '-S',
-      RECIPE(),
-      '-B',
-      buildDir,
-      `-DIOTKIT_FIRMWARE_DIR=${kit}`,
-      `-DIOTKIT_APP_DIR=${appDir}`,
-      `-DIOTKIT_DEVICE_NAME=${target}`,
-      '-DCMAKE_BUILD_TYPE=Release',
-    ];
-    let configure = await runTool('cmake', configureArgs, { timeoutMs: left(), onOutput: options.onOutput });
-    if (configure.code !== 0 && !configure.timedOut && existsSync(buildDir)) {
-      // A build folder left by another kit version: start it over once.
-      rmSync(buildDir, { recursive: true, force: true });
-      configure = await runTool('cmake', configureArgs, { timeoutMs: left(), onOutput: options.onOutput });
-    }
-    if (configure.code === 127)
-      throw new DevicesError(
-        'devices/missing-tool',
-        'cmake not found: install cmake and g++ (Debian: apt-get install cmake g++)',
-      );
-    if (/Could not find|No package '.*' found|pkg-config/i.test(configure.output) && configure.code !== 0)
-      throw new DevicesError(
-        'devices/missing-tool',
-        `a library for the firmware build is missing (Debian: apt-get install pkg-config libcurl4-openssl-dev libcjson-dev):\n${configure.output.slice(-1500)}`,
-      );
-    if (configure.code !== 0)
-      throw new DevicesError(
-        'devices/build-failed',
-        `cmake could not configure the firmware build:\n${configure.output.slice(-3000)}`,
-      );
-    const compile = await runTool('cmake', ['--build', buildDir, '--target', target, '--parallel', '2'], {
-      timeoutMs: left(),
-      onOutput: options.onOutput,
-    });
-    if (compile.timedOut)
-      throw new DevicesError('devices/build-failed', 'the firmware build did not finish in time');
-    if (compile.code !== 0) {
-      const errors = compilerDiagnostics(compile.output, appDir);
-      // Never the raw log: it could quote any file the app managed to #include.
-      throw new DevicesError(
-        'devices/build-failed',
-        `your firmware does not compile:\n${errors.length > 0 ? errors.join('\n') : 'the errors are outside firmware/src/app/ (in a header the app includes, or at link time): check your #include lines and that every function you declare is defined'}`,
-      );
-    }
-    mkdirSync(tmpdir(), { recursive: true });
-    const copy = join(mkdtempSync(join(tmpdir(), `iotkit-${options.name}-device-`)), target);
-    copyFileSync(join(buildDir, target), copy);
-    return copy;
+  const timeLeft = (): number => Math.max(1000, deadline - Date.now());
+  const recipe = await prepareKitLibrary({
+    kit,
+    buildRoot: options.buildRoot ?? tmpdir(),
+    timeLeft,
+    onOutput: options.onOutput,
   });
+
+  mkdirSync(tmpdir(), { recursive: true });
+  const outDir = mkdtempSync(join(tmpdir(), `iotkit-${options.name}-device-`));
+  const target = `${options.name}-device`;
+  const executable = join(outDir, target);
+  const objectDir = join(outDir, 'obj');
+  const script = appCompileScript({ recipe, appDir, sources, objectDir, output: executable });
+  const launch: AppBuildLaunch = {
+    file: '/bin/sh',
+    args: ['-c', script],
+    env: {},
+    files: [
+      appDir,
+      join(kit, 'lib'),
+      join(kit, 'platform', 'host', 'include'),
+      ...recipe.links.filter((l) => l.startsWith('/') && !l.startsWith('/usr/')),
+      ...recipe.includes.filter((d) => !d.startsWith('/usr/') && !d.startsWith(kit)),
+    ],
+    writable: [outDir],
+    cwd: outDir,
+  };
+  const wrapped = options.wrap?.(launch);
+  const compile = wrapped
+    ? await runTool(wrapped.file, wrapped.args, {
+        timeoutMs: timeLeft(),
+        onOutput: options.onOutput,
+        outputLimit: options.outputLimit,
+        env: wrapped.env,
+        cwd: wrapped.cwd ?? outDir,
+        uid: wrapped.uid,
+        gid: wrapped.gid,
+      })
+    : await runTool(launch.file, launch.args, {
+        timeoutMs: timeLeft(),
+        onOutput: options.onOutput,
+        outputLimit: options.outputLimit,
+        cwd: outDir,
+      });
+  rmSync(objectDir, { recursive: true, force: true });
+  const fail = (message: string): never => {
+    rmSync(outDir, { recursive: true, force: true });
+    throw new DevicesError('devices/build-failed', message);
+  };
+  if (compile.timedOut) fail('your firmware did not finish compiling in time and was stopped');
+  if (compile.code === 127 && !wrapped) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw new DevicesError(
+      'devices/missing-tool',
+      `the C++ compiler could not be started (Debian: apt-get install g++): ${compile.output.slice(0, 300)}`,
+    );
+  }
+  if (compile.code !== 0 || !existsSync(executable)) {
+    const errors = compilerDiagnostics(compile.output, appDir);
+    // Never the raw log: it could quote any file the app managed to #include.
+    if (errors.length > 0) fail(`your firmware does not compile:\n${errors.join('\n')}`);
+    if (/error|undefined reference/i.test(compile.output))
+      fail(
+        'your firmware does not compile:\nthe errors are outside firmware/src/app/ (in a header the app includes, or at link time): check your #include lines and that every function you declare is defined',
+      );
+    fail(
+      `the firmware build stopped (exit code ${compile.code}) before the compiler reported anything: a problem of the machine that builds it, not of your code`,
+    );
+  }
+  // a sandbox user other than the caller runs the device later: it must reach the executable
+  chmodSync(dirname(executable), 0o711);
+  return executable;
 }

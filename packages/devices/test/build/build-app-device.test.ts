@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildAppDevice, firmwareDir, startDevice } from '../../src/index.js';
+import { buildAppDevice, firmwareDir, startDevice, type AppBuildLaunch } from '../../src/index.js';
 import { DevicesError } from '../../src/core/devices-error.js';
 
 const work = mkdtempSync(join(tmpdir(), 'iotkit-app-build-'));
@@ -52,6 +52,43 @@ describe('buildAppDevice', () => {
       code: 'devices/bad-config',
     });
   });
+});
+
+describe('buildAppDevice through a wrapper (what the grader’s sandbox plugs in)', () => {
+  it('hands the compile to the wrapper, naming what it reads and the one folder it writes', async () => {
+    const dir = demoApp('wrapped');
+    const seen: AppBuildLaunch[] = [];
+    const executable = await buildAppDevice({
+      appDir: dir,
+      name: 'demo',
+      wrap: (launch) => {
+        seen.push(launch);
+        // the real program, behind env(1): what a sandbox does, minus the sandbox
+        return { file: '/usr/bin/env', args: [launch.file, ...launch.args], env: { PATH: '/usr/bin:/bin' } };
+      },
+    });
+    expect(seen).toHaveLength(1);
+    const launch = seen[0] as AppBuildLaunch;
+    expect(launch.writable).toEqual([dirname(executable)]);
+    expect(launch.cwd).toBe(dirname(executable));
+    expect(launch.files).toEqual(
+      expect.arrayContaining([dir, join(firmwareDir(), 'lib'), join(firmwareDir(), 'platform', 'host', 'include')]),
+    );
+    // the kit's tests and the rest of its firmware folder stay out of reach
+    expect(launch.files.filter((f) => f.startsWith(firmwareDir())).map((f) => f.slice(firmwareDir().length))).toEqual(
+      ['/lib', '/platform/host/include'],
+    );
+  }, 900_000);
+
+  it('fails the build when the wrapped compile fails', async () => {
+    const error = await buildAppDevice({
+      appDir: demoApp('wrapped-fails'),
+      name: 'demo',
+      wrap: () => ({ file: '/bin/false', args: [], env: {} }),
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'devices/build-failed' });
+    expect((error as Error).message).toMatch(/^the firmware build stopped \(exit code 1\) before the compiler reported anything/);
+  }, 900_000);
 });
 
 describe('buildAppDevice build folder', () => {
