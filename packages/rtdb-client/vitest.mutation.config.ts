@@ -1,0 +1,20 @@
+// The tests Stryker runs against every mutant (`pnpm bench:mutation`): the unit tests, which reach
+// the network through an injected transport. The integration tests need the real server and the
+// Auth emulator and are far too slow to rerun for each mutant.
+// Stryker copies this package into a sandbox folder, where the repository's shared vitest config
+// is out of reach, so the workspace source conditions are repeated here.
+import { defineConfig } from 'vitest/config';
+
+const sourceConditions = ['@iotkit/source', 'node', 'import', 'module', 'default'];
+
+export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions, externalConditions: ['@iotkit/source'] } },
+  // One worker that keeps its modules between runs: Stryker switches mutants at run time, so nothing
+  // needs reloading, and a fresh worker per run would cost more than the tests themselves.
+  test: {
+    include: ['test/core/**/*.test.ts', 'test/rest/**/*.test.ts', 'test/stream/**/*.test.ts'],
+    testTimeout: 20_000,
+    isolate: false,
+  },
+});
