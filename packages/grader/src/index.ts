@@ -19,7 +19,14 @@ export type {
   TimelineEntry,
   Visibility,
 } from './core/result-model.js';
-export { parseManifest, selectTests, testId, type Manifest, type ManifestTest } from './core/manifest.js';
+export {
+  parseManifest,
+  selectTests,
+  testId,
+  type Manifest,
+  type ManifestTest,
+  type ManualItem,
+} from './core/manifest.js';
 export { parseGraderConfig, DEFAULT_CONFIG, type GraderConfig } from './core/grader-config.js';
 export { scoreTests, type ScoredTests } from './core/score.js';
 export {
@@ -53,6 +60,11 @@ export {
   type SubmissionBackend,
 } from './runner/grade-submission.js';
 export {
+  TestWorkerPool,
+  type TestWorkerPoolOptions,
+  type PooledSubmission,
+} from './runner/test-worker-pool.js';
+export {
   runLimited,
   type LimitedProcessOptions,
   type LimitedProcessResult,
@@ -73,6 +85,7 @@ export { toJUnitXml, xmlEscape } from './reporters/junit-xml.js';
 export { toPrairieLearn, type PrairieLearnResults, type PrairieLearnTest } from './reporters/prairielearn.js';
 export { toMarkdown, testMarkdown, visibleTo, type MarkdownOptions } from './reporters/markdown-feedback.js';
 export { toConsoleTable } from './reporters/console-table.js';
+export { manualItemsText } from './reporters/manual-items.js';
 export {
   toSummaryCsv,
   toCanvasCsv,

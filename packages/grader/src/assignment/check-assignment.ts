@@ -8,18 +8,20 @@ import { loadAssignment } from './load-assignment.js';
  * @param assignmentDir - the student's assignment folder
  * @param backend - backend for tests that need one
  * @param onProgress - receives a line as each test starts and ends
+ * @param includeHidden - run `grading/hidden/` too (an instructor checking the reference)
  */
 export function checkAssignment(
   assignmentDir: string,
   backend?: SubmissionBackend,
   onProgress?: (line: string) => void,
+  includeHidden = false,
 ): Promise<SubmissionResult> {
   const assignment = loadAssignment(assignmentDir);
   return gradeSubmission({
     assignment,
     submissionDir: null,
     submissionId: 'working-copy',
-    includeHidden: false,
+    includeHidden,
     ...(backend ? { backend } : {}),
     ...(onProgress ? { onProgress } : {}),
   });

@@ -15,16 +15,37 @@ export interface ManifestTest {
   bonus?: boolean;
 }
 
+/**
+ * A part of the grade an instructor gives by hand (e.g. the argument of a report): listed by
+ * `check` and `grade` as "to be graded by hand", never run and never counted as failed, and
+ * exported to Gradescope as a manually graded question.
+ */
+export interface ManualItem {
+  /** The question's title, unique in the manifest. */
+  name: string;
+  /** Points the instructor can give. */
+  points: number;
+  /** What the instructor looks for, one criterion per entry (may be empty). */
+  rubric: string[];
+}
+
 /** `grading/manifest.json`: the source of truth for tests and maximum points. */
 export interface Manifest {
   /** Assignment id, e.g. `a2-sensor-servo`. */
   assignment: string;
   /** Human title used in reports and CSV column headers. */
   title: string;
-  /** Sum of the points of every non-bonus test; checked when the manifest is read. */
+  /**
+   * Sum of the points of every non-bonus test: the automatic maximum. The JSON's `maxScore` is
+   * this plus {@link Manifest.manualPoints}; both are checked when the manifest is read.
+   */
   maxScore: number;
   /** Every graded test. */
   tests: ManifestTest[];
+  /** Items graded by hand (`"manual"` in the JSON); empty when there are none. */
+  manual: ManualItem[];
+  /** Sum of the points of the manual items. */
+  manualPoints: number;
 }
 
 const VISIBILITIES: readonly Visibility[] = ['visible', 'hidden', 'after_due_date'];
@@ -88,10 +109,37 @@ export function parseManifest(raw: unknown): Manifest {
     };
   });
   const sum = tests.filter((t) => !t.bonus).reduce((s, t) => s + t.points, 0);
-  if (typeof m.maxScore !== 'number' || Math.abs(m.maxScore - sum) > 1e-9) {
-    fail(`"maxScore" is ${JSON.stringify(m.maxScore)} but the non-bonus tests add up to ${sum}`);
+  const manual = parseManualItems(m.manual, seen);
+  const manualPoints = manual.reduce((s, item) => s + item.points, 0);
+  if (typeof m.maxScore !== 'number' || Math.abs(m.maxScore - sum - manualPoints) > 1e-9) {
+    fail(
+      manual.length === 0
+        ? `"maxScore" is ${JSON.stringify(m.maxScore)} but the non-bonus tests add up to ${sum}`
+        : `"maxScore" is ${JSON.stringify(m.maxScore)} but the non-bonus tests (${sum}) and the manual items (${manualPoints}) add up to ${sum + manualPoints}`,
+    );
   }
-  return { assignment: m.assignment, title, maxScore: sum, tests };
+  return { assignment: m.assignment, title, maxScore: sum, tests, manual, manualPoints };
+}
+
+function parseManualItems(raw: unknown, names: Set<string>): ManualItem[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) fail('"manual" must be an array of {name, points, rubric}');
+  const taken = new Set([...names].map((id) => id.slice(id.indexOf('::') + 2)));
+  return raw.map((item: unknown, i: number): ManualItem => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      fail(`manual[${i}] must be an object`);
+    const e = item as Record<string, unknown>;
+    if (typeof e.name !== 'string' || e.name.trim() === '')
+      fail(`manual[${i}].name must be a non-empty string`);
+    if (typeof e.points !== 'number' || !Number.isFinite(e.points) || e.points <= 0)
+      fail(`manual[${i}] (${e.name}).points must be a number > 0`);
+    const rubric = e.rubric ?? [];
+    if (!Array.isArray(rubric) || rubric.some((r) => typeof r !== 'string' || r.trim() === ''))
+      fail(`manual[${i}] (${e.name}).rubric must be an array of non-empty strings`);
+    if (taken.has(e.name)) fail(`manual item "${e.name}" is listed twice (or shares its name with a test)`);
+    taken.add(e.name);
+    return { name: e.name, points: e.points, rubric: [...(rubric as string[])] };
+  });
 }
 
 /**

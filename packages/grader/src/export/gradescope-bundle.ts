@@ -1,13 +1,15 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { GraderError } from '../core/grader-error.js';
+import { parseManifest } from '../core/manifest.js';
 import { writeAutograderSource } from './autograder-source.js';
 import {
   gradescopeRunScript,
   gradescopeSetupScript,
   type GradescopeScriptOptions,
 } from './gradescope-scripts.js';
+import { gradescopeOutline, type GradescopeOutline } from './gradescope-outline.js';
 import { zipFolder } from './zip-writer.js';
 
 /** Options of {@link exportGradescope}. */
@@ -26,12 +28,17 @@ export interface GradescopeExport {
   files: number;
   /** Kit packages vendored into `source/vendor/`. */
   vendored: string[];
+  /** The outline to enter on Gradescope: the autograder and every manually graded question. */
+  outline: GradescopeOutline;
+  /** `<zip name>.outline.json` beside the zip, holding {@link GradescopeExport.outline}. */
+  outlineFile: string;
 }
 
 /**
  * Writes a Gradescope autograder bundle: `setup.sh`, `run_autograder` and `source/` (the
  * assignment's grading side, see {@link writeAutograderSource}) zipped at the archive root, as
- * Gradescope expects.
+ * Gradescope expects. Beside it, `<name>.outline.json`: the questions to create on Gradescope,
+ * the manifest's manual items as manually graded ones (see {@link gradescopeOutline}).
  * @param options - assignment, output file, OS packages and versions
  * @throws GraderError `grader/bad-arguments` when the output is not a `.zip` path
  */
@@ -49,7 +56,13 @@ export function exportGradescope(options: GradescopeExportOptions): GradescopeEx
     mkdirSync(dirname(outFile), { recursive: true });
     if (existsSync(outFile)) rmSync(outFile);
     const files = zipFolder(stage, outFile);
-    return { outFile, files, vendored: report.vendored };
+    const manifest = parseManifest(
+      JSON.parse(readFileSync(join(resolve(options.assignmentDir), 'grading', 'manifest.json'), 'utf8')),
+    );
+    const outline = gradescopeOutline(manifest);
+    const outlineFile = outFile.replace(/\.zip$/, '.outline.json');
+    writeFileSync(outlineFile, `${JSON.stringify(outline, null, 2)}\n`);
+    return { outFile, files, vendored: report.vendored, outline, outlineFile };
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }

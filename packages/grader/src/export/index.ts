@@ -16,4 +16,5 @@ export {
   gradescopeSetupScript,
   type GradescopeScriptOptions,
 } from './gradescope-scripts.js';
+export { gradescopeOutline, type GradescopeOutline, type GradescopeQuestion } from './gradescope-outline.js';
 export { encodeZip, zipFolder, type ZipEntry } from './zip-writer.js';

@@ -50,6 +50,11 @@ beforeAll(async () => {
     pnpmVersion: '12.4.2',
   });
   expect(exported.vendored).toContain('@iotkit/grader');
+  // No manual items in the fixture: the outline beside the zip is the autograder alone.
+  expect(JSON.parse(readFileSync(exported.outlineFile, 'utf8'))).toEqual(exported.outline);
+  expect(exported.outline.questions).toEqual([
+    { title: 'Autograder', points: exported.outline.totalPoints, grading: 'autograder', rubric: [] },
+  ]);
   const unzip = await runProgram('unzip', ['-q', zip, '-d', root], {
     cwd: work,
     install: 'install it with `apt-get install -y unzip`',
