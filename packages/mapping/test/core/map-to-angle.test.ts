@@ -84,6 +84,8 @@ describe('mapToAngle()', () => {
 
   it('rejects a reading that is not a number', () => {
     expect(codeOf(() => mapToAngle('12' as unknown as number))).toBe('mapping/invalid-reading');
+    // The type, not the text: "got 12" would read like a number.
+    expect(() => mapToAngle('12' as unknown as number)).toThrow(/raw must be a finite integer, got string$/);
     expect(() => mapToAngle(Number.NaN)).toThrow(/raw must be a finite integer, got NaN/);
   });
 

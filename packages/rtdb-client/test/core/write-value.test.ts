@@ -39,6 +39,54 @@ describe('validateWriteValue', () => {
   });
 });
 
+describe('validateWriteValue, element by element', () => {
+  it('checks every array element and names its index', () => {
+    expect(invalidMessage(() => validateWriteValue([1, Number.NaN]))).toBe(
+      'value[1]: NaN is not a finite number',
+    );
+    expect(invalidMessage(() => validateWriteValue({ list: ['a', { 'b.c': 1 }] }))).toBe(
+      'value.list[1]: key "b.c" contains a character Firebase forbids (. $ # [ ] / or a control character)',
+    );
+    expect(invalidMessage(() => validateWriteValue([[Symbol('s')]]))).toBe(
+      'value[0][0]: a symbol cannot be stored (only JSON values)',
+    );
+  });
+
+  it('lets array holes through (JSON writes them as null)', () => {
+    expect(() => validateWriteValue([1, undefined, null, 2])).not.toThrow();
+  });
+
+  it('refuses undefined object members with the path to them', () => {
+    expect(invalidMessage(() => validateWriteValue({ a: undefined }, 'set(/x)'))).toBe(
+      'set(/x).a: undefined cannot be stored (use null to delete)',
+    );
+  });
+
+  it('refuses undefined and non-finite numbers at the top, with the given name', () => {
+    expect(invalidMessage(() => validateWriteValue(undefined, 'update'))).toBe(
+      'update: a undefined cannot be stored (only JSON values)',
+    );
+    expect(invalidMessage(() => validateWriteValue(Number.NEGATIVE_INFINITY))).toBe(
+      'value: -Infinity is not a finite number',
+    );
+  });
+
+  it('accepts objects without a prototype, and leaves the inside of .sv to the server', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    expect(() => validateWriteValue(bare)).not.toThrow();
+    expect(() => validateWriteValue({ '.sv': { 'odd.key': Number.NaN } })).not.toThrow();
+    expect(invalidMessage(() => validateWriteValue({ '.value': Number.NaN }))).toBe(
+      'value..value: NaN is not a finite number',
+    );
+  });
+
+  it('refuses class instances other than plain objects and arrays', () => {
+    expect(invalidMessage(() => validateWriteValue({ when: new Map() }))).toBe(
+      'value.when: only plain objects, arrays and JSON primitives can be stored',
+    );
+  });
+});
+
 describe('parsePath', () => {
   it('drops empty segments and validates each one', () => {
     expect(parsePath('/a//b/')).toEqual(['a', 'b']);

@@ -1,0 +1,45 @@
+// The real clock, with real timers: short ones, and ceilings far above them.
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/core/clock.js';
+
+describe('systemClock', () => {
+  it('reads the time since the epoch', () => {
+    const before = Date.now();
+    const now = systemClock.now();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('sleeps until the timer fires and then lets go of the signal', async () => {
+    const controller = new AbortController();
+    let removed = 0;
+    const signal = controller.signal;
+    const remove = signal.removeEventListener.bind(signal);
+    signal.removeEventListener = ((...args: Parameters<AbortSignal['removeEventListener']>) => {
+      removed += 1;
+      remove(...args);
+    }) as AbortSignal['removeEventListener'];
+    let done = false;
+    const sleeping = systemClock.sleep(5, signal).then(() => (done = true));
+    expect(done).toBe(false);
+    await sleeping;
+    expect(done).toBe(true);
+    expect(removed).toBe(1);
+  });
+
+  it('resolves at once for a signal that is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const started = performance.now();
+    // An hour: only the abort can make this return within the test's time limit.
+    await systemClock.sleep(3_600_000, controller.signal);
+    expect(performance.now() - started).toBeLessThan(60_000);
+  });
+
+  it('resolves early, without rejecting, when the signal aborts while sleeping', async () => {
+    const controller = new AbortController();
+    const sleeping = systemClock.sleep(3_600_000, controller.signal);
+    controller.abort();
+    await expect(sleeping).resolves.toBeUndefined();
+  });
+});
