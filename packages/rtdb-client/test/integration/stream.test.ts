@@ -7,6 +7,7 @@ import {
   type ReconnectInfo,
   type RtdbStreamEvent,
 } from '../../src/index.js';
+import { startLoopbackRelay } from './loopback-relay.js';
 import { freshNamespace, testDatabase } from './test-database.js';
 
 /** Pulls events one at a time, failing the test instead of hanging when one never comes. */
@@ -27,6 +28,19 @@ function eventReader<T>(iterator: AsyncIterator<T>): (label: string) => Promise<
 }
 
 const quietLog = { log: () => {} };
+
+/** Resolves with `promise`, or fails the test after a generous ceiling naming what never happened. */
+async function withCeiling<T>(promise: Promise<T>, what: string, ms = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const ceiling = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not within ${ms} ms: ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, ceiling]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 describe('REST streaming against the real server', () => {
   it('starts with a put of the full value, then follows puts and patches', async () => {
@@ -119,15 +133,25 @@ describe('REST streaming against the real server', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('reconnects with backoff after the server restarts on the same port', async () => {
+  it('reconnects with backoff after the server restarts', async () => {
     let server = await startRtdbServer({ port: 0, ...quietLog });
-    const port = server.port;
+    // The client's URL points at a relay, so the new server can take a fresh free port.
+    const relay = await startLoopbackRelay(server.port);
     const namespace = freshNamespace('restart');
-    const db = createRtdbClient({ databaseUrl: server.url, namespace, accessToken: 'owner' });
+    const db = createRtdbClient({
+      databaseUrl: `http://127.0.0.1:${relay.port}`,
+      namespace,
+      accessToken: 'owner',
+    });
     const reconnects: ReconnectInfo[] = [];
+    let thirdReconnect: () => void = () => {};
+    const threeReconnects = new Promise<void>((resolve) => (thirdReconnect = resolve));
     const stream = db.ref('dev').stream({
       backoff: { initialDelayMs: 50, maxDelayMs: 400, jitter: 0 },
-      onReconnect: (i) => reconnects.push(i),
+      onReconnect: (info) => {
+        reconnects.push(info);
+        if (reconnects.length === 3) thirdReconnect();
+      },
     });
     const next = eventReader<RtdbStreamEvent>(stream);
     try {
@@ -136,11 +160,15 @@ describe('REST streaming against the real server', () => {
       let first = await next('first put');
       if (first.data === null) first = await next('the write');
       expect(first).toMatchObject({ path: '/', data: { before: 1 } });
+      relay.forwardTo(undefined);
       await server.close();
-      // Keep pulling while the server is down, so the client really meets refused connections.
+      // Keep pulling while the server is down, so the client really meets failed connections.
       const reconnected = next('first put after reconnecting');
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      server = await startRtdbServer({ port, ...quietLog }); // in memory: the new server starts empty
+      // Awaited below; this only keeps an early failure from being reported as unhandled meanwhile.
+      reconnected.catch(() => undefined);
+      await withCeiling(threeReconnects, 'three reconnection attempts while the server is down');
+      server = await startRtdbServer({ port: 0, ...quietLog }); // in memory: the new server starts empty
+      relay.forwardTo(server.port);
       expect(await reconnected).toEqual({ type: 'put', path: '/', data: null });
       await db.ref('dev/after').set(2);
       expect(await next('write after restart')).toEqual({ type: 'put', path: '/after', data: 2 });
@@ -153,6 +181,7 @@ describe('REST streaming against the real server', () => {
       expect(reconnects.at(-1)?.attempt).toBe(reconnects.length - 1);
     } finally {
       await stream.return();
+      await relay.close();
       await server.close();
     }
   });

@@ -3,6 +3,7 @@ import type { AccessPolicy } from '../../src/core/access-policy.js';
 import { nodeChild } from '../../src/core/data-node.js';
 import { nodeHash } from '../../src/core/node-hash.js';
 import { pathIsAncestorOrSelf } from '../../src/core/path.js';
+import { eventually } from '../../src/testing/eventually.js';
 import { startBareHost, type BareHost } from './support/bare-host.js';
 import { RawClient } from './support/raw-client.js';
 import { uniqueNamespace } from './support/sdk-clients.js';
@@ -222,9 +223,17 @@ describe('onDisconnect', () => {
     expect((await client.call('o', { p: '/a', d: { 'b.c': 1 } })).s).toBe('invalid_data');
     expect((await client.call('o', { p: '/a', d: { '.sv': 'bogus' } })).s).toBe('invalid_data');
     expect((await client.call('o', { p: '/a.b', d: 1 })).s).toBe('invalid_path');
+    // A valid registration after the refused ones: onDisconnect writes run in order, so once it has
+    // landed, anything the refused ones had registered would have landed too.
+    expect((await client.call('o', { p: '/marker', d: 'closed' })).s).toBe('ok');
+    const db = host.database(ns);
     client.close();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(host.database(ns).root().children).toBeUndefined();
+    await eventually(
+      async () => db.read(['marker']).leaf,
+      (leaf) => leaf === 'closed',
+      { ms: 15_000 },
+    );
+    expect([...(db.root().children?.keys() ?? [])]).toEqual(['marker']);
   });
 
   it('a reconnect naming its last session ends that session first', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nodeFromJson, nodeHash } from '../../src/index.js';
+import { nodeHash } from '../../src/core/node-hash.js';
+import { nodeFromJson } from '../../src/core/node-json.js';
 import { useServer } from './rest-harness.js';
 
 const { call } = useServer();
@@ -15,20 +16,24 @@ describe('ETags', () => {
     expect((await call('GET', `/e/a.json${NS}`)).headers.get('etag')).toBeNull();
   });
 
+  // Each test writes its own location first, so none depends on another having run before it.
   it('if-match with the current ETag writes and returns the new ETag', async () => {
-    const etag = (await call('GET', `/e/a.json${NS}`, { headers: ETAG })).headers.get('etag')!;
-    const reply = await call('PUT', `/e/a.json${NS}`, { body: { x: 2 }, headers: { 'if-match': etag } });
+    await call('PUT', `/e/b.json${NS}`, { body: { x: 1, y: 'two' } });
+    const etag = (await call('GET', `/e/b.json${NS}`, { headers: ETAG })).headers.get('etag')!;
+    expect(etag).toBe(nodeHash(nodeFromJson({ x: 1, y: 'two' })));
+    const reply = await call('PUT', `/e/b.json${NS}`, { body: { x: 2 }, headers: { 'if-match': etag } });
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({ x: 2 });
     expect(reply.headers.get('etag')).toBe(nodeHash(nodeFromJson({ x: 2 })));
   });
 
   it('if-match with a stale ETag is 412 with the current value and ETag, and writes nothing', async () => {
-    const reply = await call('PUT', `/e/a.json${NS}`, { body: { x: 3 }, headers: { 'if-match': 'stale' } });
+    await call('PUT', `/e/c.json${NS}`, { body: { x: 2 } });
+    const reply = await call('PUT', `/e/c.json${NS}`, { body: { x: 3 }, headers: { 'if-match': 'stale' } });
     expect(reply.status).toBe(412);
     expect(reply.json).toEqual({ x: 2 });
     expect(reply.headers.get('etag')).toBe(nodeHash(nodeFromJson({ x: 2 })));
-    expect((await call('GET', `/e/a.json${NS}`)).json).toEqual({ x: 2 });
+    expect((await call('GET', `/e/c.json${NS}`)).json).toEqual({ x: 2 });
   });
 
   it('if-match: null_etag means "only if absent"', async () => {
@@ -40,20 +45,23 @@ describe('ETags', () => {
   });
 
   it('DELETE honours if-match too', async () => {
-    expect((await call('DELETE', `/e/new.json${NS}`, { headers: { 'if-match': 'null_etag' } })).status).toBe(
-      412,
-    );
-    const etag = (await call('GET', `/e/new.json${NS}`, { headers: ETAG })).headers.get('etag')!;
-    expect((await call('DELETE', `/e/new.json${NS}`, { headers: { 'if-match': etag } })).status).toBe(200);
-    expect((await call('GET', `/e/new.json${NS}`)).json).toBeNull();
+    await call('PUT', `/e/doomed.json${NS}`, { body: 1 });
+    expect(
+      (await call('DELETE', `/e/doomed.json${NS}`, { headers: { 'if-match': 'null_etag' } })).status,
+    ).toBe(412);
+    expect((await call('GET', `/e/doomed.json${NS}`)).json).toBe(1);
+    const etag = (await call('GET', `/e/doomed.json${NS}`, { headers: ETAG })).headers.get('etag')!;
+    expect((await call('DELETE', `/e/doomed.json${NS}`, { headers: { 'if-match': etag } })).status).toBe(200);
+    expect((await call('GET', `/e/doomed.json${NS}`)).json).toBeNull();
   });
 
   it('if-none-match with the current ETag is 304; with another it is 200', async () => {
-    const etag = (await call('GET', `/e/a.json${NS}`, { headers: ETAG })).headers.get('etag')!;
-    const same = await call('GET', `/e/a.json${NS}`, { headers: { 'if-none-match': etag } });
+    await call('PUT', `/e/d.json${NS}`, { body: { x: 2 } });
+    const etag = (await call('GET', `/e/d.json${NS}`, { headers: ETAG })).headers.get('etag')!;
+    const same = await call('GET', `/e/d.json${NS}`, { headers: { 'if-none-match': etag } });
     expect(same.status).toBe(304);
     expect(same.text).toBe('');
-    const other = await call('GET', `/e/a.json${NS}`, { headers: { 'if-none-match': 'other' } });
+    const other = await call('GET', `/e/d.json${NS}`, { headers: { 'if-none-match': 'other' } });
     expect(other.status).toBe(200);
     expect(other.json).toEqual({ x: 2 });
   });
