@@ -42,13 +42,18 @@ describe('iotkit (as a process)', () => {
     expect(stderr).toContain('doctor has no option --frobnicate');
   });
 
-  it('doctor prints one ✓/✗ line per requirement and exits 1 only when a required one is missing', async () => {
+  it('doctor prints one ✓/✗ line per requirement and exits 0 on a machine set up by os-deps', async () => {
     const { code, stdout } = await runIotkit(['doctor']);
     const checks = stdout.split('\n').filter((line) => /^[✓✗-] /.test(line));
     expect(checks).toHaveLength(REQUIREMENTS.length);
     REQUIREMENTS.forEach((r, i) => expect(checks[i]).toContain(r.name));
-    const missingRequired = checks.filter((line) => line.startsWith('✗')).length;
-    expect(code).toBe(missingRequired === 0 ? 0 : 1);
+    // `pnpm os-deps` (which CI runs before the tests) installs every required tool, so none may be
+    // missing here, whatever doctor itself concludes; its output names what to install if one is.
+    expect(
+      checks.filter((line) => line.startsWith('✗')),
+      `required tools missing; run pnpm os-deps:\n${stdout}`,
+    ).toEqual([]);
+    expect(code, stdout).toBe(0);
   });
 
   it('doctor names missing tools with their Debian and macOS install lines', async () => {

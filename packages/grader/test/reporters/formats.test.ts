@@ -33,6 +33,10 @@ describe('Gradescope results.json', () => {
       expect(['visible', 'hidden', 'after_due_date', 'after_published']).toContain(t.visibility);
       if (!t.tags.includes('bonus')) expect(t.score).toBeLessThanOrEqual(t.max_score);
     }
+    // Worked out by hand from the sample: 3 + 0 + 2.5 (partial) + 0 (not run) + 1 (bonus) of 3 + 2 + 4 + 1 + 0.
+    expect(gs.tests.map((t) => t.score)).toEqual([3, 0, 2.5, 0, 1]);
+    expect(gs.tests.map((t) => t.max_score)).toEqual([3, 2, 4, 1, 0]);
+    expect(gs.score).toBe(6.5);
     expect(sum(gs.tests.map((t) => t.score))).toBe(gs.score);
     expect(sum(gs.tests.map((t) => t.max_score))).toBe(10);
     expect(gs.tests.map((t) => t.number)).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3']);
