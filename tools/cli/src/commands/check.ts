@@ -3,6 +3,7 @@ import {
   GraderError,
   checkAssignment,
   loadAssignment,
+  manualItemsText,
   resolveAssignmentDir,
   toConsoleTable,
   toMarkdown,
@@ -21,12 +22,17 @@ export const checkCommand: Command = {
     'Builds your working copy of the assignment (e.g. `a2` → assignments/a2-sensor-servo) and runs',
     'the same public graded tests the instructor uses, with the same time and memory limits.',
     'Prints the score and, for every lost point, what was expected and what happened.',
+    'Items the instructor grades by hand are listed after the score, never counted as failed.',
     'Exits 0 when every public test passes, 1 otherwise.',
   ].join('\n'),
   options: {
     markdown: {
       type: 'boolean',
       description: 'print the feedback as Markdown only (for pasting into an issue)',
+    },
+    hidden: {
+      type: 'boolean',
+      description: 'run grading/hidden/ tests too (instructors checking the reference solution)',
     },
   },
   allowPositionals: true,
@@ -55,7 +61,9 @@ export const checkCommand: Command = {
           auth: assignment.config.backend === 'rtdb+auth' ? {} : false,
         });
       }
-      io.err(`checking ${assignment.id}: running the public graded tests`);
+      io.err(
+        `checking ${assignment.id}: running the public${args.values.hidden === true ? ' and hidden' : ''} graded tests`,
+      );
       const result = await checkAssignment(
         dir,
         {
@@ -64,9 +72,12 @@ export const checkCommand: Command = {
           ...(backend?.urls.auth ? { authUrl: backend.urls.auth } : {}),
         },
         (line) => io.err(line),
+        args.values.hidden === true,
       );
-      if (args.values.markdown !== true) io.out(toConsoleTable(result, false));
+      if (args.values.markdown !== true) io.out(toConsoleTable(result, args.values.hidden === true));
       io.out(toMarkdown(result, { audience: 'student' }));
+      const manual = manualItemsText(assignment.manifest.manual);
+      if (manual !== '') io.out(manual);
       const sandbox = sandboxSupport();
       if (sandbox.isolation !== 'bwrap') io.err(`warning: ${fallbackWarning(sandbox)}`);
       return result.tests.every((t) => t.status === 'passed') ? 0 : 1;

@@ -49,6 +49,14 @@ export const exportCommand: Command = {
         });
         io.out(`Gradescope autograder written to ${done.outFile} (${done.files} files)`);
         io.out('Upload it in the assignment\'s "Configure Autograder" page ("Zip file upload").');
+        const manual = done.outline.questions.filter((q) => q.grading === 'manual');
+        if (manual.length > 0) {
+          io.out(
+            `Outline (also in ${done.outlineFile}): Autograder ${done.outline.questions[0]?.points ?? 0} points, then add these manually graded questions:`,
+          );
+          for (const q of manual)
+            io.out(`  ${q.title} (${q.points} points)${q.rubric.map((r) => `\n    - ${r}`).join('')}`);
+        }
         return 0;
       }
       if (out === undefined)

@@ -5,6 +5,7 @@ import {
   GraderError,
   gradeClass,
   loadAssignment,
+  manualItemsText,
   parseRosterCsv,
   resolveAssignmentDir,
   type ProgressSink,
@@ -127,6 +128,8 @@ export const gradeCommand: Command = {
         );
       }
       io.out(`reports: ${outDir} (summary.csv, canvas.csv, moodle.csv, one folder per student)`);
+      const manual = manualItemsText(assignment.manifest.manual);
+      if (manual !== '') io.out(manual);
       const sandbox = sandboxSupport();
       if (sandbox.isolation !== 'bwrap') io.err(`warning: ${fallbackWarning(sandbox)}`);
       for (const n of summary.notGraded) io.err(`not gradable: ${n.id}: ${n.message}`);

@@ -166,7 +166,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     name: 'Chromium',
-    neededFor: 'dashboard browser tests',
+    neededFor: 'dashboard browser tests and the A1 report PDF',
     required: true,
     aptPackages: ['chromium'],
     debianInstall: apt('chromium'),
@@ -178,6 +178,23 @@ export const REQUIREMENTS: readonly Requirement[] = [
         '/Applications/Chromium.app/Contents/MacOS/Chromium',
       ].find((p) => probe.exists(p));
       return path ? { ok: true, detail: path } : { ok: false, detail: '/usr/bin/chromium not found' };
+    },
+  },
+  {
+    name: 'tcpdump',
+    neededFor:
+      "the A1 layers lab: a live loopback capture (the kit's own capture is used where it may not run)",
+    required: true,
+    aptPackages: ['tcpdump'],
+    debianInstall: apt('tcpdump'),
+    macInstall: 'tcpdump ships with macOS',
+    check(probe) {
+      const path = ['/usr/bin/tcpdump', '/usr/sbin/tcpdump', '/usr/local/sbin/tcpdump'].find((p) =>
+        probe.exists(p),
+      );
+      return path
+        ? { ok: true, detail: path }
+        : { ok: false, detail: 'tcpdump not found (/usr/bin/tcpdump)' };
     },
   },
   {

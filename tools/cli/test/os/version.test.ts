@@ -40,6 +40,7 @@ describe('OS_PACKAGES', () => {
       'libgtest-dev',
       'libgmock-dev',
       'chromium',
+      'tcpdump',
       'bubblewrap',
     ]);
   });
