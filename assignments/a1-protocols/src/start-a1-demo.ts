@@ -39,7 +39,7 @@ export async function startDemo(options: AssignmentDemoOptions): Promise<Running
     `  header  ${JSON.stringify(header)}`,
     `  claims  iss=${String(payload['iss'])} aud=${String(payload['aud'])} sub=${String(payload['sub'])}`,
     `  check   ${wrong.length === 0 ? 'valid for this project' : `wrong claims: ${wrong.join(', ')}`}`,
-    `  labs    pnpm --filter @iotkit/a1-protocols lab <mqtt|tokens|http-versions|patterns>`,
+    `  labs    pnpm --filter @iotkit/a1-protocols lab <layers|http-versions|patterns|mqtt|tokens|rtdb>`,
   ];
   return { lines, stop: async () => undefined };
 }

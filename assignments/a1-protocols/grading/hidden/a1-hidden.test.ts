@@ -17,7 +17,7 @@ const HIDDEN = { visibility: 'after_due_date' } as const;
 
 graded(
   'mqtt (hidden): $ topics, empty levels and invalid filters',
-  10,
+  4,
   async (context) => {
     const lab = await importSubmission<TopicMatch>('labs/mqtt/topic-match.ts');
     const hint =
@@ -58,7 +58,7 @@ graded(
 
 graded(
   'tokens (hidden): time claims, odd payloads and broken tokens',
-  10,
+  4,
   async (context) => {
     const lab = await importSubmission<JwtClaims>('labs/tokens/jwt-claims.ts');
     await checkVectors(
@@ -100,7 +100,7 @@ graded(
 
 graded(
   'http-versions (hidden): chunk extensions, trailers, keep-alive and close-delimited bodies',
-  10,
+  4,
   async (context) => {
     const lab = await importSubmission<HttpResponseModule>('labs/http-versions/http-response.ts');
     const hint =
@@ -174,7 +174,7 @@ graded(
 
 graded(
   'patterns (hidden): CRLF lines, ids that stay and fields without a space',
-  10,
+  4,
   async (context) => {
     const lab = await importSubmission<SseModule>('labs/patterns/sse-parser.ts');
     await checkVectors(

@@ -17,7 +17,7 @@ const goodClaims = {
   sub: 'Xb7Tq2',
 };
 
-graded('mqtt: + and # topic filters match as the broker does', 15, async (context) => {
+graded('mqtt: + and # topic filters match as the broker does', 6, async (context) => {
   const lab = await importSubmission<TopicMatch>('labs/mqtt/topic-match.ts');
   await checkVectors(
     context,
@@ -37,7 +37,7 @@ graded('mqtt: + and # topic filters match as the broker does', 15, async (contex
   );
 });
 
-graded('tokens: a JWT is decoded and the claims of an ID token are checked', 15, async (context) => {
+graded('tokens: a JWT is decoded and the claims of an ID token are checked', 6, async (context) => {
   const lab = await importSubmission<JwtClaims>('labs/tokens/jwt-claims.ts');
   const token = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(goodClaims)}.`;
   await checkVectors(
@@ -79,7 +79,7 @@ graded('tokens: a JWT is decoded and the claims of an ID token are checked', 15,
   );
 });
 
-graded('http-versions: an HTTP/1.1 response is read from raw bytes', 15, async (context) => {
+graded('http-versions: an HTTP/1.1 response is read from raw bytes', 6, async (context) => {
   const lab = await importSubmission<HttpResponseModule>('labs/http-versions/http-response.ts');
   const plain = 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello';
   const chunked = 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n';
@@ -123,7 +123,7 @@ graded('http-versions: an HTTP/1.1 response is read from raw bytes', 15, async (
   );
 });
 
-graded('patterns: Server-Sent Events are parsed into events', 15, async (context) => {
+graded('patterns: Server-Sent Events are parsed into events', 6, async (context) => {
   const lab = await importSubmission<SseModule>('labs/patterns/sse-parser.ts');
   await checkVectors(
     context,

@@ -39,3 +39,51 @@ export interface HttpResponseModule {
 export interface SseModule {
   parseSse(text: string): { event: string; data: string; id: string }[];
 }
+
+/** `labs/layers/pcap-file.ts`. */
+export interface PcapModule {
+  parsePcap(bytes: Uint8Array): {
+    version: string;
+    littleEndian: boolean;
+    nanoseconds: boolean;
+    snapLength: number;
+    linkType: number;
+    packets: {
+      seconds: number;
+      fraction: number;
+      capturedLength: number;
+      originalLength: number;
+      frame: Uint8Array;
+    }[];
+  };
+}
+
+/** `labs/layers/frame-layers.ts`. */
+export interface FrameModule {
+  decodeFrame(
+    linkType: number,
+    frame: Uint8Array,
+  ): {
+    link: { kind: string; headerLength: number; source?: string; destination?: string; protocol: number };
+    ip: {
+      version: number;
+      headerLength: number;
+      totalLength: number;
+      identification: number;
+      ttl: number;
+      protocol: number;
+      source: string;
+      destination: string;
+    } | null;
+    tcp: {
+      sourcePort: number;
+      destinationPort: number;
+      sequence: number;
+      acknowledgment: number;
+      headerLength: number;
+      flags: string[];
+      window: number;
+    } | null;
+    payload: Uint8Array;
+  };
+}

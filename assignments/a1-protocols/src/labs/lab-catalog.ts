@@ -1,7 +1,9 @@
 import { runHttpVersionsLab } from './http-versions-lab.js';
 import type { LabResult } from './lab-report.js';
+import { runLayersLab } from './layers-lab.js';
 import { runMqttLab } from './mqtt-lab.js';
 import { runPatternsLab } from './patterns-lab.js';
+import { runRtdbLab } from './rtdb-lab.js';
 import { runTokensLab } from './tokens-lab.js';
 
 /** A lab `pnpm lab <name>` can run. */
@@ -16,4 +18,6 @@ export const LABS: readonly Lab[] = [
   { name: 'http-versions', run: () => runHttpVersionsLab() },
   { name: 'patterns', run: () => runPatternsLab() },
   { name: 'tokens', run: () => runTokensLab() },
+  { name: 'layers', run: () => runLayersLab() },
+  { name: 'rtdb', run: () => runRtdbLab() },
 ];

@@ -35,7 +35,8 @@ describe('A1 grading', () => {
     'the reference labs get every automatic point, hidden tests included',
     async () => {
       const dir = join(workDir, 'reference');
-      cpSync(join(A1_ROOT, 'labs'), join(dir, 'labs'), { recursive: true });
+      for (const folder of ['labs', 'report', 'lab-results'])
+        cpSync(join(A1_ROOT, folder), join(dir, folder), { recursive: true });
       // "type": "module" makes the lab files ES modules, as in a student's checkout
       for (const file of ['package.json', 'tsconfig.json']) cpSync(join(A1_ROOT, file), join(dir, file));
       const result = await grade('reference', dir, true);
@@ -44,8 +45,9 @@ describe('A1 grading', () => {
         result.tests.filter((t) => t.status !== 'passed').map((t) => t.name),
         why(result),
       ).toEqual([]);
-      expect(result.maxScore).toBe(100);
-      expect(result.score).toBe(100);
+      // 30 more points are graded by hand (manual items): never part of the automatic score
+      expect(result.maxScore).toBe(70);
+      expect(result.score).toBe(70);
     },
     GRADE_LIMIT,
   );
@@ -63,11 +65,20 @@ describe('A1 grading', () => {
       const result = await grade('handout', out, false);
       expect(result.outcome.code, result.outcome.message).toBe('ok');
       expect(result.score).toBe(0);
-      expect(result.tests.length).toBe(4);
+      expect(readFileSync(join(out, 'report', 'report.md'), 'utf8')).toContain(
+        '<!-- TODO: write section 1 here',
+      );
+      expect(existsSync(join(out, 'labs', 'layers', 'loopback-http.pcap'))).toBe(true);
+      expect(result.tests.length).toBe(7);
       for (const test of result.tests) {
         expect(test.status, test.name).toBe('failed');
-        expect(test.feedback?.actual, test.name).toMatch(/is still a TODO: Not implemented yet/);
-        expect(test.feedback?.hint, test.name).toMatch(/look at \w+\(\) in labs\//);
+        if (test.name.startsWith('report:')) {
+          expect(test.score, test.name).toBe(0);
+          expect(test.feedback?.hint, test.name).toMatch(/^start with (section 1|lab layers)/);
+        } else {
+          expect(test.feedback?.actual, test.name).toMatch(/is still a TODO: Not implemented yet/);
+          expect(test.feedback?.hint, test.name).toMatch(/look at \w+\(\) in labs\//);
+        }
       }
     },
     GRADE_LIMIT,
