@@ -100,11 +100,22 @@ TEST(MapReadingNumber, RejectsNanInfinityAndFractions) {
   EXPECT_EQ(angle, 0);
 }
 
-TEST(MapReading, FullTableMatchesReferenceFormulaWithoutOverflow) {
-  // Cross-check every raw value of the widest calibration against 64-bit arithmetic.
+TEST(MapReading, ReadingsClosestToAHalfDegreeRoundTheRightWay) {
+  // Worked out by hand: raw * 180 / 4095 = raw * 4 / 91.
+  Calibration c;
+  EXPECT_EQ(mapOrDie(c, 34), 1);      // 136 / 91 = 1.4945
+  EXPECT_EQ(mapOrDie(c, 57), 3);      // 228 / 91 = 2.5055
+  EXPECT_EQ(mapOrDie(c, 1035), 45);   // 4140 / 91 = 45.4945
+  EXPECT_EQ(mapOrDie(c, 1058), 47);   // 4232 / 91 = 46.5055
+  EXPECT_EQ(mapOrDie(c, 4072), 179);  // 16288 / 91 = 178.989
+}
+
+TEST(MapReading, FullTableAgreesWithFloatingPointRounding) {
+  // An oracle that shares nothing with the integer code: the real quotient, rounded in floating
+  // point. It is exact here, since raw * 4 / 91 is never within 1/182 of a half.
   Calibration c{0, 4095, 0, 180, false};
   for (int32_t raw = 0; raw <= 4095; ++raw) {
-    const int64_t expected = (2LL * raw * 180 + 4095) / (2LL * 4095);
+    const long expected = std::lround(static_cast<double>(raw) * 180.0 / 4095.0);
     ASSERT_EQ(mapOrDie(c, raw), expected) << raw;
   }
 }

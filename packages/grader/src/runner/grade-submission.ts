@@ -14,6 +14,7 @@ import { runLimited, type LimitedProcessResult } from './limited-process.js';
 import { fallbackWarning, sandboxSupport } from '../sandbox/sandbox-support.js';
 import { firmwareBuildFailure } from './firmware-build-outcome.js';
 import { followProgress } from './progress-lines.js';
+import { runSubmissionBuild } from './submission-build.js';
 
 /** Backend settings handed to the tests of one submission. */
 export interface SubmissionBackend {
@@ -114,13 +115,14 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
     let build: LimitedProcessResult | undefined;
     if (config.build) {
       options.onProgress?.(`building: ${config.build.join(' ')}`);
-      const [cmd, ...args] = config.build as [string, ...string[]];
-      build = await runLimited(cmd, args, {
-        cwd: ws.submissionDir,
-        env: { ...baseEnv(binPath), HOME: ws.submissionDir },
+      // the build runs the submission's own scripts and compiles its sources: inside its sandbox
+      build = await runSubmissionBuild(config.build, {
+        dir: ws.submissionDir,
+        binPath,
+        uid: sandboxId,
         timeoutMs: config.buildTimeoutSeconds * 1000,
+        memoryMb: config.memoryMb,
         outputLimitBytes: config.outputLimitBytes,
-        ...(sandboxId !== undefined ? { sandboxId } : {}),
       });
       if (build.timedOut || build.code !== 0) {
         const why = build.timedOut

@@ -31,8 +31,7 @@ const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p));
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
 
 /** setpriv's arguments that make the rest of the command run as the sandbox user, without supplementary groups. */
-function dropArgs(): string[] {
-  const id = sandboxUserId();
+function dropArgs(id: number): string[] {
   return [`--reuid=${id}`, `--regid=${id}`, '--clear-groups', '--'];
 }
 
@@ -75,26 +74,29 @@ export function sandboxCommand(
   support: SandboxSupport = sandboxSupport(),
 ): SandboxedCommand {
   const root = runsAsRoot();
-  const owner = root ? sandboxUserId() : (process.getuid?.() ?? sandboxUserId());
+  // as root the program drops to the sandbox user, unless it keeps the caller's (mapped) identity
+  const drops = root && policy.asCaller !== true;
+  const id = policy.uid ?? sandboxUserId();
+  const owner = drops ? id : (process.getuid?.() ?? id);
   const limited = [...limitArgs(policy, owner), command, ...args];
   if (support.isolation === 'bwrap' && support.bwrapPath) {
-    const drop = root ? ['/usr/bin/setpriv', ...dropArgs()] : [];
+    const drop = drops ? ['/usr/bin/setpriv', ...dropArgs(id)] : [];
     return {
       file: support.bwrapPath,
-      args: [...bwrapArgs(policy, root), ...drop, ...limited],
+      args: [...bwrapArgs(policy, drops), ...drop, ...limited],
       env,
       isolation: 'bwrap',
     };
   }
   // as root the fallback still drops to nobody: through setpriv when it exists (so launchers that
   // cannot set a uid get it too), else through the spawn options
-  const drop = root && SETPRIV ? [SETPRIV, ...dropArgs()] : [];
+  const drop = drops && SETPRIV ? [SETPRIV, ...dropArgs(id)] : [];
   const [file, ...rest] = [...drop, ...limited] as [string, ...string[]];
   return {
     file,
     args: rest,
     env,
     isolation: 'fallback',
-    ...(root && !SETPRIV ? { uid: sandboxUserId(), gid: sandboxUserId() } : {}),
+    ...(drops && !SETPRIV ? { uid: id, gid: id } : {}),
   };
 }

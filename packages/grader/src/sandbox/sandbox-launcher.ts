@@ -1,8 +1,9 @@
+import { chownSync } from 'node:fs';
 import { submissionDir } from '../harness/submission-dir.js';
 import { sandboxCommand } from './sandbox-command.js';
 import { sandboxEnv } from './sandbox-env.js';
 import type { SandboxLimits } from './sandbox-limits.js';
-import type { SandboxIsolation } from './sandbox-support.js';
+import { runsAsRoot, sandboxUserId, type SandboxIsolation, type SandboxSupport } from './sandbox-support.js';
 import { submissionPolicy } from './submission-sandbox.js';
 
 /** A program another package is about to start for the submission (a virtual device, a functions child). */
@@ -15,6 +16,11 @@ export interface ProgramLaunch {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Files outside the submission it reads (its executable, a config file, a scenario). */
   readonly files?: readonly string[];
+  /**
+   * Folders outside the submission it writes (a firmware build's own output folder); as root
+   * they are handed to the sandbox user, so they must be fresh folders made for this program.
+   */
+  readonly writable?: readonly string[];
   /** Working directory (default: the submission folder). */
   readonly cwd?: string;
 }
@@ -43,13 +49,15 @@ export interface SandboxLauncherOptions {
   dir?: string;
   /** Limits that differ from the grader's; the wall clock stays the launcher's own business. */
   limits?: Partial<SandboxLimits>;
+  /** What the machine allows (default: probed once; the sandbox bench compares both). */
+  support?: SandboxSupport;
 }
 
 /**
  * A command wrapper for code that starts submission programs itself: `startDevice({ wrap })`
- * of `@iotkit/devices`, the functions runner's isolated child, a Gradescope bundle's own
- * launcher. The wrapped program runs in the submission's sandbox (as `runSubmission` of the harness does),
- * with read access to the files the launch names. Killing the spawned process ends the sandbox.
+ * and `buildAppDevice({ wrap })` of `@iotkit/devices` (the virtual device and the compile of its
+ * sources), the functions runner's isolated child, a Gradescope bundle's own launcher. The wrapped program runs in the submission's sandbox (as `runSubmission` of the harness does),
+ * with read access to the files the launch names and write access to its `writable` folders. Killing the spawned process ends the sandbox.
  * @param options - see {@link SandboxLauncherOptions}
  */
 export function sandboxLauncher(
@@ -58,15 +66,19 @@ export function sandboxLauncher(
   return (launch) => {
     const dir = options.dir ?? submissionDir();
     const cwd = launch.cwd ?? dir;
+    const writable = [...(launch.writable ?? [])];
+    // the sandbox user (a uid of its own as root) must own what it writes
+    if (runsAsRoot()) for (const w of writable) chownSync(w, sandboxUserId(), sandboxUserId());
     const policy = submissionPolicy({
       dir,
       cwd,
       readOnly: [...(launch.files ?? [])],
+      writable,
       ...(options.limits ? { limits: options.limits } : {}),
     });
     const extra: Record<string, string> = {};
     for (const [k, v] of Object.entries(launch.env ?? {})) if (v !== undefined) extra[k] = v;
-    const cmd = sandboxCommand(launch.file, launch.args, policy, sandboxEnv(cwd, extra));
+    const cmd = sandboxCommand(launch.file, launch.args, policy, sandboxEnv(cwd, extra), options.support);
     return {
       file: cmd.file,
       args: cmd.args,

@@ -12,4 +12,11 @@ export interface SandboxPolicy {
   cwd: string;
   /** Limits. */
   limits: SandboxLimits;
+  /** When the grader is root: the user to run as (default: the run's sandbox user, see `sandboxUserId`). */
+  uid?: number;
+  /**
+   * Keep the caller's identity instead (mapped to `nobody` inside a user namespace, so files it
+   * owns stay writable): for a working copy the caller checks in place, never for a submission copy.
+   */
+  asCaller?: boolean;
 }

@@ -13,6 +13,8 @@ export interface SubmissionPolicyOptions {
   cwd?: string;
   /** More files or folders to read (a device executable, a config file). */
   readOnly?: string[];
+  /** More folders to write (a build's own output folder). */
+  writable?: string[];
   /** Limits that differ from the grader's. */
   limits?: Partial<SandboxLimits>;
 }
@@ -29,7 +31,7 @@ export function submissionPolicy(options: SubmissionPolicyOptions = {}): Sandbox
   const grader = graderRuntimeMounts();
   const grading = join(dir, 'grading');
   return {
-    writable: [dir],
+    writable: collapse([dir, ...(options.writable ?? []).map((w) => realpathSync(w))]),
     readOnly: collapse([...deps.readOnly, ...grader.readOnly, ...(options.readOnly ?? [])]),
     masked: [
       ...new Set([...deps.masked, ...grader.masked, ...(existsSync(grading) ? [grading] : [])]),
