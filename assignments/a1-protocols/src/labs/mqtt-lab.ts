@@ -33,21 +33,41 @@ async function settle(
   }
 }
 
+/** `"Connection closed" x11` for each distinct error the client reported, most frequent first. */
+function reasons(errors: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const e of errors) counts.set(e, (counts.get(e) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([message, n]) => `"${message}" x${n}`)
+    .join(', ');
+}
+
+/**
+ * How many times the application publishes a message again after the client reported it failed
+ * (only in the "resent by the app" run). mqtt.js fails a QoS 1/2 publish that it queued while it
+ * was replaying its outgoing store after a reconnect if the link drops again before the replay
+ * ends: the message never left the client, so sending it again cannot duplicate it.
+ */
+const APP_RESENDS = 5;
+
 async function qosRun(
   brokerUrl: string,
   proxyPort: number,
   qos: 0 | 1 | 2,
   messages: number,
+  appResends = false,
 ): Promise<LabRow> {
-  const topic = `lab/qos${qos}/ir`;
-  const subscriber = await connectAsync(brokerUrl, { reconnectPeriod: 0, clientId: `lab-sub-${qos}` });
+  const name = appResends ? `${qos}-resend` : String(qos);
+  const topic = `lab/qos${name}/ir`;
+  const subscriber = await connectAsync(brokerUrl, { reconnectPeriod: 0, clientId: `lab-sub-${name}` });
   const seen = new Map<string, number>();
   subscriber.on('message', (_t, payload) => seen.set(String(payload), (seen.get(String(payload)) ?? 0) + 1));
   await subscriber.subscribeAsync(topic, { qos });
   // A persistent session (clean: false) keeps unacknowledged QoS 1/2 messages across the cuts;
   // QoS 0 messages are not queued while offline, as on a device.
   const publisher: MqttClient = await connectAsync(`mqtt://127.0.0.1:${proxyPort}`, {
-    clientId: `lab-pub-${qos}`,
+    clientId: `lab-pub-${name}`,
     clean: false,
     reconnectPeriod: 20,
     queueQoSZero: false,
@@ -56,13 +76,29 @@ async function qosRun(
   publisher.on('error', () => undefined);
   let reconnects = 0;
   const failed: string[] = [];
+  let resent = 0;
   publisher.on('reconnect', () => (reconnects += 1));
+  // Resent once the client says it is connected again: mqtt.js emits `connect` after its store
+  // replay, and a publish made from inside the failure callback would land in the very queue
+  // that is being dropped.
+  const retry: Array<{ payload: string; attempt: number }> = [];
+  const send = (payload: string, attempt: number): void => {
+    publisher.publish(topic, payload, { qos }, (error) => {
+      if (!error) return;
+      if (appResends && attempt < APP_RESENDS) retry.push({ payload, attempt: attempt + 1 });
+      else failed.push(error.message);
+    });
+  };
+  publisher.on('connect', () => {
+    for (const { payload, attempt } of retry.splice(0)) {
+      resent += 1;
+      send(payload, attempt);
+    }
+  });
   const start = performance.now();
   for (let i = 1; i <= messages; i += 1) {
     // Not awaited for QoS 1/2: the client keeps them until acknowledged, even across reconnects.
-    publisher.publish(topic, String(i), { qos }, (error) => {
-      if (error) failed.push(error.message);
-    });
+    send(String(i), 0);
     await pause(2);
   }
   await settle(
@@ -77,16 +113,21 @@ async function qosRun(
   const delivered = seen.size;
   const duplicates = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
   return {
-    case: `QoS ${qos} over a lossy link`,
+    case: appResends ? `QoS ${qos}, failed ones resent by the app` : `QoS ${qos} over a lossy link`,
     sent: messages,
     delivered,
     lost: messages - delivered,
     duplicates,
     'failed in client': failed.length,
+    'resent by app': resent,
     reconnects,
     'ms until settled': Math.round(ms),
+    'client said': reasons(failed),
   };
 }
+
+/** The columns of a row that is not a QoS run. */
+const quiet = { 'resent by app': 0 } as const;
 
 async function retainedRun(brokerUrl: string): Promise<LabRow> {
   const publisher = await connectAsync(brokerUrl, { reconnectPeriod: 0 });
@@ -106,8 +147,10 @@ async function retainedRun(brokerUrl: string): Promise<LabRow> {
     lost: retained ? 0 : 1,
     duplicates: 0,
     'failed in client': 0,
+    ...quiet,
     reconnects: 0,
     'ms until settled': 0,
+    'client said': '',
   };
 }
 
@@ -133,15 +176,19 @@ async function willRun(brokerUrl: string): Promise<LabRow> {
     lost: will === 'offline' ? 0 : 1,
     duplicates: 0,
     'failed in client': 0,
+    ...quiet,
     reconnects: 0,
     'ms until settled': Math.round(ms),
+    'client said': '',
   };
 }
 
 /**
  * QoS 0, 1 and 2 through a proxy that cuts the publisher's connection every few hundred bytes:
- * how many messages the subscriber got, lost and got twice; then a retained message for a late
- * subscriber and a last will on a cut connection. Everything on loopback, on the kit's broker.
+ * how many messages the subscriber got, lost and got twice, and what the client reported; QoS 2
+ * again with an application that resends what the client reported failed; then a retained
+ * message for a late subscriber and a last will on a cut connection. Everything on loopback, on
+ * the kit's broker.
  * @param options - see {@link MqttLabOptions}
  */
 export async function runMqttLab(options: MqttLabOptions = {}): Promise<LabResult> {
@@ -151,10 +198,11 @@ export async function runMqttLab(options: MqttLabOptions = {}): Promise<LabResul
   try {
     const rows: LabRow[] = [];
     for (const qos of [0, 1, 2] as const) rows.push(await qosRun(broker.url, proxy.port, qos, messages));
+    rows.push(await qosRun(broker.url, proxy.port, 2, messages, true));
     rows.push(await retainedRun(broker.url), await willRun(broker.url));
     return {
       lab: 'mqtt',
-      title: `${messages} messages per QoS level through a link cut every ${options.cutAfterBytes ?? 600} bytes (${proxy.cuts()} cuts), then retained and last will`,
+      title: `${messages} messages per QoS level through a link cut every ${options.cutAfterBytes ?? 600} bytes (${proxy.cuts()} cuts), QoS 2 again with the app resending what the client failed, then retained and last will`,
       rows,
       chart: { value: 'delivered', label: 'case', unit: 'messages' },
     };
