@@ -69,6 +69,9 @@ describe('A1 grading', () => {
         '<!-- TODO: write section 1 here',
       );
       expect(existsSync(join(out, 'labs', 'layers', 'loopback-http.pcap'))).toBe(true);
+      const scripts = (JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')) as { scripts: object })
+        .scripts;
+      expect(Object.keys(scripts)).toEqual(expect.arrayContaining(['lab', 'report', 'check']));
       expect(result.tests.length).toBe(7);
       for (const test of result.tests) {
         expect(test.status, test.name).toBe('failed');
