@@ -20,7 +20,7 @@ export interface A5DemoOptions {
   readonly projectId?: string;
   /** Page port; `0` picks a free one. Default 5175 (a free one if taken). */
   readonly pagePort?: number;
-  /** Another reading (alternating zones) every this many ms, then the device asks again; default 5000. */
+  /** Another reading (alternating zones) every this many ms; the device follows its live query. Default 5000. */
   readonly readingEveryMs?: number;
   /** Progress lines while starting (the firmware build takes a while the first time). */
   readonly onProgress?: (line: string) => void;
@@ -42,10 +42,14 @@ export interface RunningA5Demo {
 /** The demo device account (the device signs in with it at boot). */
 export const A5_DEMO_ACCOUNT = { email: 'a5-demo-device@example.com', password: 'a5-demo-pass' } as const;
 
-/** The demo device's settings: the batch it pushes at boot and the query it runs. */
+/**
+ * The demo device's settings: the batch it pushes at boot and the query it runs, kept open as a
+ * stream (bonus B4) so each matching reading shows up on the LCD as it lands.
+ */
 export const A5_DEMO_APP = {
   orderBy: 'zone',
   prefix: 'lab',
+  live: true,
   readings: [
     { sensor: 'ir-desk', zone: 'lab-2', label: 'morning' },
     { sensor: 'ir-door', zone: 'hall', label: 'morning' },
@@ -57,8 +61,9 @@ const DEMO_ZONES = ['lab-3', 'hall', 'lab-1', 'yard'] as const;
 
 /**
  * Assignment 5 running on its own: the reference firmware as a virtual device (pushes its batch,
- * runs the prefix query, pages on the LCD), a new reading now and then after which the device
- * asks again, and the page with the same query live. Needs the local backend (RTDB + Auth).
+ * runs the prefix query, pages on the LCD, keeps the query open as a stream), a new reading now
+ * and then (every other one matches), and the page with the same query live. Needs the local
+ * backend (RTDB + Auth).
  * @param options - see {@link A5DemoOptions}
  */
 export async function startA5Demo(options: A5DemoOptions): Promise<RunningA5Demo> {
@@ -107,9 +112,7 @@ export async function startA5Demo(options: A5DemoOptions): Promise<RunningA5Demo
           zone,
           label: 'demo',
         }),
-      })
-        .then(() => device.press('A'))
-        .catch((error: Error) => progress(`A5: demo reading not written: ${error.message}`));
+      }).catch((error: Error) => progress(`A5: demo reading not written: ${error.message}`));
     }, options.readingEveryMs ?? 5000);
     stops.push(async () => clearInterval(timer));
     const pageOptions = {
@@ -119,6 +122,7 @@ export async function startA5Demo(options: A5DemoOptions): Promise<RunningA5Demo
       uid,
       orderBy: A5_DEMO_APP.orderBy,
       prefix: A5_DEMO_APP.prefix,
+      live: A5_DEMO_APP.live,
       feed,
       pressKeys: (keys: string) => device.press(keys),
     };
@@ -136,7 +140,7 @@ export async function startA5Demo(options: A5DemoOptions): Promise<RunningA5Demo
       lines: [
         `A5 page           ${page.url}`,
         `  device          a5 reference firmware, uid ${uid}, namespace ${namespace}`,
-        `  query           orderBy="${A5_DEMO_APP.orderBy}" prefix "${A5_DEMO_APP.prefix}"; keypad # next · * previous · A again`,
+        `  query           orderBy="${A5_DEMO_APP.orderBy}" prefix "${A5_DEMO_APP.prefix}", live; keypad # next · * previous · A again`,
       ],
       stop: stopAll,
     };

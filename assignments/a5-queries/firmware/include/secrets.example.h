@@ -8,8 +8,9 @@ static const char* kWifiPassword = "your-password";
 // Real Firebase: rtdbUrl https://<db>.firebaseio.com (or .firebasedatabase.app), authUrl
 // https://identitytoolkit.googleapis.com. Local backend on your laptop: http://<laptop-ip>:9000
 // and :9099 (start it with the LAN flag; see docs/guides/hardware.md).
-// app.orderBy: the child to order by ("zone", "sensor", "label", or "$key"); app.prefix: what the
-// values must start with; app.readings: the batch pushed at boot (ir and ts are added).
+// app.orderBy: the child to order by ("zone", "sensor", "label", or "$key" / "$value"); app.prefix:
+// what the values must start with; app.readings: the batch pushed at boot (ir and ts are added);
+// app.live: true keeps the query open as a stream (bonus).
 static const char* kDeviceConfigJson = R"json({
   "rtdbUrl": "https://your-db.firebaseio.com",
   "authUrl": "https://identitytoolkit.googleapis.com",

@@ -1,5 +1,6 @@
 // Assignment 5, public graded tests: the batch the device pushes, the query it sends, the LCD
-// paging through the matches, the summary in Firebase's order, and the two bonus variants.
+// paging through the matches, the summary in Firebase's order, and the limit and key bonus
+// variants (a5-bonus.test.ts has the other two).
 // Each test starts the submission's firmware as a virtual device with a fresh account.
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll } from 'vitest';
@@ -152,7 +153,7 @@ graded(
     ]);
     const app = { orderBy: 'label', prefix: 'room' };
     const hint =
-      'look at collectMatches() (sort by the value, equal values by key) and writeSummary() (PUT <base>/queries/latest)';
+      'look at collectMatches() (sort with matchBefore()), matchBefore() (by the value, equal values by key) and writeSummary() (PUT <base>/queries/latest)';
     await withA5Device(suite, context, account, app, hint, async () => {
       const want = await firebaseSelection(backend, account.uid, app);
       const summary = await storedSummary(backend, account.uid);
@@ -167,7 +168,7 @@ graded(
   },
 );
 
-graded('bonus: limitToFirst and limitToLast keep the first or the last matches', 10, async (context) => {
+graded('bonus: limitToFirst and limitToLast keep the first or the last matches', 5, async (context) => {
   const backend = suite.backend();
   const account = await backend.createAccount(PASSWORD, 'a5-limits');
   await seedReadings(backend, account.uid, [
@@ -194,7 +195,7 @@ graded('bonus: limitToFirst and limitToLast keep the first or the last matches',
   }
 });
 
-graded('bonus: orderBy "$key" selects readings by the prefix of their key', 10, async (context) => {
+graded('bonus: orderBy "$key" selects readings by the prefix of their key', 5, async (context) => {
   const backend = suite.backend();
   const account = await backend.createAccount(PASSWORD, 'a5-bykey');
   for (const key of ['lab-b', 'hall-1', 'lab-a', 'lab-c', 'yard'])
@@ -204,7 +205,7 @@ graded('bonus: orderBy "$key" selects readings by the prefix of their key', 10, 
       zone: 'x',
     });
   const app = { orderBy: '$key', prefix: 'lab-' };
-  const hint = 'look at buildQuery() (orderByKey() for "$key") and collectMatches() (the key is the value)';
+  const hint = 'look at buildQuery() (orderByKey() for "$key") and matchOf() (the key is the value)';
   await withA5Device(suite, context, account, app, hint, async (_device, run) => {
     const want = await firebaseSelection(backend, account.uid, app);
     const params = queryRequests(run.requests).map(queryParamsOf)[0] ?? {};

@@ -17,6 +17,7 @@ export interface A5App {
   readonly readings?: ReadonlyArray<Record<string, unknown>>;
   readonly limitToFirst?: number;
   readonly limitToLast?: number;
+  readonly live?: boolean;
 }
 
 /** LCD first rows that end the boot: the query's outcome, or a reason it never ran. */
@@ -77,11 +78,14 @@ export async function pressAndRead(device: GradedDevice, key: string): Promise<r
   return device.lcd();
 }
 
-/** The GETs of `/readings` that carry an `orderBy` (the queries). */
-export function queryRequests(requests: readonly HttpEvent[]): HttpEvent[] {
+/**
+ * The GETs of `/readings` (or another node of the device) that carry an `orderBy`: the queries,
+ * and with `live: true` the stream on the query too (an SSE stream opens with a GET).
+ */
+export function queryRequests(requests: readonly HttpEvent[], node = 'readings'): HttpEvent[] {
   return requests.filter(
     (r) =>
-      r.method === 'GET' && new URL(r.url).pathname.endsWith('/readings.json') && r.url.includes('orderBy='),
+      r.method === 'GET' && new URL(r.url).pathname.endsWith(`/${node}.json`) && r.url.includes('orderBy='),
   );
 }
 
@@ -121,7 +125,10 @@ export function summaryKeys(summary: StoredSummary | null): unknown {
   return summary.keys ?? [];
 }
 
-/** Which reading keys Firebase selects, in its order, for a prefix query (limits included). */
+/**
+ * Which keys Firebase selects, in its order, for a prefix query (limits included): of the
+ * readings, or of the labels list for `"$value"`.
+ */
 export async function firebaseSelection(
   backend: GradedBackend,
   uid: string,
@@ -132,8 +139,13 @@ export async function firebaseSelection(
     namespace: backend.namespace,
     accessToken: 'owner',
   });
-  const base = client.ref(`devices/${uid}/readings`);
-  let query = app.orderBy === '$key' ? base.orderByKey() : base.orderByChild(app.orderBy);
+  const base = client.ref(`devices/${uid}/${app.orderBy === '$value' ? 'labels' : 'readings'}`);
+  let query =
+    app.orderBy === '$key'
+      ? base.orderByKey()
+      : app.orderBy === '$value'
+        ? base.orderByValue()
+        : base.orderByChild(app.orderBy);
   query = query.startAt(app.prefix).endAt(app.prefix + RANGE_END);
   if (app.limitToFirst) query = query.limitToFirst(app.limitToFirst);
   if (app.limitToLast) query = query.limitToLast(app.limitToLast);

@@ -125,6 +125,7 @@ export async function startA5Page(options: A5PageOptions): Promise<RunningA5Page
     uid: options.uid,
     orderBy: options.orderBy,
     prefix: options.prefix,
+    ...(options.live !== undefined ? { live: options.live } : {}),
   });
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;

@@ -2,7 +2,9 @@
 // handout keeps everything else, plus the STUB line of each block, so the starter builds.
 #include "a5_app.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "iotkit/json/json_doc.h"
@@ -14,6 +16,7 @@ using iotkit::LogLevel;
 using iotkit::RtdbQuery;
 using iotkit::RtdbResult;
 using iotkit::RtdbStatus;
+using iotkit::StreamEventKind;
 
 void A5App::setup(Board& board) {
   board_ = &board;
@@ -31,6 +34,7 @@ void A5App::setup(Board& board) {
   auth_->configure({board.config.authUrl, board.config.apiKey, 300000});
   db_.reset(new iotkit::RtdbClient(board.http, auth_.get()));
   db_->configure(board.config.rtdbUrl.c_str(), board.config.ns.c_str());
+  stream_.reset(new iotkit::RtdbStream(board.stream, *db_, board.clock));
   signIn();
   if (phase_ == Phase::Ready && pushBatch()) runQuery();
   lcd_.flush(board.lcd);
@@ -47,7 +51,10 @@ void A5App::loop(Board& board) {
     }
     onKey(key);
   }
-  if (phase_ == Phase::Ready) auth_->tick();
+  if (phase_ == Phase::Ready) {
+    auth_->tick();
+    stream_->poll();
+  }
   lcd_.flush(board.lcd);
 }
 
@@ -118,10 +125,12 @@ bool A5App::pushBatch() {
 // ---------------------------------------------------------------------------------------------
 
 void A5App::buildQuery(RtdbQuery& query) const {
-  // BEGIN SOLUTION: order by settings_.orderBy (orderByKey() for "$key", else orderByChild), select the prefix (startAt(prefix), endAt(prefix + U+F8FF): startsWith), then the bonus limit if one is set
+  // BEGIN SOLUTION: order by settings_.orderBy (orderByKey() for "$key", orderByValue() for "$value", else orderByChild), select the prefix (startAt(prefix), endAt(prefix + U+F8FF): startsWith), then the bonus limit if one is set
   // STUB: (void)query;
   if (settings_.orderBy == kOrderByKey) {
     query.orderByKey();
+  } else if (settings_.orderBy == kOrderByValue) {
+    query.orderByValue();
   } else {
     query.orderByChild(settings_.orderBy.c_str());
   }
@@ -141,8 +150,9 @@ void A5App::runQuery() {
     showTodo("query");
     return;
   }
+  const std::string node = queryNode();
   RtdbResult result;
-  const RtdbStatus status = db_->get((base_ + "/readings").c_str(), result, &query);
+  const RtdbStatus status = db_->get(node.c_str(), result, &query);
   if (status != RtdbStatus::Ok) {
     // A missing ".indexOn" lands here: production answers 400 "Index not defined".
     iotkit::logf(board_->log, LogLevel::Error, "query failed: %s (HTTP %ld) %s", iotkit::rtdbStatusCode(status),
@@ -161,6 +171,11 @@ void A5App::runQuery() {
   page_ = 0;
   showPage();
   writeSummary();
+  if (settings_.live) startLive(query);
+}
+
+std::string A5App::queryNode() const {
+  return base_ + (settings_.orderBy == kOrderByValue ? "/labels" : "/readings");
 }
 
 void A5App::showPage() {
@@ -193,6 +208,84 @@ void A5App::writeSummary() {
                  result.error.c_str());
   }
   // END SOLUTION
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bonus: the query kept open. The server sends the selection once ("/"), then only what changed:
+// a reading that entered the selection (put of "/<key>"), one that left it (put of null), several
+// at once (patch of "/"). A reading that does not match sends nothing at all.
+// ---------------------------------------------------------------------------------------------
+
+void A5App::startLive(const RtdbQuery& query) {
+  // BEGIN SOLUTION: open ONE stream on queryNode() with the same query (stream_->begin(path, query, *this))
+  // STUB: (void)query;
+  // STUB: showTodo("live query");
+  const std::string node = queryNode();
+  if (stream_->begin(node.c_str(), query, *this) != RtdbStatus::Ok) {
+    iotkit::logf(board_->log, LogLevel::Error, "cannot stream the query on %s", node.c_str());
+  }
+  // END SOLUTION
+}
+
+void A5App::onChange(StreamEventKind kind, const char* path, const cJSON* data) {
+  // BEGIN SOLUTION: a put of "/" is the whole selection (collectMatches; nothing to do if the keys are the same); a put of "/<key>" (or each child of a patch of "/") is one reading that entered (data) or left (null): drop its old entry, insert the new one where matchBefore() puts it, show it (page_) and writeSummary()
+  // STUB: (void)kind;
+  // STUB: (void)path;
+  // STUB: (void)data;
+  if (std::strcmp(path, "/") == 0 && kind == StreamEventKind::Put) {
+    std::vector<Match> fresh;
+    if (!collectMatches(data, settings_.orderBy, fresh)) return;
+    const bool same = fresh.size() == matches_.size() &&
+                      std::equal(fresh.begin(), fresh.end(), matches_.begin(),
+                                 [](const Match& a, const Match& b) { return a.key == b.key; });
+    if (same) return;  // the selection the query's answer already showed
+    matches_.swap(fresh);
+    page_ = 0;
+    showPage();
+    writeSummary();
+    return;
+  }
+  // One reading at "/<key>", or several in a patch of "/". A change deeper inside a reading
+  // ("/<key>/zone") would need the whole reading; readings are pushed, never edited, here.
+  const char* key = path[0] == '/' ? path + 1 : path;
+  const bool oneReading = kind == StreamEventKind::Put && key[0] != '\0' && std::strchr(key, '/') == nullptr;
+  const bool severalReadings = kind == StreamEventKind::Patch && std::strcmp(path, "/") == 0 && cJSON_IsObject(data);
+  if (!oneReading && !severalReadings) {
+    iotkit::logf(board_->log, LogLevel::Warn, "live query: change at %s ignored", path);
+    return;
+  }
+  std::string shown;  // the last reading that entered: the LCD shows it
+  auto apply = [&](const char* childKey, const cJSON* child) {
+    matches_.erase(std::remove_if(matches_.begin(), matches_.end(),
+                                  [childKey](const Match& m) { return m.key == childKey; }),
+                   matches_.end());
+    Match match;
+    if (child == nullptr || cJSON_IsNull(child) || !matchOf(childKey, child, settings_.orderBy, match)) return;
+    const auto at = std::upper_bound(matches_.begin(), matches_.end(), match, [this](const Match& a, const Match& b) {
+      return matchBefore(a, b, settings_.orderBy);
+    });
+    matches_.insert(at, match);
+    shown = match.key;
+  };
+  if (oneReading) {
+    apply(key, data);
+  } else {
+    const cJSON* child = nullptr;
+    cJSON_ArrayForEach(child, data) {
+      if (child->string != nullptr) apply(child->string, child);
+    }
+  }
+  for (size_t i = 0; i < matches_.size() && !shown.empty(); ++i)
+    if (matches_[i].key == shown) page_ = i;
+  if (page_ >= matches_.size()) page_ = matches_.empty() ? 0 : matches_.size() - 1;
+  showPage();
+  writeSummary();
+  // END SOLUTION
+}
+
+void A5App::onNotice(iotkit::StreamNotice notice, int32_t httpStatus) {
+  iotkit::logf(board_->log, notice == iotkit::StreamNotice::Connected ? LogLevel::Info : LogLevel::Warn,
+               "live query %s (%ld)", iotkit::streamNoticeName(notice), static_cast<long>(httpStatus));
 }
 
 void A5App::showTodo(const char* what) {

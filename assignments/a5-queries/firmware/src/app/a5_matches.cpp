@@ -37,33 +37,61 @@ int compareKeys(const std::string& a, const std::string& b) {
   return a.compare(b);
 }
 
+bool matchOf(const char* key, const cJSON* child, const std::string& orderBy, Match& out) {
+  // BEGIN SOLUTION: the value this child is ordered by: its key for "$key", the child itself for "$value" (kOrderByValue), else its orderBy child; false unless that is a string
+  // STUB: (void)key;
+  // STUB: (void)child;
+  // STUB: (void)orderBy;
+  // STUB: (void)out;
+  // STUB: return false;
+  const bool byKey = orderBy == kOrderByKey;
+  if (byKey) {
+    out = {key, key};
+    return true;
+  }
+  // The server already left out readings without the child or with a number there (numbers sort
+  // before every string, so a string range never holds one); checked again all the same.
+  const cJSON* value = orderBy == kOrderByValue ? child : cJSON_GetObjectItemCaseSensitive(child, orderBy.c_str());
+  if (!cJSON_IsString(value)) return false;
+  out = {key, value->valuestring};
+  return true;
+  // END SOLUTION
+}
+
+bool matchBefore(const Match& a, const Match& b, const std::string& orderBy) {
+  // BEGIN SOLUTION: by value (std::string::compare), equal values by key (compareKeys); "$key" by key alone
+  // STUB: (void)a;
+  // STUB: (void)b;
+  // STUB: (void)orderBy;
+  // STUB: return false;
+  // UTF-8 byte order is code point order: the server's order for every character below U+10000.
+  const bool keyOrder = orderBy == kOrderByKey;
+  const int byValue = keyOrder ? 0 : a.value.compare(b.value);
+  if (byValue != 0) return byValue < 0;
+  return compareKeys(a.key, b.key) < 0;
+  // END SOLUTION
+}
+
 bool collectMatches(const std::string& body, const std::string& orderBy, std::vector<Match>& out) {
   out.clear();
   iotkit::JsonDoc doc;
   if (!doc.parse(body)) return false;
-  if (doc.isNull()) return true;
-  if (!cJSON_IsObject(doc.root())) return false;
-  // BEGIN SOLUTION: one Match per child of the answer (value = its orderBy child's string, or the key for "$key"), then sort by value and, for equal values, by key (compareKeys)
+  return collectMatches(doc.root(), orderBy, out);
+}
+
+bool collectMatches(const cJSON* answer, const std::string& orderBy, std::vector<Match>& out) {
+  out.clear();
+  if (answer == nullptr || cJSON_IsNull(answer)) return true;
+  if (!cJSON_IsObject(answer)) return false;
+  // BEGIN SOLUTION: one Match per child of the answer that matchOf() accepts, then sort them with matchBefore()
   // STUB: (void)orderBy;
-  const bool byKey = orderBy == kOrderByKey;
   const cJSON* child = nullptr;
-  cJSON_ArrayForEach(child, doc.root()) {
-    if (child->string == nullptr) continue;
-    if (byKey) {
-      out.push_back({child->string, child->string});
-      continue;
-    }
-    // The server already left out readings without the child or with a number there (numbers sort
-    // before every string, so a string range never holds one); checked again all the same.
-    const cJSON* value = cJSON_GetObjectItemCaseSensitive(child, orderBy.c_str());
-    if (cJSON_IsString(value)) out.push_back({child->string, value->valuestring});
+  cJSON_ArrayForEach(child, answer) {
+    Match match;
+    if (child->string != nullptr && matchOf(child->string, child, orderBy, match)) out.push_back(match);
   }
-  // UTF-8 byte order is code point order: the server's order for every character below U+10000.
-  std::sort(out.begin(), out.end(), [byKey](const Match& a, const Match& b) {
-    const int byValue = byKey ? 0 : a.value.compare(b.value);
-    if (byValue != 0) return byValue < 0;
-    return compareKeys(a.key, b.key) < 0;
-  });
+  std::sort(out.begin(), out.end(),
+            [&orderBy](const Match& a, const Match& b) { return matchBefore(a, b, orderBy); });
   // END SOLUTION
   return true;
 }

@@ -30,12 +30,13 @@ bool parseSettings(const std::string& appJson, Settings& out, std::string& probl
   if (orderBy != nullptr) {
     const char* keyProblem = nullptr;
     if (!cJSON_IsString(orderBy) || orderBy->valuestring[0] == '\0') {
-      problem = "app.orderBy must be a non-empty string (a child name such as \"zone\", or \"$key\")";
+      problem = "app.orderBy must be a non-empty string (a child name such as \"zone\", \"$key\" or \"$value\")";
       return false;
     }
     const std::string name = orderBy->valuestring;
-    if (name != kOrderByKey && (name.find('/') != std::string::npos || !iotkit::validateRtdbPath(name.c_str(), &keyProblem))) {
-      problem = "app.orderBy must be one child name, without '/', '.', '$', '#', '[' or ']' (or \"$key\")";
+    const bool special = name == kOrderByKey || name == kOrderByValue;
+    if (!special && (name.find('/') != std::string::npos || !iotkit::validateRtdbPath(name.c_str(), &keyProblem))) {
+      problem = "app.orderBy must be one child name, without '/', '.', '$', '#', '[' or ']' (or \"$key\", \"$value\")";
       return false;
     }
     out.orderBy = name;
@@ -68,6 +69,14 @@ bool parseSettings(const std::string& appJson, Settings& out, std::string& probl
   }
   if (!readLimit(doc.root(), "limitToFirst", out.limitToFirst, problem)) return false;
   if (!readLimit(doc.root(), "limitToLast", out.limitToLast, problem)) return false;
+  const cJSON* live = cJSON_GetObjectItemCaseSensitive(doc.root(), "live");
+  if (live != nullptr) {
+    if (!cJSON_IsBool(live)) {
+      problem = "app.live must be true or false";
+      return false;
+    }
+    out.live = cJSON_IsTrue(live);
+  }
   if (out.limitToFirst != 0 && out.limitToLast != 0) {
     problem = "app.limitToFirst and app.limitToLast cannot both be set";
     return false;

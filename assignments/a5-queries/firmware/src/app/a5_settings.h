@@ -9,9 +9,14 @@ namespace a5 {
 
 /** Order by the push ids instead of a child (orderByKey). */
 constexpr const char* kOrderByKey = "$key";
+/** Order the plain strings of `<base>/labels` by themselves (orderByValue). */
+constexpr const char* kOrderByValue = "$value";
 
 struct Settings {
-  /** The child of each reading the query orders by ("zone", "sensor", "label"), or "$key". */
+  /**
+   * The child of each reading the query orders by ("zone", "sensor", "label"), "$key", or "$value"
+   * (then the query reads `<base>/labels`, a list of plain strings, instead of the readings).
+   */
   std::string orderBy = "zone";
   /** Every reading whose ordered value starts with this string matches; "" matches every string. */
   std::string prefix = "lab";
@@ -23,11 +28,13 @@ struct Settings {
   /** Bonus: keep only the first / last n matches (0 = no limit; at most one of them). */
   uint32_t limitToFirst = 0;
   uint32_t limitToLast = 0;
+  /** Bonus: keep the query open as an SSE stream and follow the readings that enter it. */
+  bool live = false;
 };
 
 /**
  * Reads `{"orderBy": "zone", "prefix": "lab", "readings": [{...}], "limitToFirst": n,
- * "limitToLast": n}`; absent fields keep their defaults. Returns false with `problem` set for a
+ * "limitToLast": n, "live": true}`; absent fields keep their defaults. Returns false with `problem` set for a
  * wrong type, an orderBy that is not one database key, or both limits.
  */
 bool parseSettings(const std::string& appJson, Settings& out, std::string& problem);

@@ -46,3 +46,46 @@ TEST(A5CollectMatches, UnicodeInCodePointOrder) {
   ASSERT_TRUE(a5::collectMatches(R"({"a":{"zone":"z\u00fc"},"b":{"zone":"zz"},"c":{"zone":"z\u00e9"}})", "zone", out));
   EXPECT_EQ(keysOf(out), "b,c,a");
 }
+
+TEST(A5CollectMatches, ValueOrderReadsThePlainStrings) {
+  std::vector<a5::Match> out;
+  ASSERT_TRUE(a5::collectMatches(R"({"k1":"lab-2","k2":"lab-1","k3":7,"k4":{"zone":"lab-0"},"k0":"lab-1"})", "$value", out));
+  EXPECT_EQ(keysOf(out), "k0,k2,k1");
+  EXPECT_EQ(out[2].value, "lab-2");
+}
+
+TEST(A5CollectMatches, ParsedAnswerAsAStreamDeliversIt) {
+  iotkit::JsonDoc doc;
+  ASSERT_TRUE(doc.parse(R"({"b":{"zone":"lab-1"},"a":{"zone":"lab-1"}})"));
+  std::vector<a5::Match> out{{"stale", "x"}};
+  ASSERT_TRUE(a5::collectMatches(doc.root(), "zone", out));
+  EXPECT_EQ(keysOf(out), "a,b");
+  ASSERT_TRUE(a5::collectMatches(static_cast<const cJSON*>(nullptr), "zone", out));
+  EXPECT_TRUE(out.empty());
+}
+
+TEST(A5MatchOf, ValueKeyAndChild) {
+  iotkit::JsonDoc doc;
+  ASSERT_TRUE(doc.parse(R"({"label":"lab 2","zone":12})"));
+  a5::Match m;
+  ASSERT_TRUE(a5::matchOf("-Oa", doc.root(), "label", m));
+  EXPECT_EQ(m.key, "-Oa");
+  EXPECT_EQ(m.value, "lab 2");
+  EXPECT_FALSE(a5::matchOf("-Oa", doc.root(), "zone", m)) << "a number is no string match";
+  EXPECT_FALSE(a5::matchOf("-Oa", doc.root(), "sensor", m)) << "a missing child is no match";
+  ASSERT_TRUE(a5::matchOf("lab-a", doc.root(), "$key", m));
+  EXPECT_EQ(m.value, "lab-a");
+  EXPECT_FALSE(a5::matchOf("-Oa", doc.root(), "$value", m)) << "an object is not a plain value";
+  iotkit::JsonDoc plain;
+  ASSERT_TRUE(plain.parse(R"("Zürich")"));
+  ASSERT_TRUE(a5::matchOf("-Ob", plain.root(), "$value", m));
+  EXPECT_EQ(m.value, "Zürich");
+}
+
+TEST(A5MatchBefore, ValueThenKeyAndKeyAlone) {
+  EXPECT_TRUE(a5::matchBefore({"b", "lab-1"}, {"a", "lab-2"}, "zone"));
+  EXPECT_TRUE(a5::matchBefore({"a", "lab-1"}, {"b", "lab-1"}, "zone"));
+  EXPECT_FALSE(a5::matchBefore({"b", "lab-1"}, {"a", "lab-1"}, "zone"));
+  EXPECT_FALSE(a5::matchBefore({"a", "lab-1"}, {"a", "lab-1"}, "$value"));
+  EXPECT_TRUE(a5::matchBefore({"9", "9"}, {"10", "10"}, "$key")) << "integer keys by number";
+}

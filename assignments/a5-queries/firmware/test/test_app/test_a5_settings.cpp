@@ -10,6 +10,7 @@ TEST(A5ParseSettings, DefaultsToZoneAndLab) {
   EXPECT_EQ(s.prefix, "lab");
   EXPECT_TRUE(s.readings.empty());
   EXPECT_EQ(s.limitToFirst, 0u);
+  EXPECT_FALSE(s.live);
 }
 
 TEST(A5ParseSettings, ReadsEveryField) {
@@ -26,6 +27,9 @@ TEST(A5ParseSettings, ReadsEveryField) {
   EXPECT_EQ(s.limitToLast, 2u);
   ASSERT_TRUE(a5::parseSettings(R"({"orderBy":"$key"})", s, problem));
   EXPECT_EQ(s.orderBy, "$key");
+  ASSERT_TRUE(a5::parseSettings(R"({"orderBy":"$value","live":true})", s, problem)) << problem;
+  EXPECT_EQ(s.orderBy, "$value");
+  EXPECT_TRUE(s.live);
 }
 
 TEST(A5ParseSettings, RejectsWhatWouldMakeABadQuery) {
@@ -33,7 +37,8 @@ TEST(A5ParseSettings, RejectsWhatWouldMakeABadQuery) {
   std::string problem;
   EXPECT_FALSE(a5::parseSettings(R"({"orderBy":"a/b"})", s, problem));
   EXPECT_NE(problem.find("app.orderBy"), std::string::npos);
-  EXPECT_FALSE(a5::parseSettings(R"({"orderBy":"$value"})", s, problem));
+  EXPECT_FALSE(a5::parseSettings(R"({"orderBy":"$priority"})", s, problem));
+  EXPECT_FALSE(a5::parseSettings(R"({"orderBy":"$val"})", s, problem));
   EXPECT_FALSE(a5::parseSettings(R"({"orderBy":""})", s, problem));
   EXPECT_FALSE(a5::parseSettings(R"({"prefix":3})", s, problem));
   EXPECT_NE(problem.find("app.prefix"), std::string::npos);
@@ -42,5 +47,7 @@ TEST(A5ParseSettings, RejectsWhatWouldMakeABadQuery) {
   EXPECT_FALSE(a5::parseSettings(R"({"limitToFirst":1.5})", s, problem));
   EXPECT_FALSE(a5::parseSettings(R"({"limitToFirst":1,"limitToLast":1})", s, problem));
   EXPECT_NE(problem.find("both"), std::string::npos);
+  EXPECT_FALSE(a5::parseSettings(R"({"live":"yes"})", s, problem));
+  EXPECT_NE(problem.find("app.live"), std::string::npos);
   EXPECT_FALSE(a5::parseSettings("[]", s, problem));
 }

@@ -11,6 +11,7 @@ import {
   onValue,
   orderByChild,
   orderByKey,
+  orderByValue,
   query,
   ref,
   startAt,
@@ -47,17 +48,22 @@ function start(): void {
   connectDatabaseEmulator(db, host ?? '127.0.0.1', Number(port), {
     mockUserToken: { sub: config.uid, user_id: config.uid },
   });
+  // "$value" queries the plain strings of /labels (bonus B3); everything else the readings.
+  const byValue = config.orderBy === '$value';
   element('query-text').textContent =
-    `orderBy="${config.orderBy}" startAt="${config.prefix}" endAt="${config.prefix}\\uf8ff"`;
-  const readings = ref(db, `devices/${config.uid}/readings`);
-  const order = config.orderBy === '$key' ? orderByKey() : orderByChild(config.orderBy);
-  const live = query(readings, order, startAt(config.prefix), endAt(`${config.prefix}\uf8ff`));
+    `${byValue ? 'labels' : 'readings'}?orderBy="${config.orderBy}" startAt="${config.prefix}" endAt="${config.prefix}\\uf8ff"` +
+    (config.live ? ' · the device keeps it open as a stream' : '');
+  const node = ref(db, `devices/${config.uid}/${byValue ? 'labels' : 'readings'}`);
+  const order =
+    config.orderBy === '$key' ? orderByKey() : byValue ? orderByValue() : orderByChild(config.orderBy);
+  const live = query(node, order, startAt(config.prefix), endAt(`${config.prefix}\uf8ff`));
   onValue(live, (snap) => {
     const list = element('matches');
     list.replaceChildren();
     snap.forEach((child) => {
       const item = document.createElement('li');
-      const value: unknown = config.orderBy === '$key' ? child.key : child.child(config.orderBy).val();
+      const value: unknown =
+        config.orderBy === '$key' ? child.key : byValue ? child.val() : child.child(config.orderBy).val();
       item.textContent = `${String(value)}  ·  ${child.key ?? ''}`;
       list.append(item);
     });

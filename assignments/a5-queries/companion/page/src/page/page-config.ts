@@ -9,4 +9,6 @@ export interface A5PageConfig {
   /** The child the device orders by and the prefix it selects (shown beside the live query). */
   readonly orderBy: string;
   readonly prefix: string;
+  /** Whether the device keeps the query open as a stream (bonus B4); shown beside the query. */
+  readonly live?: boolean;
 }
