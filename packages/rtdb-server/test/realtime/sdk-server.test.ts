@@ -169,12 +169,14 @@ describe('a mock user token makes an ordinary user', () => {
     const client = open(ns, { sub: 'carol' });
     await set(ref(client.db, 'board/x'), 1);
     const errors: Error[] = [];
+    let values = 0;
     onValue(
       ref(client.db, 'board'),
-      () => undefined,
+      () => (values += 1),
       (error) => errors.push(error),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The listen is in place once its first value arrived: only then can a rules change revoke it.
+    await waitFor(() => values >= 1, 'the first value');
     await server.putRules(ns, JSON.stringify({ rules: { '.read': false, '.write': false } }));
     await waitFor(() => errors.length === 1, 'cancel callback');
     expect(errors[0]!.message).toMatch(/permission/i);
