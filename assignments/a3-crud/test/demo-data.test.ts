@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRtdb } from '@iotkit/rtdb-server';
-import type { LocalRtdb } from '@iotkit/rtdb-server';
+import { startLocalRtdb } from '@iotkit/rtdb-server/testing';
+import type { LocalRtdb } from '@iotkit/rtdb-server/testing';
 import { adminRest, DEMO_CONFIG, DEMO_MAX_READINGS, demoIr, feedDemoDevice } from '../src/demo-data.js';
 
 let db: LocalRtdb;

@@ -2,7 +2,10 @@
 // sockets live in another process (bench/ws-listeners.ts). Prints the server's time to commit the
 // write and hand every push to its socket, and the delivery latency the listeners saw, beside a
 // baseline from the same run: a bare `ws` server broadcasting the same bytes to as many sockets.
-// Loopback only; rounds and listeners are bounded.
+// The kit runs three times: without rules, with a read rule that looks at data the writes do not
+// touch (each listener's earlier decision still holds), and with one that reads the written data
+// (every listener is decided again). Loopback only; rounds and listeners are bounded.
+// BENCH_ONLY=plain,rules keeps the kit rows named by those words.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -55,8 +58,16 @@ interface FanoutResult {
   deliveryP99: number;
 }
 
-async function kitFanout(): Promise<FanoutResult> {
+/** Read rules of the kit rows: none, a rule on data the writes leave alone, a rule on the written data. */
+const RULES: Record<string, string | undefined> = {
+  plain: undefined,
+  rules: `{"rules": {"signal": {".read": "root.child('closed').val() != true"}}}`,
+  'rules-on-written': `{"rules": {"signal": {".read": "data.child('round').val() != -2"}}}`,
+};
+
+async function kitFanout(rules: string | undefined): Promise<FanoutResult> {
   const server = await startRtdbServer({ port: 0, log: () => {} });
+  if (rules !== undefined) await server.putRules('fanout', rules);
   const db = server.database('fanout');
   const admin = { admin: true, auth: null, now: 0 };
   await db.write([{ path: ['signal'], value: { round: -1 }, kind: 'set' }], admin);
@@ -120,19 +131,31 @@ async function bareFanout(): Promise<FanoutResult> {
   };
 }
 
-const kit = await kitFanout();
+const only = (process.env['BENCH_ONLY'] ?? '').split(',').filter(Boolean);
+const kits: [string, FanoutResult][] = [];
+for (const [name, rules] of Object.entries(RULES)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  kits.push([name, await kitFanout(rules)]);
+}
 const bare = await bareFanout();
 console.log(
   `fan-out of one write to ${LISTENERS} bare WebSocket listeners in another process, ${ROUNDS} rounds`,
 );
-console.log('                           server hand-out p50 / p99 ms   delivery p50 / p99 ms');
+console.log('                               server hand-out p50 / p99 ms   delivery p50 / p99 ms');
 const row = (name: string, r: FanoutResult): void =>
   console.log(
-    `  ${name.padEnd(24)} ${r.serverP50.toFixed(2).padStart(10)} / ${r.serverP99.toFixed(2).padEnd(14)}   ${r.deliveryP50.toFixed(2).padStart(8)} / ${r.deliveryP99.toFixed(2)}`,
+    `  ${name.padEnd(28)} ${r.serverP50.toFixed(2).padStart(10)} / ${r.serverP99.toFixed(2).padEnd(14)}   ${r.deliveryP50.toFixed(2).padStart(8)} / ${r.deliveryP99.toFixed(2)}`,
   );
-row('kit (rtdb-server)', kit);
+const label: Record<string, string> = {
+  plain: 'kit, no rules',
+  rules: 'kit, rule on other data',
+  'rules-on-written': 'kit, rule on written data',
+};
+for (const [name, result] of kits) row(label[name] ?? name, result);
 row('bare ws broadcast', bare);
-console.log(
-  `  ratio kit/bare: hand-out p50 ${(kit.serverP50 / bare.serverP50).toFixed(2)}, delivery p99 ${(kit.deliveryP99 / bare.deliveryP99).toFixed(2)}`,
-);
+for (const [name, kit] of kits) {
+  console.log(
+    `  ratio ${label[name] ?? name} / bare: hand-out p50 ${(kit.serverP50 / bare.serverP50).toFixed(2)}, delivery p99 ${(kit.deliveryP99 / bare.deliveryP99).toFixed(2)}`,
+  );
+}
 process.exit(0);

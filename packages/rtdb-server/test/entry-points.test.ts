@@ -15,11 +15,19 @@ describe('entry points', () => {
     );
   });
 
-  it('the root keeps re-exporting both for existing importers', async () => {
-    const root = await import('@iotkit/rtdb-server');
-    const rules = await import('@iotkit/rtdb-server/rules');
-    expect(root.startLocalRtdb).toBe((await import('@iotkit/rtdb-server/testing')).startLocalRtdb);
-    expect(root.parseRules).toBe(rules.parseRules);
-    expect(typeof root.startRtdbServer).toBe('function');
+  it('the root holds what running a server needs, and neither test helpers nor the rules compiler', async () => {
+    const root: Record<string, unknown> = await import('@iotkit/rtdb-server');
+    expect(typeof root['startRtdbServer']).toBe('function');
+    expect(typeof root['createLogger']).toBe('function');
+    expect(typeof root['Database']).toBe('function');
+    for (const name of [
+      'startLocalRtdb',
+      'eventually',
+      'parseRules',
+      'RulesRegistry',
+      'nodeHash',
+      'formatSseEvent',
+    ])
+      expect(root, name).not.toHaveProperty(name);
   });
 });

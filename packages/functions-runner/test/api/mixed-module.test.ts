@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startLocalRtdb } from '@iotkit/rtdb-server';
-import type { LocalRtdb } from '@iotkit/rtdb-server';
+import { startLocalRtdb } from '@iotkit/rtdb-server/testing';
+import type { LocalRtdb } from '@iotkit/rtdb-server/testing';
 import { startFunctionsRunner } from '../../src/api/start-functions-runner.js';
 import type { RunningFunctions } from '../../src/api/runner-types.js';
 import {

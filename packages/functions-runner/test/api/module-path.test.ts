@@ -3,8 +3,8 @@ import { getApps } from 'firebase-admin/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFunctionsRunner } from '../../src/api/start-functions-runner.js';
 import type { RunningFunctions } from '../../src/api/runner-types.js';
-import { eventually, startLocalRtdb } from '@iotkit/rtdb-server';
-import type { LocalRtdb } from '@iotkit/rtdb-server';
+import { eventually, startLocalRtdb } from '@iotkit/rtdb-server/testing';
+import type { LocalRtdb } from '@iotkit/rtdb-server/testing';
 
 // Its own file, so its own process: the environment the runner sets up (FIREBASE_CONFIG for a
 // bare initializeApp()) is process-wide and belongs to the first runner of the process.

@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getApps } from 'firebase-admin/app';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually, startLocalRtdb } from '@iotkit/rtdb-server';
-import type { LocalRtdb } from '@iotkit/rtdb-server';
+import { eventually, startLocalRtdb } from '@iotkit/rtdb-server/testing';
+import type { LocalRtdb } from '@iotkit/rtdb-server/testing';
 import { startFunctionsRunner } from '../../src/api/start-functions-runner.js';
 import type { FunctionsRunnerOptions, RunningFunctions } from '../../src/api/runner-types.js';
 import {

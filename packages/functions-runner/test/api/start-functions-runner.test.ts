@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onValueCreated, onValueWritten } from 'firebase-functions/v2/database';
 import { startFunctionsRunner } from '../../src/api/start-functions-runner.js';
 import type { RunningFunctions } from '../../src/api/runner-types.js';
-import { eventually, startLocalRtdb } from '@iotkit/rtdb-server';
-import type { LocalRtdb } from '@iotkit/rtdb-server';
+import { eventually, startLocalRtdb } from '@iotkit/rtdb-server/testing';
+import type { LocalRtdb } from '@iotkit/rtdb-server/testing';
 
 let db: LocalRtdb;
 const running: RunningFunctions[] = [];

@@ -1,4 +1,4 @@
-import type { AccessDecision, AccessPolicy } from './access-policy.js';
+import type { AccessDecision, AccessPolicy, ReadVerdict } from './access-policy.js';
 import type { DataNode } from './data-node.js';
 import type { Path } from './path.js';
 import type { QuerySpec } from './query-spec.js';
@@ -22,6 +22,25 @@ export function readDecision(
   query?: QuerySpec,
 ): AccessDecision {
   return ctx.admin ? ALLOWED : policy.canRead(ctx, root, path, query);
+}
+
+/**
+ * Whether `ctx` may read `path` of `root` under `policy`, with the test that tells whether the
+ * decision still holds after later writes (for listens and streams, re-checked after each one).
+ * A policy without {@link AccessPolicy.readVerdict} gets a verdict that never holds.
+ *
+ * @returns the verdict; an admin's holds as long as the credential stays admin
+ */
+export function readVerdict(
+  policy: AccessPolicy,
+  ctx: RequestContext,
+  root: DataNode,
+  path: Path,
+  query?: QuerySpec,
+): ReadVerdict {
+  if (ctx.admin) return ADMIN_VERDICT;
+  if (policy.readVerdict) return policy.readVerdict(ctx, root, path, query);
+  return { decision: policy.canRead(ctx, root, path, query), holds: () => false };
 }
 
 /**
@@ -65,8 +84,14 @@ export function indexDeclared(
 }
 
 const ALLOWED: AccessDecision = { allowed: true };
+const ADMIN_VERDICT: ReadVerdict = { decision: ALLOWED, holds: (ctx) => ctx.admin };
 
-function refuseUnless(decision: AccessDecision): void {
+/**
+ * Refuses what `decision` denies.
+ *
+ * @throws RtdbError `rtdb/permission-denied` carrying the decision's reason as `cause`
+ */
+export function refuseUnless(decision: AccessDecision): void {
   if (!decision.allowed)
     throw new RtdbError('rtdb/permission-denied', 'Permission denied', { cause: decision.reason });
 }

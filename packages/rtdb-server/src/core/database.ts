@@ -3,6 +3,7 @@ import { requireWrite } from './access-check.js';
 import type { DataNode } from './data-node.js';
 import { EMPTY_NODE, nodeChild, nodeUpdateChild } from './data-node.js';
 import { ListenerIndex } from './listener-index.js';
+import { createLogger, type Logger } from './logger.js';
 import { nodeHash } from './node-hash.js';
 import { nodeFromJson } from './node-json.js';
 import type { Path } from './path.js';
@@ -69,8 +70,8 @@ export interface DatabaseOptions {
   journal?: WriteJournal;
   /** Tree to start from (recovered state). */
   initial?: DataNode;
-  /** Where listener failures are reported. */
-  log?: (line: string) => void;
+  /** Where journal and listener failures are reported (default: a `rtdb:database` logger on standard error). */
+  logger?: Logger;
 }
 
 /** One namespace's data: reads, atomic durable writes, and change listeners. */
@@ -82,7 +83,7 @@ export class Database {
   private readonly listeners = new ListenerIndex<ChangeListener>();
   private readonly clock: () => number;
   private readonly journal: WriteJournal | undefined;
-  private readonly log: (line: string) => void;
+  private readonly logger: Logger;
   private commitQueue: Promise<void> = Promise.resolve();
   private broken: Error | undefined;
 
@@ -92,7 +93,7 @@ export class Database {
     this.pending = this.committed;
     this.clock = options.clock ?? Date.now;
     this.journal = options.journal;
-    this.log = options.log ?? ((line) => console.error(line));
+    this.logger = options.logger ?? createLogger('rtdb:database');
   }
 
   /** The committed tree. */
@@ -142,7 +143,7 @@ export class Database {
     this.commitQueue = done.catch((error: unknown) => {
       this.broken ??= error instanceof Error ? error : new Error(String(error));
       this.pending = this.committed;
-      this.log(`rtdb: journal write failed for namespace ${this.namespace}: ${String(error)}`);
+      this.logger.error(`journal write failed for namespace ${this.namespace}: ${String(error)}`);
     });
     return done.then(
       () => ({ changes: change }),
@@ -219,7 +220,7 @@ export class Database {
       try {
         listener(change);
       } catch (error) {
-        this.log(`rtdb: a change listener failed in namespace ${this.namespace}: ${String(error)}`);
+        this.logger.error(`a change listener failed in namespace ${this.namespace}: ${String(error)}`);
       }
     }
   }

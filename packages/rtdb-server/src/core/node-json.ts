@@ -104,6 +104,28 @@ function build(json: unknown, check: boolean, depth: number): DataNode {
   return nodeIsEmpty(node) || priority === null ? node : new DataNode(undefined, node.children, priority);
 }
 
+// Serialised interior nodes: nodes never change, so a value read again and again (a dashboard
+// polling `latest`) is serialised once. Large texts are not kept: they would double the memory
+// of big trees read whole.
+const jsonTextCache = new WeakMap<DataNode, string>();
+const MAX_CACHED_JSON_CHARS = 64 * 1024;
+
+/**
+ * `JSON.stringify(nodeToJson(node))`, remembered per node (for nodes with children and texts up
+ * to 64 KiB).
+ *
+ * @param node - the value
+ * @returns its plain JSON text
+ */
+export function nodeJsonText(node: DataNode): string {
+  let text = jsonTextCache.get(node);
+  if (text === undefined) {
+    text = JSON.stringify(nodeToJson(node));
+    if (node.children !== undefined && text.length <= MAX_CACHED_JSON_CHARS) jsonTextCache.set(node, text);
+  }
+  return text;
+}
+
 /** Options for {@link nodeToJson}. */
 export interface NodeToJsonOptions {
   /** Include `.priority` and `.value` wrappers and never render arrays (REST `format=export`). */

@@ -31,7 +31,7 @@ export function createWriteFeedHandler(
     try {
       openWriteFeed(req, res, server);
     } catch (error) {
-      sendError(req, res, asRtdbError(error, server.log));
+      sendError(req, res, asRtdbError(error, server.logger));
     }
   };
 }

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { allowAllPolicy, type AccessPolicy } from '../core/access-policy.js';
 import type { Database } from '../core/database.js';
+import { createLogger, type Logger } from '../core/logger.js';
 import { isRtdbError } from '../core/rtdb-error.js';
 import { DEFAULT_NAMESPACE, resolveNamespace } from '../core/namespace-resolver.js';
 import {
@@ -29,8 +30,8 @@ export interface RealtimeHost {
   defaultNamespace?: string;
   /** Server clock in ms (default `Date.now`). */
   clock?: () => number;
-  /** Diagnostics sink (default: nothing). */
-  log?: (line: string) => void;
+  /** Diagnostics (default: nothing); lines are tagged `rtdb:realtime` below this logger's tag. */
+  logger?: Logger;
   /** Refuse non-admin realtime `get` of child-path queries no `.indexOn` declares, as REST does (default true; only bites once rules are loaded). */
   requireIndexes?: boolean;
   /** Subscribes to rules changes, so open listens are re-checked; returns the remover. */
@@ -83,7 +84,7 @@ interface NamespaceHub {
  */
 export function createRealtimeEndpoint(host: RealtimeHost, options: RealtimeOptions = {}): RealtimeEndpoint {
   const clock = host.clock ?? Date.now;
-  const log = host.log ?? (() => undefined);
+  const logger = (host.logger ?? createLogger('rtdb', { level: 'silent' })).child('realtime');
   const policyOf = (ns: string): AccessPolicy => host.policy?.(ns) ?? allowAllPolicy;
   const makeId = options.sessionId ?? (() => randomBytes(8).toString('hex'));
   const limits = options.limits ?? DEFAULT_DECODER_LIMITS;
@@ -134,7 +135,7 @@ export function createRealtimeEndpoint(host: RealtimeHost, options: RealtimeOpti
         db,
         policy: () => policyOf(ns),
         clock,
-        log,
+        logger,
         limits,
         requireIndexes: host.requireIndexes ?? true,
         ...(onControl ? { onControl } : {}),
@@ -169,7 +170,7 @@ export function createRealtimeEndpoint(host: RealtimeHost, options: RealtimeOpti
     send: (text) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > maxBuffered) {
-        log(`rtdb realtime: disconnecting a client that stopped reading (${ws.bufferedAmount} bytes queued)`);
+        logger.warn(`disconnecting a client that stopped reading (${ws.bufferedAmount} bytes queued)`);
         ws.terminate();
         return;
       }
@@ -205,7 +206,7 @@ export function createRealtimeEndpoint(host: RealtimeHost, options: RealtimeOpti
           }, options.heartbeatMs ?? 30_000)
         : undefined;
     heartbeat?.unref();
-    ws.on('error', (error) => log(`rtdb realtime: socket error in ${what()}: ${error.message}`));
+    ws.on('error', (error) => logger.debug(`socket error in ${what()}: ${error.message}`));
     ws.on('close', () => {
       clearInterval(heartbeat);
       sockets.delete(ws);
@@ -223,7 +224,7 @@ export function createRealtimeEndpoint(host: RealtimeHost, options: RealtimeOpti
         return openSession(transport, request, ns, onControl);
       },
       webSocketTransport,
-      log,
+      logger: logger.child('long-poll'),
     },
     options.longPoll,
   );
@@ -233,7 +234,7 @@ export function createRealtimeEndpoint(host: RealtimeHost, options: RealtimeOpti
     try {
       handle = openSession(webSocketTransport(ws), request, ns);
     } catch (error) {
-      log(`rtdb realtime: cannot open namespace ${ns}: ${String(error)}`);
+      logger.warn(`cannot open namespace ${ns}: ${String(error)}`);
       ws.close(1011, 'namespace unavailable');
       return;
     }
@@ -276,7 +277,7 @@ export function createRealtimeEndpoint(host: RealtimeHost, options: RealtimeOpti
   };
 
   const policyChanged = (ns: string): void => {
-    for (const session of hubs.get(ns)?.sessions ?? []) session.recheckListens();
+    for (const session of hubs.get(ns)?.sessions ?? []) session.recheckListens(true);
   };
   const stopPolicyUpdates = host.addPolicyChangeListener?.(policyChanged);
 

@@ -1,5 +1,6 @@
 import type { AccessPolicy } from '../core/access-policy.js';
 import type { Database } from '../core/database.js';
+import type { Logger } from '../core/logger.js';
 import type { RequestContext } from '../core/request-context.js';
 import { parseClientMessage, ClientMessageError, type ClientMessage } from './client-message.js';
 import { FrameDecoder, type FrameDecoderLimits, DEFAULT_DECODER_LIMITS } from './frame-codec.js';
@@ -33,8 +34,8 @@ export interface RealtimeSessionOptions {
   policy: () => AccessPolicy;
   /** Server clock in ms. */
   clock: () => number;
-  /** Diagnostics sink. */
-  log: (line: string) => void;
+  /** Diagnostics (tag `rtdb:realtime`). */
+  logger: Logger;
   /** Bounds on client framing. */
   limits?: FrameDecoderLimits;
   /** Most requests a client may have waiting before it is disconnected as a flood. */
@@ -74,7 +75,7 @@ export class RealtimeSession {
   ) {
     this.id = options.sessionId;
     this.decoder = new FrameDecoder(options.limits ?? DEFAULT_DECODER_LIMITS);
-    this.queue = new RequestQueue((error) => options.log(`rtdb realtime: request failed: ${String(error)}`));
+    this.queue = new RequestQueue((error) => options.logger.error(`request failed: ${String(error)}`));
     this.listens = new SessionListens({
       db: options.db,
       policy: options.policy,
@@ -227,9 +228,13 @@ export class RealtimeSession {
     this.listens.recheck();
   }
 
-  /** Re-evaluates this connection's listens against the rules (after writes or a rules change). */
-  recheckListens(): void {
-    if (!this.closed) this.listens.recheck();
+  /**
+   * Re-evaluates this connection's listens against the rules (after writes or a rules change).
+   *
+   * @param fresh - decide every listen again instead of keeping decisions that still hold (the rules changed)
+   */
+  recheckListens(fresh = false): void {
+    if (!this.closed) this.listens.recheck(fresh);
   }
 
   private async runOnDisconnect(): Promise<void> {
@@ -241,7 +246,7 @@ export class RealtimeSession {
           { policy: this.options.policy() },
         );
       } catch (error) {
-        this.options.log(`rtdb realtime: onDisconnect write of session ${this.id} failed: ${String(error)}`);
+        this.options.logger.warn(`onDisconnect write of session ${this.id} failed: ${String(error)}`);
       }
     }
   }
@@ -252,7 +257,7 @@ export class RealtimeSession {
   }
 
   private protocolError(reason: string, code: number): void {
-    this.options.log(`rtdb realtime: closing session ${this.id}: ${reason}`);
+    this.options.logger.info(`closing session ${this.id}: ${reason}`);
     this.send(controlText('e', reason));
     this.transport.close(code, reason.slice(0, 120));
   }

@@ -1,5 +1,5 @@
-import { readDecision, requireRead } from '../core/access-check.js';
-import type { AccessPolicy } from '../core/access-policy.js';
+import { readVerdict, refuseUnless } from '../core/access-check.js';
+import type { AccessPolicy, ReadVerdict } from '../core/access-policy.js';
 import { nodeChild, type DataNode } from '../core/data-node.js';
 import type { ChangeEvent, Database } from '../core/database.js';
 import { pathToString, type Path } from '../core/path.js';
@@ -35,6 +35,9 @@ interface Listen {
   last: DataNode;
   active: boolean;
   unsubscribe: () => void;
+  /** The last read decision (an allowed one) and the policy that made it. */
+  verdict: ReadVerdict;
+  verdictPolicy: AccessPolicy;
 }
 
 /** Outcome of adding a listen: the reply payload for the `ok`. */
@@ -75,7 +78,8 @@ export class SessionListens {
     this.remove(key);
     const ctx = this.owner.context();
     const policy = this.owner.policy();
-    requireRead(policy, ctx, this.owner.db.root(), path, filtered ? spec : undefined);
+    const verdict = readVerdict(policy, ctx, this.owner.db.root(), path, filtered ? spec : undefined);
+    refuseUnless(verdict.decision);
     const listen: Listen = {
       key,
       path,
@@ -86,6 +90,8 @@ export class SessionListens {
       last: this.owner.db.read(path, filtered ? spec : undefined),
       active: true,
       unsubscribe: () => undefined,
+      verdict,
+      verdictPolicy: policy,
     };
     this.owner.send(dataPushText({ action: 'd', path, node: listen.last }, listen.tag));
     listen.unsubscribe = this.owner.db.listen(path, (change) => this.onChange(listen, change));
@@ -108,16 +114,25 @@ export class SessionListens {
 
   /**
    * Re-evaluates every listen against the rules (after a write, an auth change or new rules) and
-   * revokes the ones no longer readable with a `c` push, as Firebase does.
+   * revokes the ones no longer readable with a `c` push, as Firebase does. A listen whose last
+   * decision provably still holds (same policy, rules and `auth`, none of the data its read rule
+   * looked at rewritten) keeps it without running the rules again.
+   *
+   * @param fresh - decide every listen again (the rules changed)
    */
-  recheck(): void {
+  recheck(fresh = false): void {
     const ctx = this.owner.context();
     if (ctx.admin || this.listens.size === 0) return;
     const policy = this.owner.policy();
     const root = this.owner.db.root();
     for (const listen of [...this.listens.values()]) {
-      const decision = readDecision(policy, ctx, root, listen.path, listen.spec);
-      if (decision.allowed) continue;
+      if (!fresh && listen.verdictPolicy === policy && listen.verdict.holds(ctx, root)) continue;
+      const verdict = readVerdict(policy, ctx, root, listen.path, listen.spec);
+      if (verdict.decision.allowed) {
+        listen.verdict = verdict;
+        listen.verdictPolicy = policy;
+        continue;
+      }
       this.remove(listen.key);
       const body: Record<string, unknown> = { p: wirePath(listen.path) };
       if (listen.spec) body['q'] = [listen.queryObject];

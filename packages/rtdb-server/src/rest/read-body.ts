@@ -24,7 +24,9 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (failed) return;
+      // Small bodies arrive in one chunk: decode it as it is, without a copy.
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', (error) => {
       if (!failed)

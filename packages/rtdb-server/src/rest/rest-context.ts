@@ -1,5 +1,6 @@
 import type { AccessPolicy } from '../core/access-policy.js';
 import type { Database } from '../core/database.js';
+import type { Logger } from '../core/logger.js';
 
 /** What the REST and stream layers need from the running server. */
 export interface RestContext {
@@ -25,8 +26,8 @@ export interface RestContext {
   requireIndexes: boolean;
   /** Interval of SSE `keep-alive` events, ms. */
   keepAliveMs: number;
-  /** Diagnostic output. */
-  log(line: string): void;
+  /** Diagnostics of the REST layer (tag `rtdb:rest`). */
+  logger: Logger;
   /** Recent rule denials (`GET /.inspect/denials.json`), one namespace's or all. */
   denials?(namespace: string | undefined): unknown[];
   /** Registers a stream/listen to re-check when the namespace's rules change; returns the remover. */

@@ -6,6 +6,7 @@ import { asRtdbError, sendError, sendPreflight } from './http-reply.js';
 import { requestContextOf } from './request-credential.js';
 import type { RestContext } from './rest-context.js';
 import { restPathOf } from './rest-path.js';
+import { requestTargetOf, type RequestTarget } from './request-target.js';
 import { parseRestOptions } from './rest-query.js';
 import { handleRead } from './rest-read.js';
 import { handleWrite } from './rest-write.js';
@@ -31,8 +32,15 @@ function effectiveMethod(req: IncomingMessage, params: URLSearchParams): string 
   return method;
 }
 
-/** One REST exchange; whatever it throws becomes the `{"error": …}` answer. */
-export type RestExchange = (req: IncomingMessage, res: ServerResponse, server: RestContext) => Promise<void>;
+/**
+ * One REST exchange; whatever it throws (or its promise rejects with) becomes the `{"error": …}`
+ * answer. Reads answer synchronously and return nothing.
+ */
+export type RestExchange = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  server: RestContext,
+) => Promise<void> | void;
 
 /** The request handler of the REST data API (`/<path>.json`). */
 export function createRestHandler(server: RestContext): (req: IncomingMessage, res: ServerResponse) => void {
@@ -47,26 +55,36 @@ export function answeringErrors(
   server: RestContext,
   exchange: RestExchange,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown): void => {
+    const rtdbError = asRtdbError(error, server.logger);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    // A refused oversized body is still arriving: answer, then drop the connection.
+    if (rtdbError.code === 'rtdb/too-big') {
+      sendError(req, res, rtdbError, { Connection: 'close' });
+      res.on('finish', () => req.destroy());
+      return;
+    }
+    sendError(req, res, rtdbError);
+  };
   return (req, res) => {
-    exchange(req, res, server).catch((error: unknown) => {
-      const rtdbError = asRtdbError(error, server.log);
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      // A refused oversized body is still arriving: answer, then drop the connection.
-      const headers: Record<string, string> =
-        rtdbError.code === 'rtdb/too-big' ? { Connection: 'close' } : {};
-      sendError(req, res, rtdbError, headers);
-      if (rtdbError.code === 'rtdb/too-big') res.on('finish', () => req.destroy());
-    });
+    let pending: Promise<void> | void;
+    try {
+      pending = exchange(req, res, server);
+    } catch (error) {
+      fail(req, res, error);
+      return;
+    }
+    pending?.catch((error: unknown) => fail(req, res, error));
   };
 }
 
 /** What every REST exchange starts from: the parsed URL, the method after overrides, the namespace. */
 export interface RestStart {
-  /** The request URL. */
-  url: URL;
+  /** The request URL's path and query. */
+  url: RequestTarget;
   /** The method, `HEAD` read as `GET` and `X-HTTP-Method-Override` applied. */
   method: string;
   /** The database the request names. */
@@ -83,18 +101,13 @@ export function startExchange(
     sendPreflight(req, res);
     return undefined;
   }
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', 'http://localhost');
-  } catch {
-    throw new RtdbError('rtdb/invalid-path', 'Invalid path: the URL cannot be parsed');
-  }
+  const url = requestTargetOf(req.url ?? '/');
   const method = effectiveMethod(req, url.searchParams);
   const namespace = resolveNamespace(url.searchParams.get('ns'), req.headers.host, server.defaultNamespace);
   return { url, method, namespace };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, server: RestContext): Promise<void> {
+function handle(req: IncomingMessage, res: ServerResponse, server: RestContext): Promise<void> | void {
   const start = startExchange(req, res, server);
   if (!start) return;
   const { url, method, namespace } = start;
@@ -112,6 +125,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, server: RestCon
   const ctx: RequestContext = requestContextOf(req, params, server.clock());
   const db = server.database(namespace);
   const request = { req, res, method, namespace, db, path, options, ctx, server };
-  if (isWrite) await handleWrite(request);
-  else handleRead(request);
+  if (isWrite) return handleWrite(request);
+  handleRead(request);
 }

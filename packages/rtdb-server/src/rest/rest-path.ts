@@ -12,22 +12,29 @@ export function restPathOf(pathname: string, options: { allowPriorityLeaf: boole
     .split('/')
     .filter((segment) => segment.length > 0);
   const segments: string[] = [];
-  raw.forEach((encoded, index) => {
-    let key: string;
-    try {
-      key = decodeURIComponent(encoded);
-    } catch {
-      throw new RtdbError('rtdb/invalid-path', 'Invalid path: Invalid token in path (bad percent-encoding)');
+  for (let index = 0; index < raw.length; index += 1) {
+    const encoded = raw[index]!;
+    let key = encoded;
+    // Most keys carry no escapes: decoding them would only copy the string.
+    if (encoded.includes('%')) {
+      try {
+        key = decodeURIComponent(encoded);
+      } catch {
+        throw new RtdbError(
+          'rtdb/invalid-path',
+          'Invalid path: Invalid token in path (bad percent-encoding)',
+        );
+      }
+      if (key.length === 0) continue;
     }
-    if (key.length === 0) return;
     if (options.allowPriorityLeaf && index === raw.length - 1 && key === '.priority') {
       segments.push(key);
-      return;
+      continue;
     }
     const problem = keyProblem(key);
     if (problem) throw new RtdbError('rtdb/invalid-path', `Invalid path: Invalid token in path (${problem})`);
     segments.push(key);
-  });
+  }
   if (segments.length > MAX_DEPTH)
     throw new RtdbError('rtdb/invalid-path', `Invalid path: deeper than ${MAX_DEPTH} levels`);
   return segments;

@@ -32,6 +32,28 @@ const RANGE_PARAMS = [
   'limitToLast',
 ] as const;
 const WRITE_SIZE_LIMITS = new Set(['tiny', 'small', 'medium', 'large', 'unlimited']);
+// Every parameter this parser reads; a URL naming none of them gets the defaults.
+const OPTION_PARAMS = new Set<string>([
+  'print',
+  'format',
+  'shallow',
+  'callback',
+  'timeout',
+  'writeSizeLimit',
+  'download',
+  'orderBy',
+  ...RANGE_PARAMS,
+]);
+const DEFAULT_OPTIONS: Readonly<RestOptions> = Object.freeze({
+  query: undefined,
+  print: undefined,
+  shallow: false,
+  exportFormat: false,
+  callback: undefined,
+  download: undefined,
+  timeoutMs: undefined,
+  writeSizeLimit: undefined,
+});
 const MAX_TIMEOUT_MS = 15 * 60 * 1000;
 
 function bad(message: string): never {
@@ -40,6 +62,15 @@ function bad(message: string): never {
 
 /** Parses and validates the REST query string (everything except credentials and `ns`). */
 export function parseRestOptions(params: URLSearchParams): RestOptions {
+  // Most requests carry only `ns` and a credential: no parsing, one shared answer.
+  let named = false;
+  for (const key of params.keys()) {
+    if (OPTION_PARAMS.has(key)) {
+      named = true;
+      break;
+    }
+  }
+  if (!named) return DEFAULT_OPTIONS;
   const print = params.get('print');
   if (print !== null && print !== 'pretty' && print !== 'silent')
     bad(`print must be "pretty" or "silent", not "${clip(print)}"`);

@@ -1,7 +1,7 @@
 import { requireRead } from '../core/access-check.js';
 import { nodeIsEmpty, type DataNode } from '../core/data-node.js';
 import { nodeHash } from '../core/node-hash.js';
-import { nodeToJson } from '../core/node-json.js';
+import { nodeJsonText, nodeToJson } from '../core/node-json.js';
 import { pathToString } from '../core/path.js';
 import { RtdbError } from '../core/rtdb-error.js';
 import { openEventStream } from '../stream/sse-stream.js';
@@ -50,27 +50,38 @@ export function handleRead(r: RestRequest): void {
     return;
   }
   const node = r.db.read(r.path, options.query);
-  const headers: Record<string, string> = {};
-  const etag = etagOf(nodeIsEmpty(node) ? '' : nodeHash(node));
+  let headers: Record<string, string> | undefined;
   const ifNoneMatch = req.headers['if-none-match'];
-  if (wantsEtag(req) || ifNoneMatch !== undefined) headers['ETag'] = etag;
-  if (ifNoneMatch !== undefined && hashFromEtag(ifNoneMatch) === hashFromEtag(etag)) {
-    res.writeHead(304, { ...corsHeaders(req), ...headers });
-    res.end();
-    return;
+  // The hash is a SHA-1 over the value: only worth computing for a client that asked for it.
+  if (wantsEtag(req) || ifNoneMatch !== undefined) {
+    const etag = etagOf(nodeIsEmpty(node) ? '' : nodeHash(node));
+    headers = { ETag: etag };
+    if (ifNoneMatch !== undefined && hashFromEtag(ifNoneMatch) === hashFromEtag(etag)) {
+      res.writeHead(304, { ...corsHeaders(req), ...headers });
+      res.end();
+      return;
+    }
   }
   if (options.print === 'silent') {
     res.writeHead(204, { ...corsHeaders(req), ...headers });
     res.end();
     return;
   }
-  const json = options.shallow ? shallowJson(node) : nodeToJson(node, { export: options.exportFormat });
-  let text = options.print === 'pretty' ? JSON.stringify(json, null, 2) : JSON.stringify(json);
+  let text: string;
+  // A query result is a fresh node each time: only stored nodes are worth the text cache.
+  const plain = !options.shallow && !options.exportFormat && options.print !== 'pretty';
+  if (plain && options.query === undefined) text = nodeJsonText(node);
+  else {
+    const json = options.shallow ? shallowJson(node) : nodeToJson(node, { export: options.exportFormat });
+    text = options.print === 'pretty' ? JSON.stringify(json, null, 2) : JSON.stringify(json);
+  }
   if (options.download !== undefined) {
+    headers ??= {};
     headers['Content-Disposition'] = `attachment; filename="${options.download.replace(/[^\w.-]/g, '_')}"`;
   }
   if (options.callback !== undefined) {
     text = `${options.callback}(${text});`;
+    headers ??= {};
     headers['Content-Type'] = 'application/javascript; charset=utf-8';
   }
   sendJsonText(req, res, 200, text, headers);

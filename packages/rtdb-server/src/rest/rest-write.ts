@@ -2,7 +2,7 @@ import { requireRead } from '../core/access-check.js';
 import { nodeChild, nodeIsEmpty } from '../core/data-node.js';
 import type { WriteOp, WriteOptions } from '../core/database.js';
 import { nodeHash } from '../core/node-hash.js';
-import { nodeToJson } from '../core/node-json.js';
+import { nodeJsonText, nodeToJson } from '../core/node-json.js';
 import { parsePath, pathChild, pathIsAncestorOrSelf, pathToString, type Path } from '../core/path.js';
 import { RtdbError, isRtdbError } from '../core/rtdb-error.js';
 import { corsHeaders, sendJsonText } from './http-reply.js';
@@ -85,14 +85,19 @@ export async function handleWrite(r: RestRequest): Promise<void> {
     }
     throw error;
   }
-  const headers: Record<string, string> = {};
+  let headers: Record<string, string> | undefined;
   if (wantsEtag(req) || ifMatch !== undefined) {
     const node = nodeChild(after, path);
-    headers['ETag'] = etagOf(nodeIsEmpty(node) ? '' : nodeHash(node));
+    headers = { ETag: etagOf(nodeIsEmpty(node) ? '' : nodeHash(node)) };
   }
   if (r.options.print === 'silent') {
     res.writeHead(204, { ...corsHeaders(req), ...headers });
     res.end();
+    return;
+  }
+  if (method === 'PUT' && !r.options.exportFormat && r.options.print !== 'pretty') {
+    // The stored node's text: a later GET of the same value reuses it.
+    sendJsonText(req, res, 200, nodeJsonText(nodeChild(after, path)), headers);
     return;
   }
   const asJson = (p: Path): unknown => nodeToJson(nodeChild(after, p), { export: r.options.exportFormat });

@@ -61,8 +61,8 @@ export class DenialLog {
   }
 }
 
-/** One log line for a denial: `rules: denied write /devices/bob as alice (ns x): …`. */
+/** One log line for a denial: `denied write /devices/bob for uid alice (ns x): …`. */
 export function formatDenial(record: DenialRecord): string {
   const who = record.uid === null ? 'unauthenticated' : `uid ${record.uid}`;
-  return `rules: denied ${record.operation} ${record.path} for ${who} (ns ${record.ns}): ${record.reason}`;
+  return `denied ${record.operation} ${record.path} for ${who} (ns ${record.ns}): ${record.reason}`;
 }

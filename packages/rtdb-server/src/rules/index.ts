@@ -21,6 +21,7 @@ export type {
 export { RuleRegex, RuleRegexSyntaxError } from './rule-regex.js';
 export { EvalBudget, REQUEST_EVAL_BUDGET, EVAL_COST } from './eval-budget.js';
 export { RulesEvaluator } from './rules-evaluator.js';
+export { RuleReads } from './rule-reads.js';
 export type { AccessTrace, RuleStep, Denial, ReadRequest, WriteRequest } from './rules-evaluator.js';
 export { RulesPolicy } from './rules-policy.js';
 export type { RulesSource } from './rules-policy.js';
@@ -34,3 +35,6 @@ export { createServerRules } from './server-rules.js';
 export type { ServerRules, ServerRulesOptions, RulesChangeTarget } from './server-rules.js';
 export { explainRequest, formatTrace, passwordUser } from './explain-request.js';
 export type { HypotheticalRequest } from './explain-request.js';
+// The query string of a hypothetical GET (`orderBy="ts"&limitToLast=3`) as the REST API reads it.
+export { parseRestOptions } from '../rest/rest-query.js';
+export type { RestOptions } from '../rest/rest-query.js';

@@ -2,6 +2,7 @@ import { nodeChild, nodeChildCount, nodeIsEmpty } from '../core/data-node.js';
 import type { DataNode, Priority } from '../core/data-node.js';
 import { parsePath, pathChild, pathToString } from '../core/path.js';
 import type { Path } from '../core/path.js';
+import type { RuleReads } from './rule-reads.js';
 import { RuleOpaqueObject } from './rule-value.js';
 import type { RulePrimitive, RuleSnapshotLike } from './rule-value.js';
 
@@ -17,10 +18,12 @@ export class RuleDataSnapshot implements RuleSnapshotLike {
   /**
    * @param root - root of the tree (current or after the write)
    * @param path - the location
+   * @param reads - records each node looked at (read decisions that are re-checked after writes)
    */
   constructor(
     readonly root: DataNode,
     readonly path: Path,
+    private readonly reads?: RuleReads,
   ) {}
 
   /** The location as `/a/b`. */
@@ -30,7 +33,10 @@ export class RuleDataSnapshot implements RuleSnapshotLike {
 
   /** The node at the location. */
   get node(): DataNode {
-    this.nodeCache ??= nodeChild(this.root, this.path);
+    if (this.nodeCache === undefined) {
+      this.nodeCache = nodeChild(this.root, this.path);
+      this.reads?.noteNode(this.path, this.nodeCache);
+    }
     return this.nodeCache;
   }
 
@@ -43,13 +49,13 @@ export class RuleDataSnapshot implements RuleSnapshotLike {
 
   /** Snapshot of a relative path; throws on an invalid path. */
   child(path: string): RuleDataSnapshot {
-    return new RuleDataSnapshot(this.root, pathChild(this.path, relative(path)));
+    return new RuleDataSnapshot(this.root, pathChild(this.path, relative(path)), this.reads);
   }
 
   /** Snapshot of the parent; throws at the root. */
   parent(): RuleDataSnapshot {
     if (this.path.length === 0) throw new Error('the root has no parent');
-    return new RuleDataSnapshot(this.root, this.path.slice(0, -1));
+    return new RuleDataSnapshot(this.root, this.path.slice(0, -1), this.reads);
   }
 
   /** Whether the relative path has data. */

@@ -1,5 +1,6 @@
 import type { RuleExpr } from './rule-expression.js';
 import { BUDGET_EXCEEDED, EVAL_COST, type EvalBudget } from './eval-budget.js';
+import type { RuleReads } from './rule-reads.js';
 import { RuleRegex } from './rule-regex.js';
 import { EvalFault, RuleRecord, isSnapshot, typeName } from './rule-value.js';
 import type { RuleSnapshotLike, RuleValue } from './rule-value.js';
@@ -22,6 +23,8 @@ export interface RuleScope {
   wildcards: Readonly<Record<string, string>>;
   /** Work the request may still spend; absent = unbounded (explanations of tests, tools). */
   budget?: EvalBudget;
+  /** Records reads of `now` (the data snapshots record their own reads). */
+  reads?: RuleReads | undefined;
 }
 
 /** Where evaluation records every sub-expression's value, when an explanation is wanted. */
@@ -135,6 +138,7 @@ function variable(e: Extract<RuleExpr, { type: 'variable' }>, scope: RuleScope):
     case 'data':
       return scope.data;
     case 'now':
+      scope.reads?.noteNow();
       return scope.now;
     case 'newData':
       return scope.newData ?? new EvalFault('newData is only available in write rules', e);

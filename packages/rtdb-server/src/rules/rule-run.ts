@@ -5,6 +5,7 @@ import type { RequestContext } from '../core/request-context.js';
 import { explainFalse } from './explain-false.js';
 import { BUDGET_EXCEEDED, EvalBudget } from './eval-budget.js';
 import { RuleDataSnapshot } from './rule-data-snapshot.js';
+import type { RuleReads } from './rule-reads.js';
 import { evaluateRuleExpr } from './rule-expression-evaluator.js';
 import type { RuleScope, RuleValueRecorder } from './rule-expression-evaluator.js';
 import type { CompiledRule } from './rule-set.js';
@@ -25,6 +26,7 @@ export class RuleRun {
     readonly newRoot: DataNode | undefined,
     readonly query: RuleRecord | undefined,
     readonly trace: boolean,
+    readonly reads?: RuleReads,
   ) {
     const auth = ctx.auth;
     this.auth = auth ? new RuleRecord({ uid: auth.uid, provider: auth.provider, token: auth.token }) : null;
@@ -32,17 +34,18 @@ export class RuleRun {
 
   /** Variables of a rule at `path` (`root` is shared by every rule of the decision). */
   scope(path: Path, wildcards: Record<string, string>): RuleScope {
-    this.rootSnapshot ??= new RuleDataSnapshot(this.root, []);
+    this.rootSnapshot ??= new RuleDataSnapshot(this.root, [], this.reads);
     // Built as one literal (no spreads): this runs for every rule of every request.
     return {
       auth: this.auth,
       root: this.rootSnapshot,
-      data: new RuleDataSnapshot(this.root, path),
+      data: new RuleDataSnapshot(this.root, path, this.reads),
       newData: this.newRoot ? new RuleDataSnapshot(this.newRoot, path) : undefined,
       now: this.ctx.now,
       query: this.query,
       wildcards,
       budget: this.budget,
+      reads: this.reads,
     };
   }
 

@@ -7,6 +7,7 @@ import type { RequestContext } from '../core/request-context.js';
 import { queryRecord } from './query-record.js';
 import type { RuleKind } from './rule-expression.js';
 import type { RuleLocation, RuleNode, RuleSet } from './rule-set.js';
+import type { RuleReads } from './rule-reads.js';
 import { RuleRun } from './rule-run.js';
 
 /** One rule evaluated while deciding a request. */
@@ -92,8 +93,14 @@ export class RulesEvaluator {
   /** @param rules - the compiled rules */
   constructor(readonly rules: RuleSet) {}
 
-  /** Decide a read. */
-  read(request: ReadRequest, trace = false): AccessTrace {
+  /**
+   * Decide a read.
+   *
+   * @param request - who reads what
+   * @param trace - return every rule evaluation
+   * @param reads - records the data nodes and `now` the decision depended on
+   */
+  read(request: ReadRequest, trace = false, reads?: RuleReads): AccessTrace {
     const { ctx, root, path } = request;
     const out: AccessTrace = {
       operation: 'read',
@@ -102,7 +109,7 @@ export class RulesEvaluator {
       admin: false,
       steps: [],
     };
-    const run = new RuleRun(ctx, root, undefined, queryRecord(request.query), trace);
+    const run = new RuleRun(ctx, root, undefined, queryRecord(request.query), trace, reads);
     let node: RuleNode | undefined = this.rules.root;
     let wildcards: Record<string, string> = {};
     for (let depth = 0; node; depth += 1) {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Logger } from '../core/logger.js';
 import { parseJsonc } from './jsonc-value.js';
 import { parseRules } from './parse-rules.js';
 import type { RulesRegistry } from './rules-registry.js';
@@ -40,13 +41,9 @@ export interface RulesFileWatch {
  *
  * @param file - path of the rules file
  * @param registry - where the rules go
- * @param log - where reload messages go
+ * @param logger - where reload messages go (default: nowhere)
  */
-export function watchRulesFile(
-  file: string,
-  registry: RulesRegistry,
-  log: (line: string) => void = () => {},
-): RulesFileWatch {
+export function watchRulesFile(file: string, registry: RulesRegistry, logger?: Logger): RulesFileWatch {
   const path = resolve(file);
   const name = basename(path);
   registry.setDefault(parseRules(readFileSync(path, 'utf8'), name));
@@ -57,19 +54,19 @@ export function watchRulesFile(
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      log(`rules: ${name} cannot be read; the previous rules stay in force`);
+      logger?.warn(`${name} cannot be read; the previous rules stay in force`);
       return false;
     }
     if (text === lastText) return false;
     try {
       registry.setDefault(parseRules(text, name));
       lastText = text;
-      log(`rules: reloaded ${name}`);
+      logger?.info(`reloaded ${name}`);
       return true;
     } catch (error) {
       lastText = text;
-      log(
-        `rules: ${error instanceof Error ? error.message : String(error)}\nrules: the previous rules stay in force`,
+      logger?.warn(
+        `${error instanceof Error ? error.message : String(error)}; the previous rules stay in force`,
       );
       return false;
     }
@@ -84,7 +81,7 @@ export function watchRulesFile(
     });
     watcher.unref();
   } catch (error) {
-    log(`rules: cannot watch ${path} (${String(error)}); changes need a restart`);
+    logger?.warn(`cannot watch ${path} (${String(error)}); changes need a restart`);
   }
   return {
     file: path,

@@ -1,9 +1,10 @@
-import type { AccessDecision, AccessPolicy } from '../core/access-policy.js';
+import type { AccessDecision, AccessPolicy, ReadVerdict } from '../core/access-policy.js';
 import type { DataNode } from '../core/data-node.js';
 import type { Path } from '../core/path.js';
 import type { QuerySpec } from '../core/query-spec.js';
 import type { RequestContext } from '../core/request-context.js';
 import type { WriteOp } from '../core/write-op.js';
+import { RuleReads } from './rule-reads.js';
 import type { AccessTrace, RulesEvaluator } from './rules-evaluator.js';
 
 /** What a {@link RulesPolicy} needs: the rules in force for a namespace, and where denials go. */
@@ -37,6 +38,36 @@ export class RulesPolicy implements AccessPolicy {
     if (!evaluator) return ALLOWED;
     const trace = evaluator.read({ ctx, root, path, ...(query ? { query } : {}) });
     return this.decided(ctx, trace);
+  }
+
+  /**
+   * {@link RulesPolicy.canRead}, recording what the rules looked at. The verdict holds while the
+   * same rules are in force, the reader has the same `auth` (the same object: credentials are
+   * never changed in place), the rules did not read `now`, and every data node they read is
+   * still the same node of the tree.
+   */
+  readVerdict(ctx: RequestContext, root: DataNode, path: Path, query?: QuerySpec): ReadVerdict {
+    const evaluator = this.source.evaluator(this.ns);
+    if (!evaluator) {
+      return {
+        decision: ALLOWED,
+        holds: (later) => !later.admin && this.source.evaluator(this.ns) === undefined,
+      };
+    }
+    const reads = new RuleReads();
+    const decision = this.decided(
+      ctx,
+      evaluator.read({ ctx, root, path, ...(query ? { query } : {}) }, false, reads),
+    );
+    const auth = ctx.auth;
+    return {
+      decision,
+      holds: (later, laterRoot) =>
+        !later.admin &&
+        later.auth === auth &&
+        this.source.evaluator(this.ns) === evaluator &&
+        reads.unchangedIn(laterRoot),
+    };
   }
 
   /** May `ctx` make this atomic write? Every location must be allowed and every `.validate` hold. */

@@ -1,3 +1,4 @@
+import type { Logger } from '../core/logger.js';
 import { DenialLog, formatDenial } from './denial-log.js';
 import { parseRules } from './parse-rules.js';
 import { RulesEvaluator } from './rules-evaluator.js';
@@ -9,8 +10,8 @@ import type { RuleSet } from './rule-set.js';
 export interface RulesRegistryOptions {
   /** How many denials `GET /.inspect/denials.json` can show (default 200). */
   denialLogSize?: number;
-  /** Where denial lines and reload messages go (default: nowhere). */
-  log?: (line: string) => void;
+  /** Where denials are logged, at level `info` (default: nowhere). */
+  logger?: Logger;
 }
 
 /** Called when the rules of a namespace change; `undefined` = the default rules (every namespace). */
@@ -29,12 +30,12 @@ export class RulesRegistry {
   private readonly evaluators = new WeakMap<RuleSet, RulesEvaluator>();
   private readonly policies = new Map<string, RulesPolicy>();
   private readonly listeners = new Set<RulesChangeListener>();
-  private readonly log: ((line: string) => void) | undefined;
+  private readonly logger: Logger | undefined;
 
-  /** @param options - denial log size and log sink */
+  /** @param options - denial log size and logger */
   constructor(options: RulesRegistryOptions = {}) {
     this.denials = new DenialLog(options.denialLogSize ?? 200);
-    this.log = options.log;
+    this.logger = options.logger;
   }
 
   /** The rules in force for `ns`, `undefined` when none (everything allowed). */
@@ -100,7 +101,7 @@ export class RulesRegistry {
   /** Record (and log) the denial of a decided trace. */
   recordDenial(ns: string, uid: string | null, trace: AccessTrace, now: number): void {
     const record = this.denials.add(ns, uid, trace, now);
-    if (record && this.log) this.log(formatDenial(record));
+    if (record && this.logger) this.logger.info(formatDenial(record));
   }
 
   private emit(ns: string | undefined): void {

@@ -1,5 +1,6 @@
 import { allowAllPolicy } from '../core/access-policy.js';
 import type { AccessPolicy } from '../core/access-policy.js';
+import type { Logger } from '../core/logger.js';
 import type { DenialRecord } from './denial-log.js';
 import { watchRulesFile } from './rules-file-watcher.js';
 import type { RulesFileWatch } from './rules-file-watcher.js';
@@ -11,8 +12,8 @@ export interface ServerRulesOptions {
   rulesFile?: string;
   /** Use this registry instead of a new one (tests, the CLI). */
   registry?: RulesRegistry;
-  /** Denials and reload messages. */
-  log?: (line: string) => void;
+  /** Denials and reload messages (tag `rtdb:rules`). */
+  logger?: Logger;
 }
 
 /** What the running server needs to know when rules change. */
@@ -49,8 +50,8 @@ export interface ServerRules {
  * notifications that re-check what clients have open.
  */
 export function createServerRules(options: ServerRulesOptions = {}): ServerRules {
-  const registry = options.registry ?? new RulesRegistry(options.log ? { log: options.log } : {});
-  const watch = options.rulesFile ? watchRulesFile(options.rulesFile, registry, options.log) : undefined;
+  const registry = options.registry ?? new RulesRegistry(options.logger ? { logger: options.logger } : {});
+  const watch = options.rulesFile ? watchRulesFile(options.rulesFile, registry, options.logger) : undefined;
   let unsubscribe: (() => void) | undefined;
   return {
     registry,

@@ -31,8 +31,6 @@ export interface HttpRouterOptions {
   exposed: boolean;
   /** Server clock in ms (credential expiry). */
   clock: () => number;
-  /** Diagnostics sink. */
-  log: (line: string) => void;
 }
 
 /**
@@ -46,7 +44,7 @@ export class HttpRouter {
   private readonly prefixes: HttpRoute[] = [];
   private readonly upgrades = new Map<string, UpgradeHandler>();
 
-  /** @param options - fallback handler, exposure, clock and diagnostics */
+  /** @param options - fallback handler, exposure and clock */
   constructor(private readonly options: HttpRouterOptions) {}
 
   /** Whether admin routes require the owner credential. */

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccessPolicy } from '../core/access-policy.js';
 import { Database } from '../core/database.js';
+import { createLogger, type LogSink, type LogThreshold } from '../core/logger.js';
 import { DEFAULT_NAMESPACE, isValidNamespace } from '../core/namespace-resolver.js';
 import { createPushIdGenerator } from '../core/push-id.js';
 import { RtdbError } from '../core/rtdb-error.js';
@@ -50,8 +51,17 @@ export interface RtdbServerOptions {
   rules?: RulesRegistry;
   /** Refuse REST child-path queries whose index no `.indexOn` declares, as production does (default true; only bites once rules are loaded). `false` relaxes it for quick experiments. */
   requireIndexes?: boolean;
-  /** Diagnostics (default: stderr). */
-  log?: (line: string) => void;
+  /**
+   * Where diagnostic lines go (default: standard error). Each line is tagged with its subsystem
+   * and level, e.g. `rtdb:rules INFO reloaded database.rules.json`.
+   */
+  log?: LogSink;
+  /**
+   * The most detailed level logged: `silent`, `error`, `warn`, `info` or `debug`. Default: the
+   * `IOTKIT_LOG` environment variable (a level, or `tag=level` entries such as
+   * `rtdb:realtime=debug`), else `info`.
+   */
+  logLevel?: LogThreshold;
   /** Namespace of requests that name none. Default `demo-iotkit-default-rtdb`. */
   defaultNamespace?: string;
   /** Largest request body in bytes. Default 256 MB (the REST write limit). */
@@ -109,7 +119,12 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
       `exposed: false contradicts host ${host}, which other machines can reach; bind 127.0.0.1 or leave exposed unset`,
     );
   const exposed = options.exposed ?? !isLoopbackHost(host);
-  const log = options.log ?? ((line: string) => console.error(line));
+  // An IOTKIT_LOG naming an unknown level stops the start here, with a message saying so.
+  const logger = createLogger('rtdb', {
+    ...(options.log ? { sink: options.log } : {}),
+    ...(options.logLevel ? { level: options.logLevel } : {}),
+  });
+  const serverLog = logger.child('server');
   const clock = options.clock ?? Date.now;
   const dataDir = options.dataDir;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -119,11 +134,12 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
   const databases = new Map<string, Database>();
   const stores = new Map<string, NamespaceStore>();
   const policies = new Map<string, AccessPolicy>();
+  const databaseLog = logger.child('database');
   const rechecks = new Map<string, Set<() => void>>();
   const policyListeners = new Set<(namespace: string) => void>();
   const rulesFiles = new RulesFiles(dataDir);
   const serverRules = createServerRules({
-    log,
+    logger: logger.child('rules'),
     ...(options.rulesFile ? { rulesFile: options.rulesFile } : {}),
     ...(options.rules ? { registry: options.rules } : {}),
   });
@@ -135,14 +151,14 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
     if (!isValidNamespace(namespace))
       throw new RtdbError('rtdb/invalid-query', `Invalid namespace "${namespace.slice(0, 80)}"`);
     if (dataDir) {
-      const store = new NamespaceStore(dataDir, namespace, log, options.compaction);
+      const store = new NamespaceStore(dataDir, namespace, logger.child('store'), options.compaction);
       const initial = store.recover();
-      db = new Database(namespace, { clock, log, journal: store, initial });
+      db = new Database(namespace, { clock, logger: databaseLog, journal: store, initial });
       const opened = db;
       store.attach(() => opened.latestRoot());
       stores.set(namespace, store);
     } else {
-      db = new Database(namespace, { clock, log });
+      db = new Database(namespace, { clock, logger: databaseLog });
     }
     databases.set(namespace, db);
     return db;
@@ -192,7 +208,7 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
     maxRequestBytes: options.maxRequestBytes ?? 256 * 1024 * 1024,
     requireIndexes: options.requireIndexes ?? true,
     keepAliveMs: options.keepAliveMs ?? 30_000,
-    log,
+    logger: logger.child('rest'),
     onPolicyChange: (namespace, recheck) => {
       let set = rechecks.get(namespace);
       if (!set) rechecks.set(namespace, (set = new Set()));
@@ -206,8 +222,8 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
     try {
       await putRules(namespace, text);
     } catch (error) {
-      log(
-        `rtdb: stored rules of ${namespace} were refused on start (${String(error)}); the namespace runs with open rules`,
+      serverLog.warn(
+        `stored rules of ${namespace} were refused on start (${String(error)}); the namespace runs with open rules`,
       );
     }
   }
@@ -218,7 +234,7 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
     database,
     policy,
     clock,
-    log,
+    logger,
     defaultNamespace: context.defaultNamespace,
     requireIndexes: options.requireIndexes ?? true,
     addPolicyChangeListener: (listener) => {
@@ -226,7 +242,7 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
       return () => policyListeners.delete(listener);
     },
   });
-  const router = new HttpRouter({ fallback: createRestHandler(context), exposed, clock, log });
+  const router = new HttpRouter({ fallback: createRestHandler(context), exposed, clock });
   const admin = createAdminHandler(context);
   router.route({ path: '/.settings/', admin: true, handle: admin });
   router.route({ path: '/.inspect/', admin: true, handle: admin });
@@ -251,10 +267,10 @@ export async function startRtdbServer(options: RtdbServerOptions = {}): Promise<
     unlock();
     throw error;
   }
-  httpServer.on('error', (error) => log(`rtdb: server error: ${String(error)}`));
+  httpServer.on('error', (error) => serverLog.error(`server error: ${String(error)}`));
   if (exposed) {
-    log(
-      `rtdb: WARNING: listening on ${host}, reachable from other machines. The database has no real authentication; use only on a network you trust. Admin endpoints (/.settings, /.inspect) need the owner credential.`,
+    serverLog.warn(
+      `listening on ${host}, reachable from other machines. The database has no real authentication; use only on a network you trust. Admin endpoints (/.settings, /.inspect) need the owner credential.`,
     );
   }
   const port = (httpServer.address() as AddressInfo).port;

@@ -12,6 +12,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataNode } from '../core/data-node.js';
 import { EMPTY_NODE, nodeUpdateChild } from '../core/data-node.js';
+import type { Logger } from '../core/logger.js';
 import type { JournalEntry, WriteJournal } from '../core/database.js';
 import { nodeFromJson, nodeToJson } from '../core/node-json.js';
 import { decodeWalRecords, encodeWalRecord } from './wal-record.js';
@@ -65,7 +66,7 @@ export class NamespaceStore implements WriteJournal {
   constructor(
     private readonly dir: string,
     readonly namespace: string,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
     compaction: CompactionPolicy = {},
   ) {
     this.maxRecords = compaction.records ?? 10_000;
@@ -83,7 +84,7 @@ export class NamespaceStore implements WriteJournal {
         root = nodeFromJson(snapshot.data, false);
         covered = snapshot.walGeneration;
       } catch (error) {
-        this.log(`rtdb: snapshot ${snapshotFile} is unreadable (${String(error)}); replaying logs only`);
+        this.logger.warn(`snapshot ${snapshotFile} is unreadable (${String(error)}); replaying logs only`);
       }
     }
     const generations = this.generations();
@@ -98,12 +99,12 @@ export class NamespaceStore implements WriteJournal {
           for (const op of entry.ops) root = nodeUpdateChild(root, op.path, nodeFromJson(op.value, false));
           replayed += 1;
         } catch (error) {
-          this.log(`rtdb: skipped an unreadable record in ${file}: ${String(error)}`);
+          this.logger.warn(`skipped an unreadable record in ${file}: ${String(error)}`);
         }
       }
       if (decoded.problem) {
-        this.log(
-          `rtdb: ${file}: ${decoded.problem}; dropped the unacknowledged tail after ${replayed} records`,
+        this.logger.warn(
+          `${file}: ${decoded.problem}; dropped the unacknowledged tail after ${replayed} records`,
         );
         truncateSync(file, decoded.validBytes);
       }
@@ -140,7 +141,9 @@ export class NamespaceStore implements WriteJournal {
     this.generation += 1;
     this.wal = undefined;
     return this.writeSnapshot(root, folded, oldWal).catch((error: unknown) => {
-      this.log(`rtdb: snapshot of ${this.namespace} failed (the logs stay authoritative): ${String(error)}`);
+      this.logger.error(
+        `snapshot of ${this.namespace} failed (the logs stay authoritative): ${String(error)}`,
+      );
     });
   }
 

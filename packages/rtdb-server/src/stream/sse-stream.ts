@@ -1,6 +1,6 @@
-import { readDecision } from '../core/access-check.js';
+import { readVerdict } from '../core/access-check.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AccessPolicy } from '../core/access-policy.js';
+import type { AccessPolicy, ReadVerdict } from '../core/access-policy.js';
 import type { DataNode } from '../core/data-node.js';
 import { nodeChild, nodeIsEmpty } from '../core/data-node.js';
 import type { ChangeEvent, Database } from '../core/database.js';
@@ -68,9 +68,18 @@ export function openEventStream(
   let lastFiltered = filtered ? applyQuery(nodeChild(db.root(), path), query) : undefined;
   send('put', { path: '/', data: toJson(lastFiltered ?? nodeChild(db.root(), path)) });
 
-  const allowed = (): boolean => readDecision(options.policy(), ctx, db.root(), path, query).allowed;
-  const cancelIfDenied = (): boolean => {
-    if (allowed()) return false;
+  // The last allowed decision, kept while it provably still holds (see ReadVerdict).
+  let kept: { verdict: ReadVerdict; policy: AccessPolicy } | undefined;
+  const allowed = (fresh: boolean): boolean => {
+    const policy = options.policy();
+    const root = db.root();
+    if (!fresh && kept && kept.policy === policy && kept.verdict.holds(ctx, root)) return true;
+    const verdict = readVerdict(policy, ctx, root, path, query);
+    kept = verdict.decision.allowed ? { verdict, policy } : undefined;
+    return verdict.decision.allowed;
+  };
+  const cancelIfDenied = (fresh = false): boolean => {
+    if (allowed(fresh)) return false;
     send('cancel', 'Permission denied');
     close();
     return true;
@@ -93,7 +102,7 @@ export function openEventStream(
   };
   const unlisten = db.listen(path, onChange);
   const unPolicy = options.onPolicyChange(() => {
-    if (!closed) cancelIfDenied();
+    if (!closed) cancelIfDenied(true);
   });
   const keepAlive = setInterval(() => send('keep-alive', null), options.keepAliveMs);
   keepAlive.unref();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareKeys, compareValues, MAX_NAME, MIN_NAME, OBJECT_VALUE } from '../../src/index.js';
+import { compareKeys, MAX_NAME, MIN_NAME } from '../../src/core/compare-keys.js';
+import { compareValues, OBJECT_VALUE } from '../../src/core/compare-values.js';
 
 describe('compareKeys', () => {
   it('puts int32-like keys first, numerically, shorter spelling first on ties', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isRtdbError, resolveCredential } from '../../src/index.js';
+import { resolveCredential } from '../../src/core/credentials.js';
+import { isRtdbError } from '../../src/core/rtdb-error.js';
 
 function jwt(
   claims: Record<string, unknown>,

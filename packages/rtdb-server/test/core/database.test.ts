@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  Database,
-  isRtdbError,
-  nodeHash,
-  nodeToJson,
-  type AccessPolicy,
-  type ChangeEvent,
-  type RequestContext,
-} from '../../src/index.js';
+import type { AccessPolicy } from '../../src/core/access-policy.js';
+import { Database, type ChangeEvent } from '../../src/core/database.js';
+import { nodeHash } from '../../src/core/node-hash.js';
+import { nodeToJson } from '../../src/core/node-json.js';
+import type { RequestContext } from '../../src/core/request-context.js';
+import { isRtdbError } from '../../src/core/rtdb-error.js';
 
 const admin: RequestContext = { admin: true, auth: null, now: 0 };
 const user: RequestContext = { admin: false, auth: { uid: 'u', provider: 'custom', token: {} }, now: 0 };

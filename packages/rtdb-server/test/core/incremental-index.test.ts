@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_NODE,
-  nodeFromJson,
-  nodeHash,
-  nodeSortedKeys,
-  nodeToJson,
-  nodeUpdateChild,
-  queryKeys,
-  type DataNode,
-  type QuerySpec,
-} from '../../src/index.js';
+import { EMPTY_NODE, nodeSortedKeys, nodeUpdateChild, type DataNode } from '../../src/core/data-node.js';
+import { nodeHash } from '../../src/core/node-hash.js';
+import { nodeFromJson, nodeToJson } from '../../src/core/node-json.js';
+import { queryKeys, type QuerySpec } from '../../src/core/query-spec.js';
 
 // A seeded generator keeps failures reproducible.
 function random(seed: number): () => number {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { doubleToHex, nodeFromJson, nodeHash, nodeToJson } from '../../src/index.js';
+import { doubleToHex, nodeHash } from '../../src/core/node-hash.js';
+import { nodeFromJson, nodeToJson } from '../../src/core/node-json.js';
 import { SdkOracle } from './sdk-oracle.js';
 
 const oracle = new SdkOracle();

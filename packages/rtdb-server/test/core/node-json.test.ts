@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_NODE,
-  isRtdbError,
-  nodeFromJson,
-  nodeToJson,
-  nodeUpdateChild,
-  parsePath,
-  resolveServerValues,
-} from '../../src/index.js';
+import { EMPTY_NODE, nodeUpdateChild } from '../../src/core/data-node.js';
+import { nodeFromJson, nodeToJson } from '../../src/core/node-json.js';
+import { parsePath } from '../../src/core/path.js';
+import { isRtdbError } from '../../src/core/rtdb-error.js';
+import { resolveServerValues } from '../../src/core/server-values.js';
 
 function codeOf(action: () => unknown): string | undefined {
   try {

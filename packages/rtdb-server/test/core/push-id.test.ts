@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPushIdGenerator, PUSH_CHARS } from '../../src/index.js';
+import { createPushIdGenerator, PUSH_CHARS } from '../../src/core/push-id.js';
 
 describe('createPushIdGenerator', () => {
   it('encodes the time in the first 8 characters', () => {

@@ -13,14 +13,8 @@ import {
   type QueryConstraint,
 } from 'firebase/database';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  applyQuery,
-  nodeFromJson,
-  nodeToJson,
-  queryIsDefault,
-  queryKeys,
-  type QuerySpec,
-} from '../../src/index.js';
+import { nodeFromJson, nodeToJson } from '../../src/core/node-json.js';
+import { applyQuery, queryIsDefault, queryKeys, type QuerySpec } from '../../src/core/query-spec.js';
 import { SdkOracle } from './sdk-oracle.js';
 
 const oracle = new SdkOracle();

@@ -115,7 +115,7 @@ describe('DenialLog', () => {
     });
     expect(log.add('even', 'x', allowed, NOW)).toBeUndefined();
     expect(formatDenial(log.recent()[0]!)).toMatch(
-      /^rules: denied read \/devices\/u2 for uid x \(ns even\): \.read at r\.json:1/,
+      /^denied read \/devices\/u2 for uid x \(ns even\): \.read at r\.json:1/,
     );
     log.clear();
     expect(log.recent()).toEqual([]);

@@ -182,6 +182,33 @@ describe('realtime protocol (firebase SDK)', () => {
     expect((await cancelled).message).toMatch(/permission_denied/i);
   });
 
+  it('a listen whose rule reads another location keeps its pushes across other writes and is revoked when that location changes', async () => {
+    const ns = await freshNamespace();
+    const rules = '{"rules": {"rooms": {"$room": {".read": "root.child(\'open\').val() == true"}}}}';
+    expect(
+      (await rest(server.url, ns, 'PUT', '/.settings/rules.json', { as: 'owner', rawBody: rules })).status,
+    ).toBe(200);
+    await rest(server.url, ns, 'PUT', '/open.json', { as: 'owner', body: true });
+    await rest(server.url, ns, 'PUT', '/rooms/r1.json', { as: 'owner', body: { topic: 't0' } });
+    const db = sdkAs('alice', ns);
+    const topics: unknown[] = [];
+    const cancelled = new Promise<Error>((resolve) => {
+      onValue(
+        ref(db, 'rooms/r1'),
+        (snap) => topics.push((snap.val() as { topic?: unknown } | null)?.topic),
+        (error) => resolve(error),
+      );
+    });
+    await expect.poll(() => topics).toEqual(['t0']);
+    // Writes that leave /open alone: the earlier decision stands and the data keeps flowing.
+    await rest(server.url, ns, 'PUT', '/rooms/r1/topic.json', { as: 'owner', body: 't1' });
+    await rest(server.url, ns, 'PUT', '/elsewhere.json', { as: 'owner', body: 1 });
+    await rest(server.url, ns, 'PUT', '/rooms/r1/topic.json', { as: 'owner', body: 't2' });
+    await expect.poll(() => topics).toEqual(['t0', 't1', 't2']);
+    await rest(server.url, ns, 'PUT', '/open.json', { as: 'owner', body: false });
+    expect((await cancelled).message).toMatch(/permission_denied/i);
+  });
+
   it('a query on an undeclared child index logs the SDK’s .indexOn warning; a declared one does not', async () => {
     const ns = await freshNamespace();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

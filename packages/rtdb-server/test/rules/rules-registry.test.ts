@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allowAllPolicy } from '../../src/core/access-policy.js';
 import { Database } from '../../src/core/database.js';
+import { createLogger } from '../../src/core/logger.js';
 import { parseRules } from '../../src/rules/parse-rules.js';
 import { rulesFileFromFirebaseJson } from '../../src/rules/rules-file-watcher.js';
 import { RulesRegistry } from '../../src/rules/rules-registry.js';
@@ -43,7 +44,10 @@ describe('RulesRegistry', () => {
 
   it('records denials with the namespace, uid and explanation, and logs them', () => {
     const lines: string[] = [];
-    const registry = new RulesRegistry({ log: (l) => lines.push(l), denialLogSize: 5 });
+    const registry = new RulesRegistry({
+      logger: createLogger('rtdb:rules', { sink: (l) => lines.push(l), level: 'info' }),
+      denialLogSize: 5,
+    });
     registry.load('a', '{"rules": {"devices": {"$uid": {".write": "auth.uid === $uid"}}}}');
     const db = new Database('a');
     const decision = registry
@@ -53,7 +57,7 @@ describe('RulesRegistry', () => {
     expect(registry.denials.recent('a')).toMatchObject([
       { ns: 'a', uid: 'alice', operation: 'write', path: '/devices/bob' },
     ]);
-    expect(lines[0]).toMatch(/^rules: denied write \/devices\/bob for uid alice \(ns a\)/);
+    expect(lines[0]).toMatch(/^rtdb:rules INFO denied write \/devices\/bob for uid alice \(ns a\)/);
   });
 
   it('admin contexts bypass the policy; hasIndex follows .indexOn', () => {

@@ -39,12 +39,14 @@ describe('startRtdbServer', () => {
     const other = await startRtdbServer({ port: 0, host: '127.0.0.2', log: (line) => quiet.push(line) });
     expect(other.exposed).toBe(false);
     await other.close();
-    expect(quiet.filter((line) => line.includes('WARNING'))).toEqual([]);
+    expect(quiet.filter((line) => line.includes(' WARN '))).toEqual([]);
     const logs: string[] = [];
     const forwarded = await startRtdbServer({ port: 0, exposed: true, log: (line) => logs.push(line) });
     expect(forwarded.exposed).toBe(true);
     await forwarded.close();
-    expect(logs.join('\n')).toMatch(/WARNING: listening on 127\.0\.0\.1, reachable from other machines/);
+    expect(logs.join('\n')).toMatch(
+      /^rtdb:server WARN listening on 127\.0\.0\.1, reachable from other machines/m,
+    );
   });
 
   it('refuses exposed: false for an interface other machines can reach', async () => {

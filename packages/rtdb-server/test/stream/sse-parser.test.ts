@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSseEvent } from '../../src/index.js';
+import { formatSseEvent } from '../../src/stream/sse-event.js';
 import { SseParser } from './sse-reader.js';
 
 describe('SSE wire text', () => {

@@ -1,17 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isRtdbError, parsePath } from '@iotkit/rtdb-server';
+import type { QuerySpec } from '@iotkit/rtdb-server';
 import {
   explainRequest,
   formatTrace,
   parseRules,
   passwordUser,
   rulesFileFromFirebaseJson,
-  isRtdbError,
-  parsePath,
   parseRestOptions,
   RulesEvaluator,
-} from '@iotkit/rtdb-server';
-import type { QuerySpec } from '@iotkit/rtdb-server';
+} from '@iotkit/rtdb-server/rules';
 import { CliError } from '../cli-error.js';
 import type { Command, CommandArgs, CommandIo } from '../command.js';
 

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { A2_FUNCTIONS_MODULE } from '@iotkit/a2-sensor-servo';
 import { mapToAngle } from '@iotkit/mapping';
-import { eventually, startLocalRtdb } from '@iotkit/rtdb-server';
-import type { LocalRtdb } from '@iotkit/rtdb-server';
+import { eventually, startLocalRtdb } from '@iotkit/rtdb-server/testing';
+import type { LocalRtdb } from '@iotkit/rtdb-server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../../src/command.js';
 import { functionsCommand, invocationLine } from '../../src/commands/functions.js';

@@ -5,8 +5,8 @@ import type { Browser } from 'playwright-core';
 import { startDashboard } from '../../../companion/dashboard/src/dashboard-server.js';
 import type { RunningDashboard } from '../../../companion/dashboard/src/dashboard-server.js';
 import { launchChromium } from '../../helpers/chromium.js';
-import { startLocalRtdb } from '@iotkit/rtdb-server';
-import type { LocalRtdb } from '@iotkit/rtdb-server';
+import { startLocalRtdb } from '@iotkit/rtdb-server/testing';
+import type { LocalRtdb } from '@iotkit/rtdb-server/testing';
 
 const resultsDir = fileURLToPath(new URL('../../../test-results/', import.meta.url));
 const ns = 'dash-test';

@@ -3,8 +3,8 @@ import { startFunctionsRunner } from '@iotkit/functions-runner';
 import type { RunningFunctions } from '@iotkit/functions-runner';
 import { mapToAngle } from '@iotkit/mapping';
 import { A2_FUNCTIONS_MODULE } from '../../../src/a2-paths.js';
-import { eventually, startLocalRtdb } from '@iotkit/rtdb-server';
-import type { LocalRtdb } from '@iotkit/rtdb-server';
+import { eventually, startLocalRtdb } from '@iotkit/rtdb-server/testing';
+import type { LocalRtdb } from '@iotkit/rtdb-server/testing';
 
 const ns = 'a2-fn-test';
 let db: LocalRtdb;

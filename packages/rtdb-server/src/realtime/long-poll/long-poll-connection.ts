@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Logger } from '../../core/logger.js';
 import type { RealtimeTransport } from '../realtime-session.js';
 import { closeScript, dataScript, startScript } from './long-poll-script.js';
 
@@ -14,8 +15,8 @@ export interface LongPollConnectionOptions {
   maxBufferedChars: number;
   /** The connection ended (not called when it ends by upgrading to a WebSocket). */
   onClosed: () => void;
-  /** Diagnostics sink. */
-  log: (line: string) => void;
+  /** Diagnostics. */
+  logger: Logger;
 }
 
 interface HeldPoll {
@@ -73,8 +74,8 @@ export class LongPollConnection implements RealtimeTransport {
     this.outbox.push(message);
     this.outboxChars += message.length;
     if (this.outboxChars > this.options.maxBufferedChars) {
-      this.options.log(
-        `rtdb long-poll: disconnecting ${this.id}, which left ${this.outboxChars} characters unfetched`,
+      this.options.logger.warn(
+        `disconnecting ${this.id}, which left ${this.outboxChars} characters unfetched`,
       );
       this.close(1008, 'client stopped polling');
       return;

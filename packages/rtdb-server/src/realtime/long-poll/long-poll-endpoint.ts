@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WebSocket } from 'ws';
+import type { Logger } from '../../core/logger.js';
 import type { RealtimeSession, RealtimeTransport } from '../realtime-session.js';
 import { LongPollConnection } from './long-poll-connection.js';
 import { LongPollRequestError, parseLongPollRequest, type LongPollRequest } from './long-poll-request.js';
@@ -34,8 +35,8 @@ export interface LongPollHost {
   ): SessionHandle;
   /** The WebSocket side of a session, with the usual framing and back-pressure. */
   webSocketTransport(ws: WebSocket): RealtimeTransport;
-  /** Diagnostics sink. */
-  log: (line: string) => void;
+  /** Diagnostics (tag `rtdb:realtime:long-poll`). */
+  logger: Logger;
 }
 
 /** Tuning of the long-poll endpoint. */
@@ -110,7 +111,7 @@ export class LongPollEndpoint {
     } catch (error) {
       if (error instanceof LongPollRequestError)
         return plain(res, 400, `Invalid long-poll request: ${error.message}`);
-      this.host.log(`rtdb long-poll: request failed: ${String(error)}`);
+      this.host.logger.error(`request failed: ${String(error)}`);
       plain(res, 500, 'internal error');
     }
   }
@@ -131,7 +132,12 @@ export class LongPollEndpoint {
       return;
     }
     entry.upgrade?.abandon();
-    entry.upgrade = new TransportUpgrade(ws, entry.handle, this.host.webSocketTransport(ws), this.host.log);
+    entry.upgrade = new TransportUpgrade(
+      ws,
+      entry.handle,
+      this.host.webSocketTransport(ws),
+      this.host.logger,
+    );
   }
 
   /** Ends every long-poll connection (their sessions run their onDisconnect writes). */
@@ -159,7 +165,7 @@ export class LongPollEndpoint {
       password: this.token(),
       holdMs: this.holdMs,
       maxBufferedChars: this.options.maxBufferedChars ?? 64 * 1024 * 1024,
-      log: this.host.log,
+      logger: this.host.logger,
       onClosed: () => {
         entry.upgrade?.abandon();
         entry.handle?.end();
@@ -215,7 +221,7 @@ export class LongPollEndpoint {
       messages = entry.assembler.push(request.segments);
     } catch (error) {
       // A broken segment stream cannot be resynchronised: this connection ends, others carry on.
-      this.host.log(`rtdb long-poll: closing ${request.id}: ${String(error)}`);
+      this.host.logger.info(`closing ${request.id}: ${String(error)}`);
       entry.connection.close(1002, 'bad segments');
       throw error;
     }
@@ -232,7 +238,7 @@ export class LongPollEndpoint {
     if (command !== 'n' || entry.connection.ended) return;
     const upgrade = entry.upgrade;
     if (!upgrade || !upgrade.open) {
-      this.host.log(`rtdb long-poll: ${entry.connection.id} ended transmission without a WebSocket; closing`);
+      this.host.logger.info(`${entry.connection.id} ended transmission without a WebSocket; closing`);
       entry.connection.close(1002, 'end of transmission without upgrade');
       return;
     }
@@ -245,8 +251,7 @@ export class LongPollEndpoint {
   private touch(entry: Entry): void {
     clearTimeout(entry.idle);
     entry.idle = setTimeout(() => {
-      if (!entry.connection.ended)
-        this.host.log(`rtdb long-poll: ${entry.connection.id} stopped polling; closing`);
+      if (!entry.connection.ended) this.host.logger.debug(`${entry.connection.id} stopped polling; closing`);
       entry.upgrade?.abandon();
       entry.connection.close(1001, 'idle');
       this.forget(entry);

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { Logger } from '../../core/logger.js';
 import { isPlainObject } from '../client-message.js';
 import { DEFAULT_DECODER_LIMITS, FrameDecoder, type FrameDecoderLimits } from '../frame-codec.js';
 import type { RealtimeTransport } from '../realtime-session.js';
@@ -26,14 +27,14 @@ export class TransportUpgrade {
    * @param ws - the new socket
    * @param handle - the session it asks to carry
    * @param transport - the socket as a session transport (framing, back-pressure)
-   * @param log - diagnostics sink
+   * @param logger - diagnostics
    * @param limits - bounds on client framing
    */
   constructor(
     private readonly ws: WebSocket,
     private readonly handle: SessionHandle,
     private readonly transport: RealtimeTransport,
-    private readonly log: (line: string) => void,
+    private readonly logger: Logger,
     limits: FrameDecoderLimits = DEFAULT_DECODER_LIMITS,
   ) {
     this.decoder = new FrameDecoder(limits);
@@ -74,9 +75,7 @@ export class TransportUpgrade {
     if (this.state === 'abandoned') return;
     const decoded = this.decoder.push(frame);
     if (decoded.kind === 'error') {
-      this.log(
-        `rtdb long-poll: closing upgraded socket of session ${this.handle.session.id}: ${decoded.reason}`,
-      );
+      this.logger.info(`closing upgraded socket of session ${this.handle.session.id}: ${decoded.reason}`);
       this.transport.close(1009, decoded.reason.slice(0, 120));
       return;
     }
