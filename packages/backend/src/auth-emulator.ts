@@ -44,9 +44,9 @@ export async function startAuthEmulator(options: AuthEmulatorOptions = {}): Prom
   let AuthEmulator: AuthEmulatorClass;
   try {
     const require = createRequire(import.meta.url);
-    ({ AuthEmulator } = require('firebase-tools/lib/emulator/auth/index.js') as {
-      AuthEmulator: AuthEmulatorClass;
-    });
+    const entry = require.resolve('firebase-tools/lib/emulator/auth/index.js');
+    compileValidatorsOnFirstUse(createRequire(entry));
+    ({ AuthEmulator } = require(entry) as { AuthEmulator: AuthEmulatorClass });
   } catch (cause) {
     throw new BackendError(
       'backend/missing-firebase-tools',
@@ -83,6 +83,29 @@ export async function startAuthEmulator(options: AuthEmulatorOptions = {}): Prom
     url: `http://${hostAndPort}`,
     stop: () => emulator.stop(),
   };
+}
+
+interface OpenApiRouterModule {
+  middleware: (spec: unknown, options: Record<string, unknown>) => unknown;
+}
+
+const lazyValidators = Symbol.for('iotkit.authEmulator.lazyValidators');
+
+/**
+ * The emulator checks every request against Google's Identity Toolkit API description with an
+ * OpenAPI router (exegesis). By default that router compiles a JSON-schema validator for every
+ * operation of the API when the emulator starts: 5–15 s of CPU per start, for hundreds of
+ * operations a course never calls. Asking it to compile each validator the first time its operation
+ * is used keeps the same checks and the same error answers, and makes a start cost about a second.
+ * The emulator's module reads `middleware` from the router's exports at call time, so wrapping the
+ * export before the emulator starts is enough.
+ */
+function compileValidatorsOnFirstUse(emulatorRequire: NodeJS.Require): void {
+  const router = emulatorRequire('exegesis-express') as OpenApiRouterModule & { [lazyValidators]?: true };
+  if (router[lazyValidators]) return;
+  const eager = router.middleware;
+  router.middleware = (spec, options) => eager(spec, { ...options, lazyCompileValidationSchemas: true });
+  router[lazyValidators] = true;
 }
 
 /** `app.listen` returns before the socket is bound; wait until a request gets any answer. */
