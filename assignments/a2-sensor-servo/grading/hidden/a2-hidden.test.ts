@@ -6,13 +6,20 @@ import type { RunningFunctions } from '@iotkit/functions-runner';
 import { eventually, feedback, graded, sandboxWrapCommand, submissionPath } from '@iotkit/grader/harness';
 import { DEFAULT_CALIBRATION, loadMappingVectors, mapToAngle } from '@iotkit/mapping';
 import type { Calibration } from '@iotkit/mapping';
+import type { DeviceEvent, HttpEvent } from '@iotkit/devices';
 import { DEVICE_PASSWORD, expectServo, login, useA2Backend, withA2Device } from '../support/a2-device.js';
 
 const suite = useA2Backend();
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 const LIMIT = { timeout: 150_000 };
+
+/** A reading the device sent: a write under its /readings. */
+function isReadingWrite(e: DeviceEvent): boolean {
+  return e.type === 'http' && e.method !== 'GET' && /\/readings(\/|\.json)/.test(new URL(e.url).pathname);
+}
+
+/** The lockout the lockout test configures (short, so the test does not wait 30 s). */
+const LOCKOUT_MS = 4000;
 
 /** The shared mapping vectors with the default calibration, in the ADC range, no two neighbours with the same angle. */
 function sweepVectors(): number[] {
@@ -43,7 +50,7 @@ graded(
     await withA2Device(
       suite,
       context,
-      { maxAttempts: 3, lockoutMs: 4000 },
+      { maxAttempts: 3, lockoutMs: LOCKOUT_MS },
       'after app.maxAttempts wrong passwords refuse input for app.lockoutMs and show "Locked"',
       async (s) => {
         for (let i = 1; i <= 3; i++) {
@@ -55,15 +62,30 @@ graded(
             8000,
           );
         }
-        const lockedAt = Date.now();
-        await s.device.waitFor((e) => e.type === 'lcd' && e.lines.some((l) => /lock/i.test(l)), 3000, {
+        // Device time (its own clock) when the third refusal came back: the lockout starts no earlier.
+        const lockedFrom = (s.signIns().filter((e) => e.status >= 400)[2] as HttpEvent).t;
+        await s.device.waitFor((e) => e.type === 'lcd' && e.lines.some((l) => /lock/i.test(l)), 8000, {
           includePast: true,
         });
-        s.device.press(`${DEVICE_PASSWORD}#`);
-        await sleep(1500);
-        expect(s.signIns().length, 'no sign-in request may be sent during the lockout').toBe(3);
-        await sleep(Math.max(0, 4000 - (Date.now() - lockedAt)) + 500);
-        await login(s);
+        // The right password at once (inside the lockout), then again now and then until a sign-in
+        // succeeds: only the lockout's end on the device's clock lets one through.
+        await eventually(
+          'a sign-in with the right password once the lockout is over',
+          async () => {
+            const accepted = s.signIns().filter((e) => e.status === 200).length;
+            if (accepted === 0) s.device.press(`${DEVICE_PASSWORD}#`);
+            return accepted;
+          },
+          (accepted) => accepted > 0,
+          LOCKOUT_MS + 30_000,
+          1000,
+        );
+        // Judged after the fact on the device's own timeline, so a slow machine cannot blur it.
+        const during = s
+          .signIns()
+          .filter((e) => e.t > lockedFrom && e.t < lockedFrom + LOCKOUT_MS)
+          .map((e) => `sign-in answered ${e.status} at ${e.t - lockedFrom} ms into the lockout`);
+        expect(during, `no sign-in request may be sent during the ${LOCKOUT_MS} ms lockout`).toEqual([]);
       },
     );
   },
@@ -134,13 +156,24 @@ graded(
       async (s) => {
         s.device.setIr(400);
         await login(s);
-        await s.device.waitFor((e) => e.type === 'servo', 5000, { includePast: true });
-        await sleep(300);
-        const before = s.servoAngle();
-        const started = Date.now();
+        await expectServo(s, 400, mapToAngle(400), 8000);
+        const target = mapToAngle(3600);
+        // Everything after this mark on the timeline happened after the new reading was on the sensor.
+        const mark = s.device.timeline().length;
         s.device.setIr(3600);
-        await s.device.waitFor((e) => e.type === 'servo' && e.angle !== before, 2000);
-        expect(Date.now() - started).toBeLessThanOrEqual(2000);
+        await s.device.waitFor((e) => e.type === 'servo' && e.angle === target, 20_000);
+        // Counted in readings rather than host seconds, so a loaded machine cannot fail a fast device:
+        // 2 s at readingIntervalMs 500 is four readings.
+        const after = s.device
+          .timeline()
+          .slice(mark)
+          .map((entry) => entry.event);
+        const moved = after.findIndex((e) => e.type === 'servo' && e.angle === target);
+        const readings = after.slice(0, moved < 0 ? after.length : moved).filter(isReadingWrite).length;
+        expect(
+          readings,
+          `readings the device sent between the IR change and the servo reaching ${target}° (at most 4, i.e. 2 s)`,
+        ).toBeLessThanOrEqual(4);
       },
     );
   },
@@ -158,10 +191,27 @@ graded(
       'every database path must start with /devices/<uid>/ (uid = localId of the sign-in); the rules refuse the rest',
       async (s) => {
         s.device.setIr(1500);
-        await login(s);
-        await sleep(1000);
-        s.device.setIr(2500);
-        await sleep(1000);
+        // Two full rounds (reading, read-back, servo, outputs) before judging, waited for as events;
+        // a failed wait is reported after the path checks, which name the real mistake.
+        let waited: unknown;
+        try {
+          await login(s);
+          await s.device.waitFor((e) => e.type === 'servo' && e.angle === mapToAngle(1500), 8000, {
+            includePast: true,
+          });
+          s.device.setIr(2500);
+          await s.device.waitFor((e) => e.type === 'servo' && e.angle === mapToAngle(2500), 8000);
+          // The writes that follow a servo move (its mirror in the database) and the next readings.
+          const seen = s.rtdbHttp().length;
+          await eventually(
+            'four more database requests after the servo moved',
+            async () => s.rtdbHttp().length,
+            (n) => n >= seen + 4,
+            8000,
+          );
+        } catch (error) {
+          waited = error;
+        }
         const requests = s.rtdbHttp();
         expect(requests.length, 'the device talked to the database').toBeGreaterThan(0);
         const outside = requests.filter((e) => !new URL(e.url).pathname.startsWith(`/devices/${s.uid}/`));
@@ -174,6 +224,7 @@ graded(
           refused.map((e) => `${e.method} ${new URL(e.url).pathname} -> ${e.status}`),
           'requests the rules refused',
         ).toEqual([]);
+        if (waited !== undefined) throw waited;
       },
     );
   },
