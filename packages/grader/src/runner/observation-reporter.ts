@@ -31,7 +31,11 @@ function toObserved(
   };
 }
 
-function boundedFeedback(fb: TestFeedback | undefined): TestFeedback | undefined {
+/**
+ * A test's feedback as it leaves the test process: every field kept, each bounded in size.
+ * @param fb - what the test attached (`feedback()` in the harness)
+ */
+export function boundedFeedback(fb: TestFeedback | undefined): TestFeedback | undefined {
   if (!fb || typeof fb !== 'object') return undefined;
   const text = (v: unknown, n: number): string | undefined =>
     v === undefined ? undefined : cut(String(v), n);
@@ -45,10 +49,13 @@ function boundedFeedback(fb: TestFeedback | undefined): TestFeedback | undefined
         text: cut(String(e.text), 300),
       }))
     : undefined;
+  // Notes name causes the message cannot (refused requests, what the functions runner found).
+  const notes = Array.isArray(fb.notes) ? fb.notes.slice(0, 10).map((n) => cut(String(n), 1000)) : [];
   return {
     ...(expected !== undefined ? { expected } : {}),
     ...(actual !== undefined ? { actual } : {}),
     ...(hint !== undefined ? { hint } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
     ...(timeline ? { timeline } : {}),
   };
 }
