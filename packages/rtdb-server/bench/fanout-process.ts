@@ -54,6 +54,8 @@ function listeners(port: number, ns: string): { child: ChildProcess; next: () =>
 interface FanoutResult {
   serverP50: number;
   serverP99: number;
+  /** Median CPU time of this process per write, ms: on a busy machine steadier than wall time. */
+  cpuP50: number;
   deliveryP50: number;
   deliveryP99: number;
 }
@@ -74,13 +76,17 @@ async function kitFanout(rules: string | undefined): Promise<FanoutResult> {
   const { child, next } = listeners(server.port, 'fanout');
   if ((await next()) !== 'ready') throw new Error('listeners failed to start');
   const serverMs: number[] = [];
+  const cpuMs: number[] = [];
   const delivery: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const sentAt = now();
+    const cpuBefore = process.cpuUsage();
     // In memory a write commits synchronously: its duration is the time to build and hand every
     // push to its socket.
     await db.write([{ path: ['signal'], value: { round, payload: 'x'.repeat(64) }, kind: 'set' }], admin);
     serverMs.push(now() - sentAt);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuMs.push((cpu.user + cpu.system) / 1000);
     const arrivals = JSON.parse(await next()) as number[];
     for (const at of arrivals) delivery.push(at - sentAt);
   }
@@ -89,6 +95,7 @@ async function kitFanout(rules: string | undefined): Promise<FanoutResult> {
   return {
     serverP50: percentile(serverMs, 50),
     serverP99: percentile(serverMs, 99),
+    cpuP50: percentile(cpuMs, 50),
     deliveryP50: percentile(delivery, 50),
     deliveryP99: percentile(delivery, 99),
   };
@@ -107,15 +114,19 @@ async function bareFanout(): Promise<FanoutResult> {
   const { child, next } = listeners(port, 'fanout');
   if ((await next()) !== 'ready') throw new Error('listeners failed to start');
   const serverMs: number[] = [];
+  const cpuMs: number[] = [];
   const delivery: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const sentAt = now();
+    const cpuBefore = process.cpuUsage();
     const text = JSON.stringify({
       t: 'd',
       d: { a: 'd', b: { p: 'signal', d: { round, payload: 'x'.repeat(64) } } },
     });
     for (const ws of wss.clients) ws.send(text);
     serverMs.push(now() - sentAt);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpuMs.push((cpu.user + cpu.system) / 1000);
     const arrivals = JSON.parse(await next()) as number[];
     for (const at of arrivals) delivery.push(at - sentAt);
   }
@@ -126,6 +137,7 @@ async function bareFanout(): Promise<FanoutResult> {
   return {
     serverP50: percentile(serverMs, 50),
     serverP99: percentile(serverMs, 99),
+    cpuP50: percentile(cpuMs, 50),
     deliveryP50: percentile(delivery, 50),
     deliveryP99: percentile(delivery, 99),
   };
@@ -141,10 +153,12 @@ const bare = await bareFanout();
 console.log(
   `fan-out of one write to ${LISTENERS} bare WebSocket listeners in another process, ${ROUNDS} rounds`,
 );
-console.log('                               server hand-out p50 / p99 ms   delivery p50 / p99 ms');
+console.log(
+  '                               server hand-out p50 / p99 ms   delivery p50 / p99 ms   server CPU per write p50 ms',
+);
 const row = (name: string, r: FanoutResult): void =>
   console.log(
-    `  ${name.padEnd(28)} ${r.serverP50.toFixed(2).padStart(10)} / ${r.serverP99.toFixed(2).padEnd(14)}   ${r.deliveryP50.toFixed(2).padStart(8)} / ${r.deliveryP99.toFixed(2)}`,
+    `  ${name.padEnd(28)} ${r.serverP50.toFixed(2).padStart(10)} / ${r.serverP99.toFixed(2).padEnd(14)}   ${r.deliveryP50.toFixed(2).padStart(8)} / ${r.deliveryP99.toFixed(2).padEnd(12)}   ${r.cpuP50.toFixed(2).padStart(8)}`,
   );
 const label: Record<string, string> = {
   plain: 'kit, no rules',
@@ -155,7 +169,7 @@ for (const [name, result] of kits) row(label[name] ?? name, result);
 row('bare ws broadcast', bare);
 for (const [name, kit] of kits) {
   console.log(
-    `  ratio ${label[name] ?? name} / bare: hand-out p50 ${(kit.serverP50 / bare.serverP50).toFixed(2)}, delivery p99 ${(kit.deliveryP99 / bare.deliveryP99).toFixed(2)}`,
+    `  ratio ${label[name] ?? name} / bare: hand-out p50 ${(kit.serverP50 / bare.serverP50).toFixed(2)}, delivery p99 ${(kit.deliveryP99 / bare.deliveryP99).toFixed(2)}, CPU per write ${(kit.cpuP50 / bare.cpuP50).toFixed(2)}`,
   );
 }
 process.exit(0);
