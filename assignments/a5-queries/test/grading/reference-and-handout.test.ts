@@ -79,6 +79,13 @@ describe('A5 grading', () => {
       const app = readFileSync(join(out, 'firmware', 'src', 'app', 'a5_app.cpp'), 'utf8');
       expect(app).not.toContain('query.startsWith(settings_.prefix.c_str());');
       expect(app).toContain('// TODO: order by settings_.orderBy');
+      // The live bonus is the student's too: no stream opened, no change applied in the starter.
+      expect(app).not.toContain('stream_->begin(node.c_str(), query, *this)');
+      expect(app).toContain('// TODO: open ONE stream on queryNode() with the same query');
+      expect(app).toContain('// TODO: a put of "/" is the whole selection');
+      const matches = readFileSync(join(out, 'firmware', 'src', 'app', 'a5_matches.cpp'), 'utf8');
+      expect(matches).not.toContain('kOrderByValue ? child');
+      expect(matches).toContain('// TODO: the value this child is ordered by');
       const result = await grade('handout', out, false);
       expect(result.outcome.code, result.outcome.message).toBe('ok');
       expect(result.score).toBe(0);
@@ -88,6 +95,10 @@ describe('A5 grading', () => {
       }
       const query = result.tests.find((t) => t.name.startsWith('query:'));
       expect(query?.feedback?.actual).toContain('no query');
+      const byValue = result.tests.find((t) => t.name.startsWith('bonus: orderBy "$value"'));
+      expect(byValue?.feedback?.hint).toContain('matchOf()');
+      const live = result.tests.find((t) => t.name.startsWith('bonus: live'));
+      expect(live?.feedback?.hint).toContain('startLive()');
     },
     GRADE_LIMIT,
   );
