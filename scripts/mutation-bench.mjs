@@ -4,7 +4,8 @@
 // survivors that no test can kill are listed, with the reason, in the package's test/README.md.
 //
 // Each package's Stryker run is bounded in time (MUTATION_MINUTES, default 30): a run that hits the
-// bound is stopped and reported as such. Stryker's own log goes to reports/stryker/stryker.log in
+// bound is stopped and reported as such. MUTATION_CONCURRENCY overrides the packages' worker count
+// (1 or 2 in their configs) on a machine with cores to spare. Stryker's own log goes to reports/stryker/stryker.log in
 // the package; its JSON report (reports/stryker/mutation.json) is what this script reads.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ const PACKAGES = {
 const root = process.cwd();
 const stryker = join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
 const minutes = Number(process.env.MUTATION_MINUTES ?? 30);
+const concurrency = process.env.MUTATION_CONCURRENCY;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in PACKAGES));
 if (unknown.length > 0) {
@@ -31,6 +33,10 @@ if (unknown.length > 0) {
 }
 if (!existsSync(stryker)) {
   console.error('bench:mutation: StrykerJS is not installed; run `pnpm install` at the repository root');
+  process.exit(2);
+}
+if (concurrency !== undefined && !/^[1-9]\d*$/.test(concurrency)) {
+  console.error(`bench:mutation: MUTATION_CONCURRENCY must be a whole number >= 1, got ${concurrency}`);
   process.exit(2);
 }
 if (!Number.isFinite(minutes) || minutes <= 0) {
@@ -47,7 +53,13 @@ function runStryker(dir) {
   const log = createWriteStream(join(reports, 'stryker.log'));
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [stryker, 'run', 'stryker.config.mjs'], {
+    const args = [
+      stryker,
+      'run',
+      'stryker.config.mjs',
+      ...(concurrency ? ['--concurrency', concurrency] : []),
+    ];
+    const child = spawn(process.execPath, args, {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
