@@ -52,7 +52,7 @@ const BUILD_FAILURE = /does not compile|devices\/build-failed|grader\/build-fail
  * @param referencePassed - ids (`file::name`) of the tests the reference passes
  * @param expected - catalogue `killedBy` names (empty for automatic mutants)
  * @param mentions - catalogue `feedbackMentions`: texts the student feedback on a killed mutant
- *   must contain (see {@link studentFeedback})
+ * must contain (the student feedback with hidden tests shown)
  */
 export function classifyMutant(
   result: SubmissionResult,
