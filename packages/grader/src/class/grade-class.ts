@@ -9,6 +9,7 @@ import { scoreTests } from '../core/score.js';
 import { toCanvasCsv, toMoodleCsv, toSummaryCsv, type RosterEntry } from '../reporters/class-csv.js';
 import { REPORT_FILES, writeReports } from '../reporters/write-reports.js';
 import { gradeSubmission } from '../runner/grade-submission.js';
+import { TestWorkerPool } from '../runner/test-worker-pool.js';
 import { notGradableReason } from './gradable-check.js';
 import { ClassProgress, type ProgressSink } from './progress.js';
 import { listSubmissions, materializeSubmission, type SubmissionSource } from './submission-source.js';
@@ -45,6 +46,12 @@ export interface GradeClassOptions {
   limits?: Partial<Omit<GraderConfig, 'build' | 'backend' | 'requiredFiles'>>;
   /** Put not-gradable submissions into the LMS CSVs as 0 (default: left out until resolved). */
   zeroUngradable?: boolean;
+  /**
+   * `reused` (default): one long-lived test worker per job grades its submissions one after the
+   * other (vitest starts `jobs` times per class, each test file still in a fresh process);
+   * `fresh`: a new test process per submission, as before. Both give the same results.
+   */
+  testWorkers?: 'reused' | 'fresh';
 }
 
 /** A submission the run could not grade. */
@@ -157,14 +164,17 @@ export async function gradeClass(o: GradeClassOptions): Promise<ClassRunSummary>
       try {
         const reason = notGradableReason(m.dir, o.assignment.config.requiredFiles);
         if (reason) throw reason;
-        result = await gradeSubmission({
-          assignment: o.assignment,
-          submissionDir: m.dir,
-          submissionId: s.id,
-          includeHidden: o.includeHidden,
-          backend: { ...o.backend, namespace: `${o.assignment.id}-${s.id}`.toLowerCase() },
-          ...(o.limits ? { limits: o.limits } : {}),
-        });
+        const namespace = `${o.assignment.id}-${s.id}`.toLowerCase();
+        result = pool
+          ? await pool.grade({ submissionDir: m.dir, submissionId: s.id, namespace })
+          : await gradeSubmission({
+              assignment: o.assignment,
+              submissionDir: m.dir,
+              submissionId: s.id,
+              includeHidden: o.includeHidden,
+              backend: { ...o.backend, namespace },
+              ...(o.limits ? { limits: o.limits } : {}),
+            });
       } finally {
         m.dispose();
       }
@@ -193,11 +203,26 @@ export async function gradeClass(o: GradeClassOptions): Promise<ClassRunSummary>
   };
 
   const queue = [...sources];
-  await Promise.all(
-    Array.from({ length: Math.min(jobs, queue.length) }, async () => {
-      for (let s = queue.shift(); s; s = queue.shift()) await gradeOne(s);
-    }),
-  );
+  const width = Math.min(jobs, queue.length);
+  const pool =
+    o.testWorkers !== 'fresh' && width > 0
+      ? new TestWorkerPool({
+          assignment: o.assignment,
+          includeHidden: o.includeHidden,
+          workers: width,
+          ...(o.backend ? { backend: o.backend } : {}),
+          ...(o.limits ? { limits: o.limits } : {}),
+        })
+      : undefined;
+  try {
+    await Promise.all(
+      Array.from({ length: width }, async () => {
+        for (let s = queue.shift(); s; s = queue.shift()) await gradeOne(s);
+      }),
+    );
+  } finally {
+    await pool?.close();
+  }
   const order = new Map(sources.map((s, i) => [s.id, i]));
   summary.notGraded.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   summary.results = sources

@@ -1,5 +1,6 @@
 import { buildAppDevice } from '@iotkit/devices';
 import { sandboxLauncher } from '../sandbox/sandbox-launcher.js';
+import { buildOncePerSubmission } from './device-build-cache.js';
 import { submissionPath } from './submission-dir.js';
 
 const builds = new Map<string, Promise<string>>();
@@ -9,7 +10,8 @@ const BUILD_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * The submission's firmware (`firmware/src/app/` of the submission under test) built as a virtual
- * device named `name` (e.g. `a2`), once per test process; later calls share the first build.
+ * device named `name` (e.g. `a2`), once per test process (once per submission under the grader,
+ * see {@link buildOncePerSubmission}); later calls share the first build.
  * The compile of the submission's sources runs in its sandbox (as its user, seeing its own copy,
  * the kit's headers and prebuilt library, and a build folder of its own) with the grader's memory,
  * process and output limits; the kit's library itself is built once per machine, outside it.
@@ -19,13 +21,15 @@ const BUILD_TIMEOUT_MS = 10 * 60_000;
 export function submissionDevice(name: string): Promise<string> {
   let build = builds.get(name);
   if (!build) {
-    build = buildAppDevice({
-      appDir: submissionPath('firmware/src/app'),
-      name,
-      timeoutMs: BUILD_TIMEOUT_MS,
-      outputLimit: Number(process.env.IOTKIT_GRADER_OUTPUT_LIMIT) || undefined,
-      wrap: sandboxLauncher(),
-    });
+    build = buildOncePerSubmission(name, () =>
+      buildAppDevice({
+        appDir: submissionPath('firmware/src/app'),
+        name,
+        timeoutMs: BUILD_TIMEOUT_MS,
+        outputLimit: Number(process.env.IOTKIT_GRADER_OUTPUT_LIMIT) || undefined,
+        wrap: sandboxLauncher(),
+      }),
+    );
     builds.set(name, build);
   }
   return build;

@@ -83,21 +83,24 @@ function chownTree(dir: string, id: number): void {
   }
 }
 
+/** A private copy of one submission, owned by the uid its code runs as. */
+export interface SubmissionCopy {
+  /** The copy (or the working copy itself for `check`). */
+  submissionDir: string;
+  /** Whether submission programs run as the sandbox user. */
+  sandboxed: boolean;
+  /** The uid (and gid) that owns the copy and runs its code, when `sandboxed`. */
+  sandboxUid: number;
+}
+
 /**
- * Lays out one run. The submission is copied to `root/submission` (without `grading/`,
- * `node_modules`, `.git`); the selected tests go to `root/tests/grading`, a folder the
- * submission user cannot read; both get `node_modules` linked from the assignment.
+ * Copies a submission to `root/submission` (without `grading/`, `node_modules`, `.git`) with the
+ * assignment's `node_modules` linked in, owned by a uid of its own when the grader is root.
  * @param assignment - the assignment
- * @param source - submission folder; `null` grades the assignment folder in place (`check`)
- * @param includeHidden - copy `grading/hidden/` too
+ * @param root - the run's folder (mode 0711)
+ * @param source - submission folder; `null` uses the assignment folder in place (`check`)
  */
-export function createGradingWorkspace(
-  assignment: Assignment,
-  source: string | null,
-  includeHidden: boolean,
-): GradingWorkspace {
-  const root = mkdtempSync(join(tmpdir(), 'iotkit-grade-'));
-  chmodSync(root, 0o711);
+export function copySubmission(assignment: Assignment, root: string, source: string | null): SubmissionCopy {
   const sandboxed = source !== null && process.getuid?.() === 0;
   const sandboxUid = sandboxed ? allocateSandboxUid() : SANDBOX_ID;
   let submissionDir = assignment.dir;
@@ -118,7 +121,17 @@ export function createGradingWorkspace(
     if (sandboxed) chownTree(submissionDir, sandboxUid);
     else chmodSync(submissionDir, 0o700);
   }
-  const testsRoot = join(root, 'tests');
+  return { submissionDir, sandboxed, sandboxUid };
+}
+
+/**
+ * Lays out the graded tests at `testsRoot` (mode 0700, which no submission user can read): the
+ * selected part of `grading/`, a `package.json`, and `node_modules` linked from the assignment.
+ * @param assignment - the assignment
+ * @param testsRoot - the folder to create
+ * @param includeHidden - copy `grading/hidden/` too
+ */
+export function layOutTests(assignment: Assignment, testsRoot: string, includeHidden: boolean): void {
   mkdirSync(testsRoot, { mode: 0o700 });
   cpSync(join(assignment.dir, 'grading'), join(testsRoot, 'grading'), {
     recursive: true,
@@ -132,12 +145,36 @@ export function createGradingWorkspace(
   linkNodeModules(join(testsRoot, 'node_modules'), assignment.nodeModulesDir, {
     '@iotkit/grader': graderPackageDir,
   });
+}
+
+/** A new private folder for grading (mode 0711: the submission user may pass, not list). */
+export function makeGradingRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'iotkit-grade-'));
+  chmodSync(root, 0o711);
+  return root;
+}
+
+/**
+ * Lays out one run. The submission is copied to `root/submission` (without `grading/`,
+ * `node_modules`, `.git`); the selected tests go to `root/tests/grading`, a folder the
+ * submission user cannot read; both get `node_modules` linked from the assignment.
+ * @param assignment - the assignment
+ * @param source - submission folder; `null` grades the assignment folder in place (`check`)
+ * @param includeHidden - copy `grading/hidden/` too
+ */
+export function createGradingWorkspace(
+  assignment: Assignment,
+  source: string | null,
+  includeHidden: boolean,
+): GradingWorkspace {
+  const root = makeGradingRoot();
+  const copy = copySubmission(assignment, root, source);
+  const testsRoot = join(root, 'tests');
+  layOutTests(assignment, testsRoot, includeHidden);
   return {
     root,
-    submissionDir,
+    ...copy,
     testsRoot,
-    sandboxed,
-    sandboxUid,
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
 }

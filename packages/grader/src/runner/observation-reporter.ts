@@ -68,15 +68,25 @@ export class ObservationReporter implements Reporter {
   private readonly logs = new Map<string, BoundedText>();
 
   /**
-   * @param file - JSON-lines file to append to
+   * @param file - JSON-lines file to append to (a reused worker moves it with {@link retarget})
    * @param gradingDir - the `grading/` folder; test files are named relative to it
    * @param outputLimit - bytes of console output kept per test
    */
   constructor(
-    private readonly file: string,
+    private file: string,
     private readonly gradingDir: string,
     private readonly outputLimit: number,
   ) {}
+
+  /**
+   * Sends the next run's observations to another file and forgets the last run's console output
+   * (test ids repeat from one submission to the next).
+   * @param file - the next run's JSON-lines file
+   */
+  retarget(file: string): void {
+    this.file = file;
+    this.logs.clear();
+  }
 
   private write(o: Observation): void {
     appendFileSync(this.file, `${JSON.stringify(o)}\n`);

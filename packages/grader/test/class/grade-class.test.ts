@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAssignment } from '../../src/assignment/load-assignment.js';
 import { gradeClass, type ClassRunSummary } from '../../src/class/grade-class.js';
+import { gradeSubmission } from '../../src/runner/grade-submission.js';
 import type { SubmissionResult } from '../../src/core/result-model.js';
 import { parseCsv } from '../../src/reporters/class-csv.js';
 import { REPORT_FILES } from '../../src/reporters/write-reports.js';
 import { FIXTURE_ASSIGNMENT, FIXTURE_SUBMISSIONS, scratchDir } from '../helpers/fixture-paths.js';
 import { writeZip } from '../helpers/make-zip.js';
+import { seen } from '../helpers/seen-result.js';
 
 function git(cwd: string, ...args: string[]): void {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
@@ -21,6 +23,10 @@ let work: string;
 let out: string;
 let summary: ClassRunSummary;
 let lines: string[];
+/** The same submissions graded the old way: a fresh test process each. */
+const fresh = new Map<string, SubmissionResult>();
+// generous: the machine may be shared; only the endless loop pays the full wall clock
+const limits = { timeoutSeconds: 45 };
 const byId = (id: string): SubmissionResult => {
   const r = summary.results.find((x) => x.submission === id);
   if (!r) throw new Error(`no result for ${id}`);
@@ -60,11 +66,24 @@ beforeAll(async () => {
     jobs: 2,
     includeHidden: true,
     force: false,
-    // generous: the machine may be shared; only the endless loop pays the full wall clock
-    limits: { timeoutSeconds: 45 },
+    limits,
     progress: { isTTY: false, write: (t) => lines.push(t) },
   });
-}, 600_000);
+  // the class ran on reused test workers (the default); a broken and a correct submission again,
+  // each in a fresh test process, must come out the same
+  for (const id of ['partial', 'correct'])
+    fresh.set(
+      id,
+      await gradeSubmission({
+        assignment: loadAssignment(FIXTURE_ASSIGNMENT),
+        submissionDir: join(subs, id),
+        submissionId: id,
+        includeHidden: true,
+        backend: { namespace: `a0-calc-${id}` },
+        limits,
+      }),
+    );
+}, 900_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -77,6 +96,11 @@ describe('gradeClass on the fixture class', () => {
     expect(test(r, 'cli > prints the angles as JSON').feedback?.notes).toEqual([
       'notice: ran node dist/cli.js 0 4095 -1',
     ]);
+  });
+
+  it('gives a broken and a correct submission the same scores and feedback on a reused worker as in a fresh process', () => {
+    for (const id of ['partial', 'correct'])
+      expect(seen(byId(id))).toEqual(seen(fresh.get(id) as SubmissionResult));
   });
 
   it('scores the partially correct submission exactly, with a partial bonus', () => {

@@ -19,11 +19,13 @@ export const gradeCommand: Command = {
   name: 'grade',
   summary: 'grade a class: folders, zips or git repos in parallel; every report format; resumable',
   usage: [
-    'Usage: pnpm iotkit grade <assignment> <submission…|class-folder> [--out DIR] [--jobs N] [--hidden] [--force]',
+    'Usage: pnpm iotkit grade <assignment> <submission…|class-folder> [--out DIR] [--jobs N] [--hidden] [--force] [--fresh-workers]',
     '',
     'Each submission (a folder, a .zip, or a local git repository — cloned, so only commits count) is',
-    'copied to a private temp folder, built, and tested in its own process with the wall-clock and',
-    'memory limits of grading/grader.config.json, on its own namespace of one shared local backend.',
+    'copied to a private temp folder, built, and tested with the wall-clock and memory limits of',
+    'grading/grader.config.json, on its own namespace of one shared local backend. Each job keeps one',
+    'test worker for all its submissions (each test file still starts in a fresh process);',
+    '--fresh-workers starts a whole new test process per submission instead (same results, slower).',
     'A folder that is not itself a submission is read as a class folder of submissions.',
     '',
     'DIR/<student>/ gets result.json, gradescope-results.json, classroom-result.json/.b64, junit.xml,',
@@ -45,6 +47,11 @@ export const gradeCommand: Command = {
       description: 'submissions graded at once (default: 2)',
     },
     hidden: { type: 'boolean', description: 'run grading/hidden/ tests too' },
+    'fresh-workers': {
+      type: 'boolean',
+      description:
+        'start a new test process for every submission (default: one long-lived test worker per job, same results, faster)',
+    },
     force: { type: 'boolean', description: 'regrade submissions that already have reports' },
     'zero-ungradable': {
       type: 'boolean',
@@ -113,6 +120,7 @@ export const gradeCommand: Command = {
         includeHidden: args.values.hidden === true,
         force: args.values.force === true,
         zeroUngradable: args.values['zero-ungradable'] === true,
+        testWorkers: args.values['fresh-workers'] === true ? 'fresh' : 'reused',
         progress,
         ...(roster ? { roster } : {}),
         ...(timeout !== undefined ? { limits: { timeoutSeconds: timeout } } : {}),
