@@ -9,7 +9,5 @@ const sourceConditions = ['@iotkit/source', 'node', 'import', 'module', 'default
 export default defineConfig({
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions, externalConditions: ['@iotkit/source'] } },
-  // One worker that keeps its modules between runs: Stryker switches mutants at run time, so nothing
-  // needs reloading, and a fresh worker per run would cost more than the tests themselves.
-  test: { include: ['test/core/**/*.test.ts'], testTimeout: 20_000, isolate: false },
+  test: { include: ['test/core/**/*.test.ts'], testTimeout: 20_000 },
 });
