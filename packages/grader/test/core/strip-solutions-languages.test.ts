@@ -51,6 +51,14 @@ describe('stripSolutions per language', () => {
     expect(stripSolutions(src, 'a.c').text).toBe('  // TODO: scale it');
   });
 
+  it('takes only a closing comment at the very end off the hint', () => {
+    const strip = (marker: string): string =>
+      stripSolutions([marker, 'x', '/* END SOLUTION */'].join('\n'), 'a.c').text;
+    expect(strip('/* BEGIN SOLUTION: a */ */')).toBe('// TODO: a');
+    expect(strip('/* BEGIN SOLUTION: a*/ */')).toBe('// TODO: a');
+    expect(strip('/* BEGIN SOLUTION: a */ b */')).toBe('// TODO: a */ b');
+  });
+
   it('counts every region and keeps the text between them', () => {
     const src = [
       'keep 1',
