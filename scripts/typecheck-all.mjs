@@ -52,12 +52,16 @@ function configsOf({ dir, manifest }) {
 }
 
 function parseConfig(path) {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`cannot read ${relative(root, path)}`);
   if (parsed.errors.length > 0) report(parsed.errors);
   return parsed;
@@ -79,7 +83,8 @@ let errorCount = 0;
 function report(diagnostics) {
   const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
   errorCount += errors.length;
-  if (diagnostics.length > 0) process.stdout.write(ts.formatDiagnosticsWithColorAndContext(diagnostics, host));
+  if (diagnostics.length > 0)
+    process.stdout.write(ts.formatDiagnosticsWithColorAndContext(diagnostics, host));
 }
 
 const started = performance.now();
