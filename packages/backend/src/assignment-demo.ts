@@ -15,6 +15,11 @@ export interface AssignmentDemoOptions {
   readonly namespace?: string;
   /** Progress lines while starting (a firmware build takes a while the first time). */
   readonly onProgress?: (line: string) => void;
+  /**
+   * The user drives the device's inputs through {@link RunningAssignmentDemo.keypad} (a student
+   * typing the password): the demo presses no keys itself.
+   */
+  readonly interactive?: boolean;
 }
 
 /** A running assignment demo. */
@@ -23,6 +28,8 @@ export interface RunningAssignmentDemo {
   readonly lines: readonly string[];
   /** Stops everything the demo started. */
   stop(): Promise<void>;
+  /** Presses keys on the demo device's keypad (`0`–`9`, `*`, `#`, …), when it has one. */
+  keypad?(keys: string): void;
 }
 
 /** The function every assignment package exports as `startDemo`. */

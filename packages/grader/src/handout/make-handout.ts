@@ -36,6 +36,12 @@ export interface HandoutReport {
   rewritten: Record<string, string>;
   /** PlatformIO project files whose library links now point into `vendor/`. */
   libraryLinks: string[];
+  /**
+   * Lines of the handout that still speak of the reference solution (`file:line: text`): the
+   * marker words or "reference solution" outside a marker, e.g. a header comment that explains
+   * the markers. Empty when the starter reads as a starter.
+   */
+  leftovers: string[];
 }
 
 const SKIP = new Set(['node_modules', 'dist', 'build', '.turbo', '.vite', '.git', '.pio']);
@@ -54,8 +60,9 @@ export const STARTER_README = 'HANDOUT.md';
  * dependencies; catalog entries become their exact versions; PlatformIO library links into a
  * vendored package point at the copy; a `tsconfig` that extends a file outside the assignment
  * gets a local copy of it; the repository's pnpm `allowBuilds` settings go into the handout's own
- * `pnpm-workspace.yaml`; an assignment's `HANDOUT.md` (written for the starter) becomes its `README.md`; the course rules (`database.rules.json`) are copied to its root; the package gets a `check` script when it depends on the grader, and
- * keeps only its build scripts besides.
+ * `pnpm-workspace.yaml`; an assignment's `HANDOUT.md` (written for the starter) becomes its `README.md`; the course rules (`database.rules.json`) are copied to its root; the package gets a `check` script when it depends on the grader (and a `start` script running its demo when it is an assignment, `"iotkit": { "id": … }`), and
+ * keeps only its build scripts besides. Lines that still speak of the reference solution are
+ * listed in the report's `leftovers`.
  * @param options - assignment and output folders
  * @throws GraderError `grader/bad-arguments` (output not empty), `grader/bad-solution-markers`, `grader/bad-manifest`
  */
@@ -73,7 +80,15 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
   const ws: WorkspaceInfo = wsRoot
     ? readWorkspace(wsRoot)
     : { root: src, catalog: new Map(), packages: new Map(), allowBuilds: null };
-  const report: HandoutReport = { files: 0, stripped: [], vendored: [], rewritten: {}, libraryLinks: [] };
+  const report: HandoutReport = {
+    files: 0,
+    stripped: [],
+    vendored: [],
+    rewritten: {},
+    libraryLinks: [],
+    leftovers: [],
+  };
+  const texts = new Map<string, string>();
   const isIgnored = readHandoutIgnore(src);
   const projectFiles: CopiedProjectFile[] = [];
 
@@ -97,8 +112,10 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
         const stripped = stripSolutions(asText, rel);
         if (stripped.regions > 0) report.stripped.push({ file: rel, regions: stripped.regions });
         writeFileSync(b, stripped.text);
+        texts.set(rel, stripped.text);
       } else {
         writeFileSync(b, text);
+        if (asText !== null) texts.set(rel, asText);
       }
       if (entry === 'platformio.ini') projectFiles.push({ from: a, to: b });
       report.files += 1;
@@ -108,11 +125,12 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
   copyTree(src, out);
   // The repository README speaks of the kit around the assignment; a starter has its own.
   const starterReadme = join(src, STARTER_README);
-  if (existsSync(starterReadme))
-    writeFileSync(
-      join(out, 'README.md'),
-      stripSolutions(readFileSync(starterReadme, 'utf8'), STARTER_README).text,
-    );
+  if (existsSync(starterReadme)) {
+    const readme = stripSolutions(readFileSync(starterReadme, 'utf8'), STARTER_README).text;
+    writeFileSync(join(out, 'README.md'), readme);
+    texts.set('README.md', readme);
+  }
+  report.leftovers = solutionLeftovers(texts);
 
   const manifestFile = join(out, 'grading', 'manifest.json');
   if (existsSync(manifestFile)) {
@@ -137,6 +155,9 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
     );
     if (queue.includes('@iotkit/grader') || pj.scripts?.check !== undefined)
       scripts.push(['check', 'iotkit-grader check .']);
+    // An assignment with a demo (`"iotkit": { "id": … }`) runs it from the handout as in the kit.
+    if (queue.includes('@iotkit/grader') && typeof pj.iotkit?.id === 'string')
+      scripts.push(['start', 'iotkit-grader start .']);
     pj.scripts = Object.fromEntries(scripts);
     writeFileSync(pjFile, `${JSON.stringify(pj, null, 2)}\n`);
   }
@@ -155,6 +176,20 @@ export function makeHandout(options: HandoutOptions): HandoutReport {
   if (ws.allowBuilds && !existsSync(wsFile))
     writeFileSync(wsFile, `# pnpm settings for this handout (a standalone project)\n${ws.allowBuilds}`);
   return report;
+}
+
+// Words that only make sense next to the reference: the markers themselves, or the solution named.
+const LEFTOVER = /\b(?:BEGIN|END) SOLUTION\b|\breference solution\b/i;
+
+/** `file:line: text` for every line of the handout's own text files that still speaks of the solution. */
+function solutionLeftovers(texts: ReadonlyMap<string, string>): string[] {
+  const found: string[] = [];
+  for (const [file, text] of [...texts].sort(([a], [b]) => a.localeCompare(b))) {
+    text.split(/\r?\n/).forEach((line, i) => {
+      if (LEFTOVER.test(line)) found.push(`${file}:${i + 1}: ${line.trim().slice(0, 160)}`);
+    });
+  }
+  return found;
 }
 
 /** A tsconfig extending a file outside the assignment gets that file copied next to it. */

@@ -10,7 +10,7 @@ export type PackageJson = Record<string, unknown> & {
   files?: string[];
   exports?: unknown;
   /** Kit settings of an assignment package, e.g. the scripts its handout keeps. */
-  iotkit?: { handoutScripts?: string[] };
+  iotkit?: { id?: string; handoutScripts?: string[] };
 };
 
 /** What vendoring adds to the handout's report. */
@@ -85,6 +85,21 @@ function sourceExports(exports: unknown): unknown {
 }
 
 /**
+ * Top folders the `@iotkit/source` exports point into (`./page/index.ts` → `page`): a package may
+ * export sources from outside `src/`, and a handout runs from sources.
+ */
+function sourceFolders(exports: unknown): string[] {
+  if (typeof exports !== 'object' || exports === null) return [];
+  return Object.entries(exports as Record<string, unknown>).flatMap(([key, value]) => {
+    if (key === '@iotkit/source' && typeof value === 'string') {
+      const top = value.replace(/^\.\//, '').split('/')[0] ?? '';
+      return top !== '' && top !== '..' && value.replace(/^\.\//, '').includes('/') ? [top] : [];
+    }
+    return sourceFolders(value);
+  });
+}
+
+/**
  * Copies the queued workspace packages (and, transitively, theirs) into `out/vendor/<folder>`:
  * sources plus whatever their `files` list names (data such as test vectors, or the C++ sources of
  * `@iotkit/firmware`), never build output. Each copy's `files` names exactly what was copied,
@@ -108,7 +123,7 @@ export function vendorPackages(
     if (copies.has(from)) continue;
     const to = join(out, 'vendor', vendorFolder(name));
     const pj = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as PackageJson;
-    const parts = [...new Set([...ALWAYS_COPIED, ...(pj.files ?? [])])].filter(
+    const parts = [...new Set([...ALWAYS_COPIED, ...sourceFolders(pj.exports), ...(pj.files ?? [])])].filter(
       (part) => !NEVER_COPIED.has(part.replace(/\/+$/, '')) && existsSync(join(from, part)),
     );
     for (const part of parts) cpSync(join(from, part), join(to, part), { recursive: true });

@@ -27,12 +27,20 @@ writePackage(
     exports: {
       '.': { '@iotkit/source': './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' },
       './extra': { '@iotkit/source': './src/extra.ts', default: './dist/extra.js' },
+      // sources exported from outside src/ (a page bundle's entry) come along too
+      './page': { '@iotkit/source': './page/index.ts', default: './dist/page/index.js' },
     },
     scripts: { build: 'tsc' },
     dependencies: { '@kit/cpp': 'workspace:*', tiny: 'catalog:' },
     devDependencies: { vitest: 'catalog:', '@types/ws': '8.18.1' },
   },
-  { 'src/index.ts': 'export {};', 'dist/index.js': 'built', 'vectors.json': '[]', 'test/a.test.ts': '' },
+  {
+    'src/index.ts': 'export {};',
+    'page/index.ts': 'export {};',
+    'dist/index.js': 'built',
+    'vectors.json': '[]',
+    'test/a.test.ts': '',
+  },
 );
 writePackage(
   cpp,
@@ -71,6 +79,7 @@ describe('vendorPackages', () => {
   it('copies sources and the files list, never build output or tests', () => {
     expect(existsSync(join(vendoredMaths, 'src', 'index.ts'))).toBe(true);
     expect(existsSync(join(vendoredMaths, 'vectors.json'))).toBe(true);
+    expect(existsSync(join(vendoredMaths, 'page', 'index.ts'))).toBe(true);
     expect(existsSync(join(vendoredMaths, 'dist'))).toBe(false);
     expect(existsSync(join(vendoredMaths, 'test'))).toBe(false);
     expect(existsSync(join(out, 'vendor', 'kit-cpp', 'lib', 'core.cpp'))).toBe(true);
@@ -78,7 +87,7 @@ describe('vendorPackages', () => {
   });
 
   it('lists exactly what was copied in `files`, since pnpm installs only those', () => {
-    expect(pj['files']).toEqual(['src', 'vectors.json']);
+    expect(pj['files']).toEqual(['src', 'page', 'vectors.json']);
     const cppJson = JSON.parse(readFileSync(join(out, 'vendor', 'kit-cpp', 'package.json'), 'utf8')) as {
       files: string[];
     };
@@ -86,7 +95,11 @@ describe('vendorPackages', () => {
   });
 
   it('points every export at its source, rewrites specs, keeps only type packages of the dev ones', () => {
-    expect(pj['exports']).toEqual({ '.': './src/index.ts', './extra': './src/extra.ts' });
+    expect(pj['exports']).toEqual({
+      '.': './src/index.ts',
+      './extra': './src/extra.ts',
+      './page': './page/index.ts',
+    });
     expect(pj['dependencies']).toEqual({
       '@kit/cpp': 'file:../kit-cpp',
       tiny: '1.2.3',

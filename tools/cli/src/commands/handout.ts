@@ -36,6 +36,7 @@ export const handoutCommand: Command = {
       for (const s of report.stripped) io.out(`  stripped ${s.regions} solution region(s) from ${s.file}`);
       for (const v of report.vendored) io.out(`  vendored ${v}`);
       for (const f of report.libraryLinks) io.out(`  pointed the library links of ${f} at vendor/`);
+      for (const l of report.leftovers) io.err(`  warning: still speaks of the solution: ${l}`);
       io.out('Try it as a student would (its public tests should fail with TODO messages):');
       io.out(`  cd ${outDir} && pnpm install && pnpm check`);
       return 0;
