@@ -134,7 +134,7 @@ function whereTimeGoes(label: string, s: Pick<ClassRunSummary, 'results'>): void
   const body = mean(rs.map(bodies));
   const total = mean(rs.map((r) => r.durationMs));
   console.log(`  ${label}: mean per submission ${secs(total)} =`);
-  console.log(`    copy + setup + cleanup                      ${secs(total - tests)}`);
+  console.log(`    own backend (old) / copy + setup + cleanup   ${secs(total - tests)}`);
   console.log(`    test process: start-up, hooks, firmware build ${secs(tests - body)}`);
   console.log(`    test bodies (devices running, waits)        ${secs(body)}`);
 }

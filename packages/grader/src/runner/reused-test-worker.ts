@@ -23,6 +23,8 @@ export interface ReusedTestWorkerOptions {
   readonly outputLimitBytes: number;
   /** Upper bound of one worker process's whole life, whatever it runs. */
   readonly lifetimeMs: number;
+  /** How long a new worker may take to start vitest (default 5 minutes), outside any submission's wall clock. */
+  readonly startupMs?: number;
 }
 
 /** One run of the graded tests for one submission. */
@@ -31,7 +33,7 @@ export interface ReusedRunRequest {
   readonly env: Record<string, string>;
   /** Where this run's observations go. */
   readonly observationsFile: string;
-  /** Wall-clock limit of this run (worker start-up included when it starts for it). */
+  /** Wall-clock limit of this run, from the moment the worker is ready. */
   readonly timeoutMs: number;
 }
 
@@ -114,26 +116,33 @@ export class ReusedTestWorker {
    * @param request - the submission's variables, observations file and wall clock
    */
   async run(request: ReusedRunRequest): Promise<LimitedProcessResult> {
-    const started = performance.now();
-    const deadline = started + request.timeoutMs;
     const live = this.live ?? this.spawn();
     this.live = live;
     const output = new BoundedText(this.options.outputLimitBytes);
     const keep = (c: Buffer): void => output.push(c);
     live.process.child.stdout?.on('data', keep);
     live.process.child.stderr?.on('data', keep);
+    // Starting vitest is the grader's cost, not the submission's: its wall clock starts once the
+    // worker is ready (a worker that cannot start within the start-up ceiling ends the run).
+    const startup = performance.now() + Math.max(request.timeoutMs, this.options.startupMs ?? 300_000);
+    const ready = await this.until(live, startup, (m) => (m.kind === 'ready' ? m : undefined));
+    const started = performance.now();
+    const deadline = started + request.timeoutMs;
     const id = ++this.runs;
     let done: Extract<WorkerMessage, { kind: 'done' }> | undefined;
     try {
-      const ready = await this.until(live, deadline, (m) => (m.kind === 'ready' ? m : undefined));
       if (ready) {
         live.messages.length = 0;
-        live.process.child.send({
-          kind: 'run',
-          id,
-          env: request.env,
-          observationsFile: request.observationsFile,
-        });
+        try {
+          live.process.child.send({
+            kind: 'run',
+            id,
+            env: request.env,
+            observationsFile: request.observationsFile,
+          });
+        } catch {
+          // the worker went away in between: reported below as a test process that ended
+        }
         // keep the 'ready' for the next run: the worker stays ready between runs
         live.messages.push(ready);
         done = await this.until(live, deadline, (m) => (m.kind === 'done' && m.id === id ? m : undefined));
