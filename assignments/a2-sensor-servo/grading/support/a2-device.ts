@@ -64,7 +64,7 @@ function signInMissing(device: GradedDevice): string {
     .timeline()
     .flatMap(({ event }) => (event.type === 'http' && isSignIn(event.url) ? [event.status] : []));
   if (answers.length === 0) return 'after typing the password and #, no sign-in request was sent';
-  return `after typing the password and #, the sign-in request was answered ${answers.join(', ')} (not 200): send the configured email with the typed password`;
+  return `after typing the password and #, the sign-in request was answered ${answers.join(', ')} (not 200): Auth refused the email and password sent, which must be the configured email and exactly the digits typed since the last attempt`;
 }
 
 /** Types the right password and waits until Auth accepted it. */
@@ -77,6 +77,41 @@ export async function login(device: GradedDevice): Promise<void> {
       });
     },
     () => signInMissing(device),
+  );
+}
+
+/** The mode each running graded device was started in (what moves its servo). */
+const modes = new WeakMap<GradedDevice, 'local' | 'function'>();
+
+/**
+ * Why a servo never moved, from what the database holds: the reading never reached `latest`
+ * (sending), the function wrote no angle (function mode), or the device ignored what it streamed.
+ */
+async function servoNeverMoved(
+  device: GradedDevice,
+  ir: number,
+  timeoutMs: number,
+): Promise<PrerequisiteError> {
+  const read = (child: string): Promise<unknown> =>
+    device.backend.admin('GET', `devices/${device.uid}/${child}`).catch(() => undefined);
+  const never = `IR ${ir}: the servo never moved within ${timeoutMs} ms of the reading`;
+  const latest = (await read('latest')) as { ir?: unknown } | null | undefined;
+  if (latest?.ir !== ir)
+    return new PrerequisiteError(
+      `${never}, and /devices/<uid>/latest does not hold it (it holds ${JSON.stringify(latest ?? null)})`,
+      'start with `A2App::sendReading` (push the reading, then set /devices/<uid>/latest): the servo follows latest',
+    );
+  if (modes.get(device) === 'function') {
+    const servo = (await read('servo')) as { source?: unknown } | null | undefined;
+    if (servo?.source !== 'function')
+      return new PrerequisiteError(
+        `${never}: /devices/<uid>/latest holds it, but no function angle arrived in /devices/<uid>/servo (it holds ${JSON.stringify(servo ?? null)})`,
+        'the cloud function in `companion/functions/src/index.ts` must write {angle, source: "function"} to /devices/{uid}/servo when latest changes',
+      );
+  }
+  return new PrerequisiteError(
+    never,
+    'start with `A2App::onChange` (read ir from the stream event) and `publishOutputs` (servo.write)',
   );
 }
 
@@ -94,11 +129,7 @@ export async function expectServo(
   } catch (error) {
     const now = device.servoAngle();
     // A servo that never moved is a missing step, not a mapping mistake: say so and where to start.
-    if (now === undefined)
-      throw new PrerequisiteError(
-        `IR ${ir}: the servo never moved within ${timeoutMs} ms of the reading`,
-        'start with `A2App::onChange` (read ir from the stream event) and `publishOutputs` (servo.write)',
-      );
+    if (now === undefined) throw await servoNeverMoved(device, ir, timeoutMs);
     throw new Error(
       `IR ${ir}: expected the servo at ${angle}°, it is at ${now === undefined ? 'no angle yet' : `${now}°`} after ${timeoutMs} ms`,
       { cause: error },
@@ -129,6 +160,9 @@ export async function withA2Device(
       app: { mode: 'local', readingIntervalMs: 250, maxAttempts: 3, lockoutMs: 30_000, ...settings },
     },
     hint,
-    body,
+    async (device) => {
+      modes.set(device, settings.mode ?? 'local');
+      await body(device);
+    },
   );
 }
