@@ -1,12 +1,14 @@
-// The handout as a student gets it: a folder outside the repository, installed with pnpm and
-// checked with `pnpm check`. Nothing of the monorepo may be needed: the kit's packages and its
-// C++ firmware come from the handout's own vendor/ folder.
+// The handout as a student gets it: a folder outside the repository, installed with pnpm, checked
+// with `pnpm check` and run with `pnpm start`. Nothing of the monorepo may be needed: the kit's
+// packages and its C++ firmware come from the handout's own vendor/ folder. One handout (one
+// install, one firmware build folder) serves every step, in the order a student takes them.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandout } from '@iotkit/grader';
+import { eventually } from '@iotkit/rtdb-server/testing';
 import type { HandoutReport } from '@iotkit/grader';
 import { A2_ROOT } from '../../src/a2-paths.js';
 
@@ -50,7 +52,7 @@ beforeAll(async () => {
   if (install.code !== 0)
     throw new Error(`pnpm install failed in the handout:\n${install.output.slice(-4000)}`);
 }, 300_000);
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+afterAll(() => rmSync(workDir, { recursive: true, force: true }), 300_000);
 
 describe('the A2 handout outside the repository', () => {
   it('carries the kit it needs in vendor/, and none of the kit-only files', () => {
@@ -68,8 +70,34 @@ describe('the A2 handout outside the repository', () => {
       'build',
       'build:functions',
       'check',
+      'start',
       'typecheck',
     ]);
+  });
+
+  it('reads as a starter: nothing speaks of the reference solution, the TODOs name the members to use', () => {
+    expect(report.leftovers).toEqual([]);
+    const app = readFileSync(join(handout, 'firmware', 'src', 'app', 'a2_app.cpp'), 'utf8');
+    const todos = app.split('\n').filter((line) => line.includes('// TODO:'));
+    expect(todos).toHaveLength(6);
+    // The members the given code (setup, loop, applyAngle) reads must be named where they are set.
+    for (const member of [
+      'typed_',
+      'phase_',
+      'base_',
+      'failures_',
+      'lockedAt_',
+      'lastSentIr_',
+      'shownIr_',
+      'shownAngle_',
+    ])
+      expect(
+        todos.some((line) => line.includes(member)),
+        member,
+      ).toBe(true);
+    const readme = readFileSync(join(handout, 'README.md'), 'utf8');
+    expect(readme).toContain('pnpm start');
+    expect(readme).not.toMatch(/SOLUTION/);
   });
 
   it('points the PlatformIO library links at the vendored firmware', () => {
@@ -86,7 +114,9 @@ describe('the A2 handout outside the repository', () => {
     expect(check.output).toContain('score 0 / 60');
     expect(check.output).not.toContain('could not load');
     expect(check.output).not.toContain('does not compile');
-    expect(check.output).toContain('**Hint:**');
+    // Every public test fails with a hint; the ones that ran a device show its timeline.
+    expect(check.output.match(/^- \*\*Hint:\*\* /gm)?.length).toBe(8);
+    expect(check.output).toContain('<summary>Timeline');
     expect(check.output).toMatch(/boot +boot a2/);
     // The first thing to write is named once; the tests that need a signed-in device say so at once.
     expect(check.output).toContain(
@@ -119,4 +149,75 @@ describe('the A2 handout outside the repository', () => {
     expect(check.code, check.output.slice(-4000)).toBe(0);
     expect(check.output).toContain('score 60 / 60');
   }, 420_000);
+
+  it('`pnpm start` runs the backend, the device built from the handout and its dashboard; the typed password signs it in', async () => {
+    // Free ports: the kit's usual 9000/9099/5173 may be taken on a machine running other tests.
+    const child = spawn('pnpm', ['start', '--database-port', '0', '--auth-port', '0'], {
+      cwd: handout,
+      env: checkEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    const seen = new Set<() => void>();
+    const keep = (chunk: Buffer): void => {
+      output = (output + chunk.toString('utf8')).slice(-200_000);
+      for (const check of seen) check();
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const exited = new Promise<string>((resolveExit) =>
+      child.on('close', (code, signal) => resolveExit(`${code ?? signal ?? ''}`)),
+    );
+    const waitFor = (pattern: RegExp, ms: number): Promise<RegExpExecArray> =>
+      new Promise((resolveMatch, reject) => {
+        const check = (): void => {
+          const match = pattern.exec(output);
+          if (!match) return;
+          seen.delete(check);
+          clearTimeout(timer);
+          resolveMatch(match);
+        };
+        const timer = setTimeout(() => {
+          seen.delete(check);
+          reject(new Error(`\`pnpm start\` printed no ${pattern} within ${ms} ms:\n${output.slice(-4000)}`));
+        }, ms);
+        seen.add(check);
+        check();
+      });
+    try {
+      // The app is compiled against the kit library the checks above built (same TMPDIR).
+      await waitFor(/^Ready\. Press Ctrl-C to stop\.$/m, 600_000);
+      const database = (await waitFor(/Realtime Database (http:\/\/127\.0\.0\.1:\d+)/, 1000))[1] as string;
+      const uid = (await waitFor(/uid ([\w-]+), mode/, 1000))[1] as string;
+      const dashboard = (await waitFor(/A2 dashboard +(http:\/\/\S+)/, 1000))[1] as string;
+      const latest = async (): Promise<{ ir?: unknown } | null> =>
+        (await (await fetch(`${database}/devices/${uid}/latest.json?ns=a2-demo&auth=owner`)).json()) as {
+          ir?: unknown;
+        } | null;
+      // Nothing is typed yet, so the device is not signed in and has sent nothing.
+      expect(await latest()).toBeNull();
+      child.stdin.write('123456#\n');
+      await waitFor(/^keypad: typed 123456#$/m, 10_000);
+      const reading = await eventually(latest, (value) => typeof value?.ir === 'number', {
+        ms: 60_000,
+        intervalMs: 250,
+        failure: (last) =>
+          `after typing 123456#, the device set no /devices/<uid>/latest (it holds ${JSON.stringify(last)}):\n${output.slice(-4000)}`,
+      });
+      expect(reading?.ir).toEqual(expect.any(Number));
+      expect((await fetch(dashboard)).status).toBe(200);
+    } finally {
+      // Ctrl-C as a student would; a start that does not stop in time is killed so nothing outlives the test.
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGINT');
+      const killer = setTimeout(() => {
+        if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+      }, 120_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    // Ctrl-C reaches pnpm too, which then ends by the signal rather than with the kit's status.
+    expect(await exited, output.slice(-4000)).toMatch(/^(0|SIGINT)$/);
+    expect(output).toMatch(/Received SIGINT; stopping…\nStopped\./);
+  }, 900_000);
 });

@@ -1,5 +1,7 @@
-// Assignment 2 reference solution. Student code goes between BEGIN SOLUTION / END SOLUTION; the
-// handout keeps everything else, plus the fallback after each block, so the starter builds.
+// Assignment 2: the device's logic (keypad sign-in, readings up, one stream down, servo and LCD out).
+// setup(), loop(), showPasswordPrompt() and applyAngle() are given and call the six functions that
+// are the assignment: onKey, submitPassword, sendReading, startStreaming, onChange, publishOutputs
+// (a TODO each in the starter). The members they share are declared in a2_app.h.
 #include "a2_app.h"
 
 #include <cstdio>
@@ -72,7 +74,7 @@ void A2App::showPasswordPrompt() {
 // ---------------------------------------------------------------------------------------------
 
 void A2App::onKey(Board& board, char key) {
-  // BEGIN SOLUTION: digits append to the entry (LCD shows one * each), * deletes the last digit, # submits; during a lockout show "Locked"
+  // BEGIN SOLUTION: digits go into typed_ (showPasswordPrompt() shows one * each), * deletes the last one, # calls submitPassword(board) when typed_ is not empty; only while phase_ is Phase::EnterPassword; while phase_ is Phase::LockedOut show "Locked" instead
   if (phase_ == Phase::LockedOut) {
     const uint32_t left = settings_.lockoutMs - (board.clock.millis() - lockedAt_);
     lcd_.setLine(0, "Locked");
@@ -93,7 +95,7 @@ void A2App::onKey(Board& board, char key) {
 }
 
 void A2App::submitPassword(Board& board) {
-  // BEGIN SOLUTION: sign in with auth_->signInWithPassword(email, typed); on success remember /devices/<uid> and start streaming; a wrong password shows "Wrong password" and counts towards the lockout
+  // BEGIN SOLUTION: auth_->signInWithPassword(board.config.email, typed_), then clear typed_; on success base_ = "/devices/" + auth_->uid(), failures_ = 0, phase_ = Phase::Running, startStreaming(board); a wrong password: ++failures_ and "Wrong password" on the LCD, and at settings_.maxAttempts phase_ = Phase::LockedOut with lockedAt_ = board.clock.millis()
   lcd_.setLine(0, "Signing in...");
   lcd_.setLine(1, "");
   lcd_.flush(board.lcd);
@@ -137,7 +139,7 @@ void A2App::submitPassword(Board& board) {
 // ---------------------------------------------------------------------------------------------
 
 void A2App::sendReading(Board& board, int32_t ir) {
-  // BEGIN SOLUTION: push {ir, ts: server timestamp} to <base>/readings, then put the same to <base>/latest
+  // BEGIN SOLUTION: push {ir, ts: server timestamp} with db_->post(base_ + "/readings"), then db_->put the same body to base_ + "/latest"; then lastSentIr_ = ir
   iotkit::JsonDoc reading = iotkit::JsonDoc::object();
   reading.set("ir", static_cast<double>(ir)).setServerTimestamp("ts");
   std::string body;
@@ -156,7 +158,7 @@ void A2App::sendReading(Board& board, int32_t ir) {
 }
 
 void A2App::startStreaming(Board& board) {
-  // BEGIN SOLUTION: open ONE stream (stream_->begin) on <base>/latest, or <base>/servo in function mode
+  // BEGIN SOLUTION: open ONE stream: stream_->begin(base_ + "/latest", *this), or base_ + "/servo" when settings_.mode is AngleSource::Function
   const std::string path = base_ + (settings_.mode == AngleSource::Function ? "/servo" : "/latest");
   if (stream_->begin(path.c_str(), *this) != iotkit::RtdbStatus::Ok) {
     iotkit::logf(board.log, LogLevel::Error, "cannot stream %s", path.c_str());
@@ -166,7 +168,7 @@ void A2App::startStreaming(Board& board) {
 
 void A2App::onChange(iotkit::StreamEventKind kind, const char* path, const cJSON* data) {
   (void)kind;
-  // BEGIN SOLUTION: read ir (or the function's angle) from the stream event, map it with iotkit::mapReading, call applyAngle
+  // BEGIN SOLUTION: read ir from the event (path "/" carries {ir, ts}, path "/ir" the number), map it with iotkit::mapReading(calibration_, ir, angle), set shownIr_ = ir and call applyAngle(angle, "device"); when settings_.mode is AngleSource::Function take the angle of a /servo event with source "function" instead, with shownIr_ = lastSentIr_
   // A put on "/" carries the whole node; a put or patch deeper carries one field.
   const bool whole = std::strcmp(path, "/") == 0;
   if (settings_.mode == AngleSource::Local) {
@@ -214,7 +216,7 @@ void A2App::applyAngle(int32_t angle, const char* source) {
 
 void A2App::publishOutputs() {
   outputsDirty_ = false;
-  // BEGIN SOLUTION: move the servo, show "IR <ir>" / "Angle <angle>" on the LCD, mirror servo and lcd to the database
+  // BEGIN SOLUTION: board_->servo.write(shownAngle_); lcd_ line 1 "IR <shownIr_>", line 2 "Angle <shownAngle_>"; db_->put {angle, source: "device", ts} to base_ + "/servo" (only when settings_.mode is AngleSource::Local) and {line1, line2} of the LCD to base_ + "/lcd"
   board_->servo.write(shownAngle_);
   lcd_.setLinef(0, "IR %ld", static_cast<long>(shownIr_));
   lcd_.setLinef(1, "Angle %ld", static_cast<long>(shownAngle_));
