@@ -100,7 +100,9 @@ describe('parseManifest refuses', () => {
       'public/.test.ts',
       'public/../x.test.ts',
       'xpublic/a.test.ts',
+      'public/a.test.tsx',
       7,
+      ['public/a.test.ts'],
     ]) {
       expect(refusal(manifest({ tests: [test({ file })] }))).toBe(
         `tests[0].file must be "public/<name>.test.ts" or "hidden/<name>.test.ts", got ${JSON.stringify(file)}`,
@@ -143,6 +145,31 @@ describe('parseManifest refuses', () => {
   it('the same test twice', () => {
     expect(refusal(manifest({ maxScore: 4, tests: [test(), test()] }))).toBe(
       'test "adds" in public/a.test.ts is listed twice',
+    );
+  });
+
+  it('manual items that are null, unnamed, pointless or with blank rubric lines', () => {
+    const withManual = (item: unknown): Record<string, unknown> => manifest({ maxScore: 3, manual: [item] });
+    expect(refusal(withManual(null))).toBe('manual[0] must be an object');
+    expect(refusal(withManual({ name: 3, points: 1 }))).toBe('manual[0].name must be a non-empty string');
+    expect(refusal(withManual({ name: '  ', points: 1 }))).toBe('manual[0].name must be a non-empty string');
+    for (const points of [Number.NaN, '1', -1])
+      expect(refusal(withManual({ name: 'report', points }))).toBe(
+        'manual[0] (report).points must be a number > 0',
+      );
+    expect(refusal(withManual({ name: 'report', points: 1, rubric: ['  '] }))).toBe(
+      'manual[0] (report).rubric must be an array of non-empty strings',
+    );
+    expect(refusal(withManual({ name: 'report', points: 1, rubric: [7] }))).toBe(
+      'manual[0] (report).rubric must be an array of non-empty strings',
+    );
+  });
+
+  it('accepts a maxScore off by exactly the rounding allowance, not more', () => {
+    const zero = [test({ points: 0 })];
+    expect(parseManifest(manifest({ maxScore: 1e-9, tests: zero })).maxScore).toBe(0);
+    expect(refusal(manifest({ maxScore: 2e-9, tests: zero }))).toBe(
+      '"maxScore" is 2e-9 but the non-bonus tests add up to 0',
     );
   });
 
