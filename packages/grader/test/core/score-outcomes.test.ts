@@ -106,6 +106,18 @@ describe('scoreTests outcomes', () => {
     ).tests;
     expect(t?.feedback).toEqual({ expected: 'mine', actual: '2', hint: 'look here' });
     expect(given).toEqual({ expected: 'mine', hint: 'look here' });
+    const [own] = scoreTests(
+      [one],
+      [
+        observed({
+          state: 'failed',
+          errors: [{ message: 'x', actual: '2' }],
+          meta: { feedback: { actual: 'mine' } },
+        }),
+      ],
+      ok,
+    ).tests;
+    expect(own?.feedback).toEqual({ actual: 'mine' });
     const [none] = scoreTests(
       [one],
       [observed({ state: 'failed', errors: [{ message: 'x' }], notes: [] })],

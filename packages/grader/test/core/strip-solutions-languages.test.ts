@@ -57,6 +57,7 @@ describe('stripSolutions per language', () => {
     expect(strip('/* BEGIN SOLUTION: a */ */')).toBe('// TODO: a');
     expect(strip('/* BEGIN SOLUTION: a*/ */')).toBe('// TODO: a');
     expect(strip('/* BEGIN SOLUTION: a */ b */')).toBe('// TODO: a */ b');
+    expect(strip('/* BEGIN SOLUTION: a */b */')).toBe('// TODO: a */b');
   });
 
   it('counts every region and keeps the text between them', () => {
@@ -78,6 +79,13 @@ describe('stripSolutions per language', () => {
     expect(r.text).toBe(
       ['keep 1', '// TODO: one', 'keep 2', '// TODO: two', 'return 0;', 'keep 3'].join('\n'),
     );
+  });
+
+  it('leaves out an indented STUB line with nothing after it', () => {
+    const src = ['  // BEGIN SOLUTION: x', '  // STUB:', '  // STUB: return 1;', '  // END SOLUTION'].join(
+      '\n',
+    );
+    expect(stripSolutions(src, 'a.cpp').text).toBe(['  // TODO: x', '  return 1;'].join('\n'));
   });
 
   it('leaves a file without markers as it is', () => {
