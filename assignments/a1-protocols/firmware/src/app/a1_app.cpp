@@ -1,5 +1,6 @@
-// Assignment 1 reference solution. Student code goes between BEGIN SOLUTION / END SOLUTION; the
-// handout keeps everything else, so the starter builds and connects but sends nothing.
+// Assignment 1: the device that publishes its readings over MQTT and HTTP. The parts marked TODO
+// in the starter are yours to write; everything else is given, so the starter builds and connects
+// but sends nothing.
 #include "a1_app.h"
 
 #include <cstdio>

@@ -1,5 +1,5 @@
-// Assignment 5 reference solution (the parts between BEGIN SOLUTION / END SOLUTION are the
-// student's; the handout keeps the STUB lines so the starter builds).
+// Assignment 5: which readings match the query, and in what order. The bodies marked TODO in the
+// starter are the assignment; each answers with a stub until written, so the starter builds.
 #include "a5_matches.h"
 
 #include <algorithm>
