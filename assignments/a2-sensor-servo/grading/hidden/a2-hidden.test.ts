@@ -297,10 +297,17 @@ graded(
           await login(s);
           await expectServo(s, 1000, mapToAngle(1000), 6000);
           await expectServo(s, 3000, mapToAngle(3000), 6000);
-          const servo = (await s.backend.admin('GET', `devices/${s.uid}/servo`)) as {
-            source?: unknown;
-          } | null;
-          expect(servo?.source, '/devices/<uid>/servo.source after the function ran').toBe('function');
+          // A device that maps the reading itself reaches the angle before the function has written
+          // it: wait for the function's write, so the check below, not a race, decides the test.
+          const seen: { servo: { source?: unknown } | null } = { servo: null };
+          await eventually(
+            '/devices/<uid>/servo to be written by the function',
+            async () =>
+              (seen.servo = (await s.backend.admin('GET', `devices/${s.uid}/servo`)) as typeof seen.servo),
+            (servo) => servo?.source === 'function',
+            8000,
+          ).catch(() => undefined);
+          expect(seen.servo?.source, '/devices/<uid>/servo.source after the function ran').toBe('function');
           // The function and a device that maps locally agree on every reading, so the test now
           // writes what the function would, with an angle the mapping never gives for this reading.
           await functions?.stop();
