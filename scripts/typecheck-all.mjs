@@ -70,7 +70,8 @@ function parseConfig(path) {
 /** Options that name the config itself do not make two configs different programs. */
 function optionsKey(options) {
   const { configFilePath: _path, ...rest } = options;
-  return JSON.stringify(rest, Object.keys(rest).sort());
+  // Sorted entries, not a key-list replacer: a replacer list would also drop nested keys.
+  return JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 const host = {
