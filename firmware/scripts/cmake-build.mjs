@@ -3,7 +3,7 @@
 // redo what changed). `--test` then runs ctest with output shown for failures.
 // Missing tools fail with the OS package to install, not a cryptic compiler error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,27 +46,22 @@ function run(cmd, cmdArgs) {
 }
 
 // Several test runners may build at once (vitest forks, graders); two builds in one tree corrupt
-// each other, so take a lock directory (mkdir is atomic) and wait for it.
+// each other, so take a lock directory (mkdir is atomic) and wait for it. The owner file names the
+// holder by pid and start time: a holder that died (even one left as an unreaped zombie, which
+// kill(pid, 0) still reports alive) or whose pid was reused no longer counts.
 const lockDir = join(buildDir, '.build-lock');
-function acquireLock() {
-  mkdirSync(buildDir, { recursive: true });
-  const deadline = Date.now() + 20 * 60_000;
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      writeFileSync(join(lockDir, 'pid'), String(process.pid));
-      return;
-    } catch {
-      let owner = 0;
-      try {
-        owner = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
-      } catch {
-        // The owner has not written its pid yet.
-      }
-      if (owner > 0 && !isAlive(owner)) rmSync(lockDir, { recursive: true, force: true });
-      if (Date.now() > deadline) fail(`another build holds ${lockDir} for too long; remove it if no build is running`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
+const ownerFile = join(lockDir, 'owner');
+
+function processStart(pid) {
+  // Field 22 of /proc/<pid>/stat is the start time; field 3 the state (Z: zombie, X: dead).
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X') return null;
+    return fields[19] ?? '';
+  } catch (error) {
+    if (error.code !== 'ENOENT' || !existsSync('/proc/self/stat')) return isAlive(pid) ? '' : null;
+    return null;
   }
 }
 function isAlive(pid) {
@@ -77,9 +72,74 @@ function isAlive(pid) {
     return error.code === 'EPERM';
   }
 }
+function readOwner() {
+  try {
+    const [pid, start, ...command] = readFileSync(ownerFile, 'utf8').split(' ');
+    return { pid: Number(pid), start, command: command.join(' ').trim() };
+  } catch {
+    return null; // not written yet, or the lock was just released
+  }
+}
+function lockAgeMs() {
+  try {
+    return Date.now() - statSync(lockDir).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+function ownerGone(owner) {
+  const start = processStart(owner.pid);
+  return start === null || (start !== '' && owner.start !== '' && start !== owner.start);
+}
+function acquireLock() {
+  mkdirSync(buildDir, { recursive: true });
+  const started = Date.now();
+  const deadline = started + 20 * 60_000;
+  let nextNote = started + 30_000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(ownerFile, `${process.pid} ${processStart(process.pid) ?? ''} ${process.argv.slice(1).join(' ')}`);
+      return;
+    } catch (error) {
+      if (error.code !== 'EEXIST') fail(`cannot take the build lock ${lockDir}: ${error.message}`);
+      const owner = readOwner();
+      // No owner file a minute after the mkdir: its maker died before writing one.
+      const abandoned = owner ? owner.pid > 0 && ownerGone(owner) : lockAgeMs() > 60_000;
+      if (abandoned) {
+        // Move it aside first: a rename is atomic, so two waiters cannot both break it.
+        const aside = `${lockDir}.stale-${process.pid}`;
+        try {
+          renameSync(lockDir, aside);
+          rmSync(aside, { recursive: true, force: true });
+          console.error(`firmware build: took over the build lock of ${owner ? `pid ${owner.pid}, which is no longer running` : 'a build that never started'}`);
+        } catch {
+          // Someone else broke it first.
+        }
+        continue;
+      }
+      const now = Date.now();
+      const holder = owner ? `pid ${owner.pid} (${owner.command})` : 'another build';
+      if (now > deadline)
+        fail(`${holder} has held ${lockDir} for over 20 minutes; remove it if no build is running`);
+      if (now >= nextNote) {
+        console.error(`firmware build: waiting ${Math.round((now - started) / 1000)} s for the build lock held by ${holder}`);
+        nextNote = now + 60_000;
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+}
+let locked = false;
+function releaseLock() {
+  if (!locked) return;
+  locked = false;
+  rmSync(lockDir, { recursive: true, force: true });
+}
 acquireLock();
-process.on('exit', () => rmSync(lockDir, { recursive: true, force: true }));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+locked = true;
+process.on('exit', releaseLock);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
 
 // A configure that failed half-way (a broken device.cmake, say) leaves a cache but no Makefile.
 if (!existsSync(join(buildDir, 'CMakeCache.txt')) || !existsSync(join(buildDir, 'Makefile'))) {
@@ -87,7 +147,10 @@ if (!existsSync(join(buildDir, 'CMakeCache.txt')) || !existsSync(join(buildDir, 
   if (status !== 0) fail('cmake configure failed (see the message above; it names any missing package)');
 }
 if (run('cmake', ['--build', buildDir, '--parallel', jobs]) !== 0) fail('compilation failed');
+// The tests only read what the build made: other builds may go on while they run (a test that
+// hangs must not keep every other build waiting, and each test has a ceiling of its own).
+releaseLock();
 if (runTests) {
-  const status = run('ctest', ['--test-dir', buildDir, '--output-on-failure', '--parallel', jobs]);
+  const status = run('ctest', ['--test-dir', buildDir, '--output-on-failure', '--parallel', jobs, '--timeout', '300']);
   if (status !== 0) fail('ctest reported failures');
 }

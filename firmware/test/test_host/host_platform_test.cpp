@@ -12,7 +12,7 @@
 using iotkit::host::Input;
 using iotkit::host::InputType;
 
-TEST(ParseInputLine, AcceptsTheThreeInputTypes) {
+TEST(ParseInputLine, AcceptsEveryInputType) {
   Input in;
   std::string problem;
   ASSERT_TRUE(iotkit::host::parseInputLine("{\"type\":\"ir\",\"value\":2048}", in, problem));
@@ -24,12 +24,16 @@ TEST(ParseInputLine, AcceptsTheThreeInputTypes) {
   EXPECT_EQ(in.at, 250u);
   ASSERT_TRUE(iotkit::host::parseInputLine("{\"type\":\"quit\"}", in, problem));
   EXPECT_EQ(in.type, InputType::Quit);
+  ASSERT_TRUE(iotkit::host::parseInputLine("{\"type\":\"mark\",\"id\":7}", in, problem));
+  EXPECT_EQ(in.type, InputType::Mark);
+  EXPECT_EQ(in.value, 7);
 }
 
 TEST(ParseInputLine, RejectsBadLinesWithAReason) {
   const char* bad[] = {"nope", "[]", "{}", "{\"type\":\"ir\"}", "{\"type\":\"ir\",\"value\":1.5}",
                        "{\"type\":\"key\",\"key\":\"E\"}", "{\"type\":\"key\",\"key\":\"12\"}",
-                       "{\"type\":\"dance\"}", "{\"type\":\"quit\",\"at\":-1}"};
+                       "{\"type\":\"dance\"}", "{\"type\":\"quit\",\"at\":-1}", "{\"type\":\"mark\"}",
+                       "{\"type\":\"mark\",\"id\":-1}", "{\"type\":\"mark\",\"id\":0.5}"};
   for (const char* line : bad) {
     Input in;
     std::string problem;
@@ -92,12 +96,14 @@ TEST(EventWriter, EmitsProtocolLinesWithClockTime) {
   events.servo(90);
   events.http("GET", "http://h/x.json?ns=a&auth=SECRET", 200, 3, "");
   events.log(iotkit::LogLevel::Warn, "careful \"quoted\"");
+  events.mark(3);
   EXPECT_EQ(captured(file),
             "{\"type\":\"boot\",\"t\":42,\"app\":\"demo\"}\n"
             "{\"type\":\"servo\",\"t\":42,\"angle\":90}\n"
             "{\"type\":\"http\",\"t\":42,\"method\":\"GET\",\"url\":\"http://h/x.json?ns=a&auth=<redacted>\","
             "\"status\":200,\"ms\":3}\n"
-            "{\"type\":\"log\",\"t\":42,\"level\":\"warn\",\"msg\":\"careful \\\"quoted\\\"\"}\n");
+            "{\"type\":\"log\",\"t\":42,\"level\":\"warn\",\"msg\":\"careful \\\"quoted\\\"\"}\n"
+            "{\"type\":\"mark\",\"t\":42,\"id\":3}\n");
   std::fclose(file);
 }
 

@@ -19,6 +19,8 @@ export type {
   LcdEvent,
   LogEvent,
   LogLevel,
+  MarkEvent,
+  MarkInput,
   ServoEvent,
 } from './core/device-event.js';
 export { LineSplitter, parseEventLine } from './core/event-line-parser.js';

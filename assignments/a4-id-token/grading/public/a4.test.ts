@@ -7,7 +7,6 @@ import { eventually, feedback, graded } from '@iotkit/grader/harness';
 import {
   allHttp,
   forbiddenSignIns,
-  sleep,
   tokenRequests,
   useA4Suite,
   waitForRefreshes,
@@ -30,11 +29,20 @@ graded(
       'look at setup() and adoptHandoff(): read the hand-over from the store, then auth_->useIdToken(); never signInWithPassword/signUp/signInWithCustomToken',
       async (run) => {
         const device = await run.boot();
-        await device.device.waitFor((e) => e.type === 'lcd' && /provision/i.test(e.lines.join(' ')), 10_000, {
-          includePast: true,
-        });
-        await sleep(1000);
-        expect(device.http(), 'an unprovisioned device has no token: it must not send requests').toEqual([]);
+        const prompt = await device.device.waitFor(
+          (e) => e.type === 'lcd' && /provision/i.test(e.lines.join(' ')),
+          10_000,
+          { includePast: true },
+        );
+        // A second of the device's own time after its prompt, judged on its own timeline.
+        const until = await device.runFor(1000);
+        expect(
+          device
+            .http()
+            .filter((e) => e.t <= until)
+            .map((e) => `${e.method} ${e.url} at ${e.t - prompt.t} ms`),
+          'an unprovisioned device has no token: it must not send requests',
+        ).toEqual([]);
         run.provision();
         await eventually(
           'a reading under /devices/{uid}/readings after the hand-over',
@@ -110,7 +118,7 @@ graded(
         const device = await run.boot();
         run.provision();
         await waitForRefreshes(run, 2, 30_000, 'while running');
-        await sleep(1000);
+        await device.runFor(1000); // requests made with the renewed token are judged too
         const refreshes = run.relay.refreshes();
         const late = refreshes.filter((r) => (r.secondsLeft ?? 1) <= 0);
         if (late.length > 0)

@@ -112,7 +112,7 @@ export async function waitForRefreshes(run: A4Run, count: number, ms: number, wh
 }
 
 /** Resolves after `ms` (the device runs on its own meanwhile). */
-export function sleep(ms: number): Promise<void> {
+function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 

@@ -62,4 +62,10 @@ void EventWriter::log(LogLevel level, const char* message) {
   write(event);
 }
 
+void EventWriter::mark(int32_t id) {
+  cJSON* event = start("mark", clock_.millis());
+  cJSON_AddNumberToObject(event, "id", id);
+  write(event);
+}
+
 }  // namespace iotkit::host

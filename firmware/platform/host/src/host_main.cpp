@@ -113,6 +113,7 @@ int main(int argc, char** argv) {
     app.setup(board);
     display.flushEvent();
     std::vector<iotkit::host::Input> due;
+    std::vector<int32_t> marks;  // answered after this pass's loop(), never before
     std::vector<std::string> problems;
     bool quit = false;
     while (!quit && !runtime.exitRequested) {
@@ -124,11 +125,14 @@ int main(int argc, char** argv) {
         if (input.type == iotkit::host::InputType::Ir) ir.set(input.value);
         if (input.type == iotkit::host::InputType::Key) keypad.push(input.key);
         if (input.type == iotkit::host::InputType::Quit) quit = true;
+        if (input.type == iotkit::host::InputType::Mark) marks.push_back(input.value);
       }
       if (quit) break;
       if (inputs.stdinClosed() && !inputs.scenarioActive()) break;
       app.loop(board);
       display.flushEvent();
+      for (const int32_t id : marks) events.mark(id);
+      marks.clear();
       inputs.waitForInput(2);
     }
     if (runtime.exitRequested) exitCode = runtime.exitCode;

@@ -57,6 +57,17 @@ bool parseInputLine(const std::string& line, Input& out, std::string& problem) {
     out.type = InputType::Quit;
     return true;
   }
+  if (type == "mark") {
+    double id = 0;
+    if (!jsonNumber(doc.root(), "id", id) || !std::isfinite(id) || std::floor(id) != id || id < 0 ||
+        id > 2147483647.0) {
+      problem = "mark input needs an integer \"id\" >= 0";
+      return false;
+    }
+    out.type = InputType::Mark;
+    out.value = static_cast<int32_t>(id);
+    return true;
+  }
   problem = "unknown input type \"" + type + "\"";
   return false;
 }

@@ -1,12 +1,14 @@
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { DevicesError } from '../core/devices-error.js';
+import { lockOwnerGone, readLockOwner, writeLockOwner } from './lock-owner.js';
 
-/** A lock older than this is taken as left behind by a killed process. */
-const STALE_MS = 15 * 60_000;
+/** A lock with no owner file older than this is taken as left behind by a killed process. */
+const STALE_MS = 60_000;
 
 /**
  * Runs `fn` while holding a lock shared by every process on the machine: a directory, because
- * `mkdir` is atomic. Waits up to `waitMs` for another holder.
+ * `mkdir` is atomic, with an owner file naming the holder. A lock whose holder no longer runs is
+ * taken over at once rather than waited out. Waits up to `waitMs` for a live holder.
  * @param lockDir - the directory used as the lock
  * @param waitMs - how long to wait for it
  * @param fn - the work done under the lock
@@ -20,17 +22,24 @@ export async function withDirectoryLock<T>(
   for (;;) {
     try {
       mkdirSync(lockDir);
+      writeLockOwner(lockDir);
       break;
     } catch (error) {
       // Only "someone holds it" is worth waiting for; a missing parent or no permission is not.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
         throw new DevicesError('devices/build-failed', `cannot take the build lock ${lockDir}: ${(error as Error).message}`);
-      const age = existsSync(lockDir) ? Date.now() - statSync(lockDir).mtimeMs : 0;
-      if (age > STALE_MS) rmSync(lockDir, { recursive: true, force: true });
+      const owner = readLockOwner(lockDir);
+      const abandoned = owner
+        ? lockOwnerGone(owner)
+        : existsSync(lockDir) && Date.now() - statSync(lockDir).mtimeMs > STALE_MS;
+      if (abandoned) {
+        breakLock(lockDir);
+        continue;
+      }
       if (Date.now() > deadline)
         throw new DevicesError(
           'devices/build-failed',
-          `another firmware build held the build lock for ${Math.round(waitMs / 1000)} s`,
+          `${owner ? `pid ${owner.pid} (${owner.command})` : 'another firmware build'} held the build lock ${lockDir} for over ${Math.round(waitMs / 1000)} s`,
         );
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -40,4 +49,15 @@ export async function withDirectoryLock<T>(
   } finally {
     rmSync(lockDir, { recursive: true, force: true });
   }
+}
+
+/** Removes an abandoned lock; the rename is atomic, so of two waiters only one breaks it. */
+function breakLock(lockDir: string): void {
+  const aside = `${lockDir}.stale-${process.pid}`;
+  try {
+    renameSync(lockDir, aside);
+  } catch {
+    return; // another waiter broke it first
+  }
+  rmSync(aside, { recursive: true, force: true });
 }

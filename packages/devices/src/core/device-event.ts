@@ -73,8 +73,18 @@ export interface ExitEvent {
   readonly signal: string | null;
 }
 
+/** The answer to a {@link MarkInput}: the device's clock after a loop pass that followed the mark. */
+export interface MarkEvent {
+  /** Discriminator. */
+  readonly type: 'mark';
+  /** Device time in ms. */
+  readonly t: number;
+  /** The id the mark input carried. */
+  readonly id: number;
+}
+
 /** Everything a virtual device reports. */
-export type DeviceEvent = BootEvent | LcdEvent | ServoEvent | HttpEvent | LogEvent | ExitEvent;
+export type DeviceEvent = BootEvent | LcdEvent | ServoEvent | HttpEvent | LogEvent | MarkEvent | ExitEvent;
 
 /** Sets the raw IR reading the sensor returns from now on. */
 export interface IrInput {
@@ -98,5 +108,16 @@ export interface QuitInput {
   readonly type: 'quit';
 }
 
+/**
+ * Asks for a {@link MarkEvent}, answered once the app's loop has run after the mark arrived: how a
+ * test reads the device's own clock, and knows the device had its turn, without a sleep.
+ */
+export interface MarkInput {
+  /** Discriminator. */
+  readonly type: 'mark';
+  /** Returned in the answer, so concurrent marks can be told apart. */
+  readonly id: number;
+}
+
 /** Inputs a virtual device accepts on stdin (and in scenario files). */
-export type DeviceInput = IrInput | KeyInput | QuitInput;
+export type DeviceInput = IrInput | KeyInput | QuitInput | MarkInput;

@@ -90,6 +90,10 @@ export function parseEventLine(line: string): DeviceEvent {
       }
       return { type: 'log', t, level: level as LogLevel, msg };
     }
+    case 'mark':
+      if (typeof value['id'] !== 'number' || !Number.isInteger(value['id']))
+        fail(line, 'mark without integer "id"');
+      return { type: 'mark', t, id: value['id'] };
     default:
       return fail(line, `unknown type ${JSON.stringify(value['type'])}`);
   }

@@ -87,6 +87,8 @@ export function describeEvent(event: DeviceEvent): string {
       return `http ${event.method} ${shortUrl(event.url)} -> ${event.status}${event.error ? ` (${event.error})` : ''}`;
     case 'log':
       return `log  ${event.level}: ${event.msg}`;
+    case 'mark':
+      return `mark ${event.id}`;
     case 'exit':
       return `exit code=${event.code ?? 'none'}${event.signal ? ` signal=${event.signal}` : ''}`;
   }

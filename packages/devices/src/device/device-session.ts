@@ -19,6 +19,18 @@ export class DeviceSession {
     this.device = startDevice(options);
   }
 
+  /**
+   * Lets the device run for `ms` more of its own clock and resolves with the device time reached:
+   * the wait before judging that something did not happen, measured where it happens. A loaded
+   * machine stretches it in host time rather than cutting the device's turn short.
+   * @param ms - device milliseconds to run for
+   * @param ceilingMs - host-time ceiling (default `ms` + 20 s)
+   */
+  async runFor(ms: number, ceilingMs = ms + 20_000): Promise<number> {
+    const now = await this.device.deviceTime(ceilingMs);
+    return this.device.runUntil(now + ms, ceilingMs);
+  }
+
   /** Every event so far, oldest first. */
   events(): DeviceEvent[] {
     return this.device.timeline().map((entry) => entry.event);

@@ -98,6 +98,17 @@ export interface DeviceHandle {
   press(keys: string): void;
   /** Sends one input line. */
   send(input: DeviceInput): void;
+  /**
+   * The device's own clock (ms since boot, the `t` of its events), read after one more pass of its
+   * loop: a test that judges "nothing happened for 2 s" measures those 2 s here, on the device.
+   * Rejects with `devices/timeout` after `timeoutMs` (default 10 000) or `devices/exited`.
+   */
+  deviceTime(timeoutMs?: number): Promise<number>;
+  /**
+   * Lets the device run until its own clock reads at least `deviceMs`, then resolves with that
+   * time; rejects with `devices/timeout` after `timeoutMs` of host time.
+   */
+  runUntil(deviceMs: number, timeoutMs: number): Promise<number>;
   /** Subscribes to events; returns the unsubscribe function. */
   on(listener: (event: DeviceEvent) => void): () => void;
   /** Events from now on, ending after the `exit` event. */
@@ -177,7 +188,8 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
     : spawn(executable, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...extraEnv } });
   const emit = (event: DeviceEvent): void => {
     lastT = event.t;
-    timeline.add({ at: now(), event });
+    // Marks are the test's own probes of the clock: nothing a student's feedback should show.
+    if (event.type !== 'mark') timeline.add({ at: now(), event });
     for (const listener of [...listeners]) listener(event);
   };
   const splitter = new LineSplitter();
@@ -217,7 +229,7 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
 
   const send = (input: DeviceInput): void => {
     if (exitEvent || !child.stdin.writable) return;
-    timeline.addInput({ at: now(), input: JSON.stringify(input) });
+    if (input.type !== 'mark') timeline.addInput({ at: now(), input: JSON.stringify(input) });
     child.stdin.write(`${JSON.stringify(input)}\n`);
   };
 
@@ -265,6 +277,27 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
       listeners.add(listener);
     });
   };
+  let nextMark = 0;
+  const deviceTime = async (timeoutMs = 10_000): Promise<number> => {
+    const id = nextMark++;
+    const answer = waitFor((event) => event.type === 'mark' && event.id === id, timeoutMs);
+    send({ type: 'mark', id });
+    return (await answer).t;
+  };
+  const runUntil = async (deviceMs: number, timeoutMs: number): Promise<number> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const t = await deviceTime(Math.max(1, deadline - Date.now()));
+      if (t >= deviceMs) return t;
+      if (Date.now() >= deadline)
+        throw new DevicesError(
+          'devices/timeout',
+          `the device's clock reached only ${t} ms of the ${deviceMs} ms waited for within ${timeoutMs} ms`,
+        );
+      // Pacing only: what counts is the clock the device itself reports.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(5, deviceMs - t))));
+    }
+  };
   const stderrTail = (): string => (stderrText ? `stderr:\n${stderrText.slice(-2000)}` : '');
 
   const kill = (): Promise<ExitEvent> => {
@@ -288,6 +321,8 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
       for (const key of keys) send({ type: 'key', key });
     },
     send,
+    deviceTime,
+    runUntil,
     on: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

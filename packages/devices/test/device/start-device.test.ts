@@ -34,6 +34,28 @@ describe('startDevice', () => {
     expect(device.timeline().at(-1)?.event.type).toBe('exit');
   });
 
+  it('reads the device clock through a mark, after a loop pass, without showing marks in the timeline', async () => {
+    const device = startDevice({ app: 'demo', config: offline });
+    await device.waitFor((e) => e.type === 'boot', 5000, { includePast: true });
+    const first = await device.deviceTime();
+    const until = first + 300;
+    const reached = await device.runUntil(until, 10_000);
+    expect(reached).toBeGreaterThanOrEqual(until);
+    // Events the device reported meanwhile carry the same clock: none can be later than its answer.
+    const later = await device.deviceTime();
+    expect(later).toBeGreaterThanOrEqual(reached);
+    expect(device.timeline().filter((entry) => entry.event.type === 'mark')).toEqual([]);
+    expect(device.formatTimeline()).not.toContain('mark');
+    await device.stop();
+  });
+
+  it('ends a clock read with devices/exited when the device is gone', async () => {
+    const device = startDevice({ app: 'demo', config: offline });
+    await device.waitFor((e) => e.type === 'boot', 5000, { includePast: true });
+    await device.kill();
+    await expect(device.deviceTime(2000)).rejects.toMatchObject({ code: 'devices/exited' });
+  });
+
   it('reports a refused connection as an http event with status 0 and keeps retrying', async () => {
     const device = startDevice({ app: 'demo', config: offline });
     const http = await device.waitFor((e) => e.type === 'http', 5000);

@@ -20,6 +20,8 @@ class EventWriter {
   void servo(int32_t angle);
   void http(const char* method, const std::string& url, int32_t status, uint32_t ms, const char* error);
   void log(LogLevel level, const char* message);
+  /** Answers a `mark` input: the device's clock now, after a loop pass. */
+  void mark(int32_t id);
 
  private:
   void write(cJSON* event);

@@ -8,11 +8,13 @@
 
 namespace iotkit::host {
 
-enum class InputType : uint8_t { Ir, Key, Quit };
+// Mark: the host answers with a `mark` event once the app's loop has run after it, so a test can
+// read the device's own clock and know the device had its turn (see DEVICE-PROTOCOL).
+enum class InputType : uint8_t { Ir, Key, Quit, Mark };
 
 struct Input {
   InputType type = InputType::Quit;
-  int32_t value = 0;
+  int32_t value = 0;  // IR reading, or the mark's id
   char key = 0;
   uint32_t at = 0;
 };
