@@ -90,11 +90,3 @@ describe('buildAppDevice through a wrapper (what the grader’s sandbox plugs in
     expect((error as Error).message).toMatch(/^the firmware build stopped \(exit code 1\) before the compiler reported anything/);
   }, 900_000);
 });
-
-describe('buildAppDevice build folder', () => {
-  it('creates a build root that does not exist yet instead of waiting on its lock', async () => {
-    const root = join(work, 'not', 'yet', 'there');
-    const executable = await buildAppDevice({ appDir: demoApp('fresh-root'), name: 'demo', buildRoot: root });
-    expect(executable).toMatch(/demo-device$/);
-  }, 900_000);
-});
