@@ -126,6 +126,11 @@ describe('orderQueryResult', () => {
     expect(entries.find((e) => e.key === 'c')?.value).toEqual({ x: 'deep' });
   });
 
+  it("does not take an export-format node's own priority for a child", () => {
+    const body = { '.priority': 7, b: { '.value': 2, '.priority': 1 }, a: { '.value': 1, '.priority': 2 } };
+    expect(keysOf(withIndex({}, { kind: 'priority' }), body, true)).toEqual(['b', 'a']);
+  });
+
   it('reads arrays as maps with index keys and skips null holes', () => {
     expect(orderQueryResult(withIndex({}, { kind: 'value' }), [30, null, 10], false)).toEqual([
       { key: '2', value: 10, priority: null },
