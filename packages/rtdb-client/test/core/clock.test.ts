@@ -42,7 +42,8 @@ describe('systemClock', () => {
 
   it('sleeps without a signal', async () => {
     let done = false;
-    const sleeping = systemClock.sleep(5).then(() => (done = true));
+    const sleeping = systemClock.sleep(5);
+    void sleeping.then(() => (done = true));
     expect(done).toBe(false);
     await settlesWithin(sleeping, 'a sleep without a signal');
     expect(done).toBe(true);
