@@ -7,8 +7,8 @@
 // bound is stopped and reported as such. MUTATION_CONCURRENCY overrides the packages' worker count
 // (1 or 2 in their configs) on a machine with cores to spare. Stryker's own log goes to reports/stryker/stryker.log in
 // the package; its JSON report (reports/stryker/mutation.json) is what this script reads.
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const GOAL = 90;
@@ -80,57 +80,16 @@ function runStryker(dir) {
   });
 }
 
-/**
- * Runs the test files that reach a mutant in Stryker's sandbox with the mutant switched on through
- * the environment variable the instrumented code reads. Stryker's vitest runner has been seen to
- * leave some mutants of a file switched off while their tests ran, reporting survivors that the
- * same tests kill (e.g. `Object.entries(null)` mutants whose test expects `[]`): each survivor gets
- * this second, direct look. Returns true when the tests fail (the mutant is killed).
- */
-function killedWhenSwitchedOn(sandbox, mutantId, testFiles) {
-  const vitest = join(sandbox, 'node_modules', '.bin', 'vitest');
-  const run = spawnSync(vitest, ['run', '--config', 'vitest.mutation.config.ts', ...testFiles], {
-    cwd: sandbox,
-    env: { ...process.env, __STRYKER_ACTIVE_MUTANT__: mutantId },
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
-  return run.status !== 0;
-}
-
-/** The sandbox Stryker left behind (cleanTempDir: false), after checking its tests pass unmutated. */
-function usableSandbox(dir) {
-  const tmp = join(dir, '.stryker-tmp');
-  if (!existsSync(tmp)) return undefined;
-  const sandbox = readdirSync(tmp)
-    .filter((name) => name.startsWith('sandbox-'))
-    .map((name) => join(tmp, name))[0];
-  if (!sandbox) return undefined;
-  return killedWhenSwitchedOn(sandbox, '', []) ? undefined : sandbox;
-}
-
 /** Score and survivors from Stryker's JSON report (mutation-testing-report-schema). */
 function readReport(dir) {
   const file = join(dir, 'reports', 'stryker', 'mutation.json');
   if (!existsSync(file)) return undefined;
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  const testFileOf = new Map();
-  for (const [testFile, { tests }] of Object.entries(report.testFiles ?? {}))
-    for (const test of tests) testFileOf.set(test.id, testFile);
-  const sandbox = usableSandbox(dir);
   const counts = {};
   const survivors = [];
-  let recheckedKilled = 0;
   for (const [name, source] of Object.entries(report.files)) {
     const lines = source.source.split('\n');
     for (const mutant of source.mutants) {
-      if (mutant.status === 'Survived' && sandbox) {
-        const files = [...new Set((mutant.coveredBy ?? []).map((id) => testFileOf.get(id)).filter(Boolean))];
-        if (files.length > 0 && killedWhenSwitchedOn(sandbox, mutant.id, files)) {
-          mutant.status = 'Killed';
-          recheckedKilled += 1;
-        }
-      }
       counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
       if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') continue;
       const { line, column } = mutant.location.start;
@@ -144,12 +103,6 @@ function readReport(dir) {
       });
     }
   }
-  rmSync(join(dir, '.stryker-tmp'), { recursive: true, force: true });
-  if (recheckedKilled > 0)
-    console.log(
-      `  ${recheckedKilled} survivor(s) re-run with the mutant switched on directly were killed by their tests`,
-    );
-  else if (!sandbox) console.log('  (no Stryker sandbox to re-check survivors in)');
   const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
   const valid = detected + (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
   return { counts, score: valid === 0 ? 0 : (100 * detected) / valid, survivors, valid };

@@ -24,8 +24,6 @@ export function strykerConfig(own) {
     incremental: true,
     incrementalFile: 'reports/stryker/incremental.json',
     tempDirName: '.stryker-tmp',
-    // Kept for the bench's second look at survivors (it removes the folder afterwards).
-    cleanTempDir: false,
     reporters: ['json', 'clear-text', 'progress-append-only'],
     jsonReporter: { fileName: 'reports/stryker/mutation.json' },
     clearTextReporter: {

@@ -4,6 +4,12 @@ import { compareKeys } from '../../src/core/key-compare.js';
 const sign = (n: number): number => Math.sign(n);
 
 describe('compareKeys', () => {
+  it('counts the largest int32 key as an integer, before every other key', () => {
+    // As a string, "2147483647" would sort after "-" (code unit 0x32 > 0x2d).
+    expect(compareKeys('2147483647', '-')).toBeLessThan(0);
+    expect(compareKeys('-', '2147483647')).toBeGreaterThan(0);
+  });
+
   it('returns 0 only for the same key', () => {
     expect(compareKeys('a', 'a')).toBe(0);
     expect(compareKeys('7', '7')).toBe(0);

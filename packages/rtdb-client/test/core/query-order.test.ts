@@ -131,6 +131,20 @@ describe('orderQueryResult', () => {
     expect(keysOf(withIndex({}, { kind: 'priority' }), body, true)).toEqual(['b', 'a']);
   });
 
+  it('orders by key alone, whatever the values', () => {
+    expect(keysOf(withIndex({}, { kind: 'key' }), { b: 1, a: 2 })).toEqual(['a', 'b']);
+  });
+
+  it('treats a child path through a primitive or a null as a missing child', () => {
+    const body = { y: { a: { b: 1 } }, x: 5, z: { a: 'text' }, w: { a: null } };
+    expect(keysOf(withIndex({}, { kind: 'child', path: 'a/b' }), body)).toEqual(['w', 'x', 'z', 'y']);
+  });
+
+  it('drops an export-format child that holds only a priority (it has no value)', () => {
+    const body = { a: { '.priority': 1 }, b: { '.value': 2, '.priority': 1 } };
+    expect(keysOf(withIndex({}, { kind: 'priority' }), body, true)).toEqual(['b']);
+  });
+
   it('reads arrays as maps with index keys and skips null holes', () => {
     expect(orderQueryResult(withIndex({}, { kind: 'value' }), [30, null, 10], false)).toEqual([
       { key: '2', value: 10, priority: null },

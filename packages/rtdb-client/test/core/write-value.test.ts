@@ -15,6 +15,10 @@ function invalidMessage(run: () => unknown): string {
 }
 
 describe('validateWriteValue', () => {
+  it('accepts null, which deletes', () => {
+    expect(() => validateWriteValue(null)).not.toThrow();
+  });
+
   it('accepts JSON values, server values and export wrappers', () => {
     expect(() =>
       validateWriteValue({
