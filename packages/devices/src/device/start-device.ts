@@ -282,7 +282,16 @@ export function startDevice(options: StartDeviceOptions): DeviceHandle {
     const id = nextMark++;
     const answer = waitFor((event) => event.type === 'mark' && event.id === id, timeoutMs);
     send({ type: 'mark', id });
-    return (await answer).t;
+    try {
+      return (await answer).t;
+    } catch (error) {
+      if (!(error instanceof DevicesError) || error.code !== 'devices/timeout') throw error;
+      // The host answers between two passes of loop(): no answer means one pass never ended.
+      throw new DevicesError(
+        'devices/timeout',
+        `the device did not finish a pass of loop() within ${timeoutMs} ms: something in loop() blocks (a wait or a request without a time limit)\n${timeline.format({ last: 10 })}`,
+      );
+    }
   };
   const runUntil = async (deviceMs: number, timeoutMs: number): Promise<number> => {
     const deadline = Date.now() + timeoutMs;

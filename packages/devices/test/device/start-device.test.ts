@@ -49,6 +49,23 @@ describe('startDevice', () => {
     await device.stop();
   });
 
+  it('names a loop that never ends when the clock read gets no answer', async () => {
+    const device = startDevice({ app: 'demo', config: offline });
+    await device.waitFor((e) => e.type === 'boot', 5000, { includePast: true });
+    process.kill(device.pid!, 'SIGSTOP'); // as a loop() that blocks: the device cannot answer
+    try {
+      await expect(device.deviceTime(300)).rejects.toMatchObject({
+        code: 'devices/timeout',
+        message: expect.stringMatching(
+          /^the device did not finish a pass of loop\(\) within 300 ms: something in loop\(\) blocks/,
+        ),
+      });
+    } finally {
+      process.kill(device.pid!, 'SIGCONT');
+    }
+    await device.stop();
+  });
+
   it('ends a clock read with devices/exited when the device is gone', async () => {
     const device = startDevice({ app: 'demo', config: offline });
     await device.waitFor((e) => e.type === 'boot', 5000, { includePast: true });
