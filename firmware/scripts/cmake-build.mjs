@@ -59,9 +59,9 @@ function processStart(pid) {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     if (fields[0] === 'Z' || fields[0] === 'X') return null;
     return fields[19] ?? '';
-  } catch (error) {
-    if (error.code !== 'ENOENT' || !existsSync('/proc/self/stat')) return isAlive(pid) ? '' : null;
-    return null;
+  } catch {
+    // With /proc, an unreadable entry means the process is gone; without it, ask the kernel.
+    return existsSync('/proc/self/stat') ? null : isAlive(pid) ? '' : null;
   }
 }
 function isAlive(pid) {

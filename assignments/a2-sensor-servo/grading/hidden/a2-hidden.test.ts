@@ -299,15 +299,15 @@ graded(
           await expectServo(s, 3000, mapToAngle(3000), 6000);
           // A device that maps the reading itself reaches the angle before the function has written
           // it: wait for the function's write, so the check below, not a race, decides the test.
-          const seen: { servo: { source?: unknown } | null } = { servo: null };
-          await eventually(
+          const readServo = async (): Promise<{ source?: unknown } | null> =>
+            (await s.backend.admin('GET', `devices/${s.uid}/servo`)) as { source?: unknown } | null;
+          const servo = await eventually(
             '/devices/<uid>/servo to be written by the function',
-            async () =>
-              (seen.servo = (await s.backend.admin('GET', `devices/${s.uid}/servo`)) as typeof seen.servo),
-            (servo) => servo?.source === 'function',
+            readServo,
+            (value) => value?.source === 'function',
             8000,
-          ).catch(() => undefined);
-          expect(seen.servo?.source, '/devices/<uid>/servo.source after the function ran').toBe('function');
+          ).catch(readServo);
+          expect(servo?.source, '/devices/<uid>/servo.source after the function ran').toBe('function');
           // The function and a device that maps locally agree on every reading, so the test now
           // writes what the function would, with an angle the mapping never gives for this reading.
           await functions?.stop();
