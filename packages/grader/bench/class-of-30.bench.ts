@@ -2,13 +2,15 @@
 // catalogue, 3 of which never sign in), public + hidden tests, graded with one long-lived test
 // worker per job on one shared backend; beside it, in the same run, the old way (a fresh test
 // process per submission), graded on a sample of the class and extrapolated to 30 by kind.
-// Run: pnpm --filter @iotkit/grader bench:class   (BENCH_JOBS, BENCH_OLD_SAMPLE to change)
+// Run: pnpm --filter @iotkit/grader bench:class   (BENCH_JOBS, default the grader's own --jobs default;
+// BENCH_OLD_SAMPLE)
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startLocalBackend } from '@iotkit/backend';
 import { buildAppDevice } from '@iotkit/devices';
 import { loadAssignment } from '../src/assignment/load-assignment.js';
+import { defaultJobs } from '../src/class/default-jobs.js';
 import { gradeClass, type ClassRunSummary } from '../src/class/grade-class.js';
 import { gradeSubmission } from '../src/runner/grade-submission.js';
 import { stripSolutions } from '../src/core/strip-solutions.js';
@@ -17,8 +19,10 @@ import { applyEdits, loadCatalogue } from '../src/mutants/mutant-catalogue.js';
 import { copySolution } from '../src/mutants/solution-copy.js';
 import { FIXTURE_ASSIGNMENT } from '../test/helpers/fixture-paths.js';
 
-const JOBS = Number(process.env.BENCH_JOBS ?? '2');
+const JOBS = Number(process.env.BENCH_JOBS ?? defaultJobs());
 const OLD_SAMPLE = Number(process.env.BENCH_OLD_SAMPLE ?? '4');
+/** The old way as it was: two submissions at a time (the old default), a test process per file. */
+const OLD_JOBS = 2;
 /** The whole bench gives up after this long (every loop below is over a fixed list). */
 const BENCH_LIMIT_MS = 80 * 60_000;
 const CORRECT = 20;
@@ -218,7 +222,7 @@ try {
   const queue = [...sampleIds];
   t = performance.now();
   await Promise.all(
-    Array.from({ length: Math.min(JOBS, queue.length) }, async () => {
+    Array.from({ length: Math.min(OLD_JOBS, queue.length) }, async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
         const started = performance.now();
         const own = await startLocalBackend({ rtdb: {}, auth: {} });
@@ -229,6 +233,7 @@ try {
             submissionId: id,
             includeHidden: true,
             oneDeviceBuild: false,
+            limits: { testProcess: 'per-file' },
             backend: {
               rtdbUrl: own.urls.database,
               ...(own.urls.auth ? { authUrl: own.urls.auth } : {}),
@@ -245,11 +250,11 @@ try {
   const old = { results: oldResults };
   const oldSampleMs = performance.now() - t;
   const oldKinds = byKind(old.results);
-  const oldEstimate = predictWall(oldKinds, counts, JOBS);
+  const oldEstimate = predictWall(oldKinds, counts, OLD_JOBS);
   const check = predictWall(fastKinds, counts, JOBS);
 
   console.log(
-    `OLD (fresh vitest + own backend per submission, firmware built by each test file), sampled on ${sampleIds.length} of ${ids.length} (${sampleIds.join(', ')}): ${secs(oldSampleMs)} (load ${load()})`,
+    `OLD (fresh vitest + own backend per submission, a process and a firmware build per test file, ${OLD_JOBS} at a time), sampled on ${sampleIds.length} of ${ids.length} (${sampleIds.join(', ')}): ${secs(oldSampleMs)} (load ${load()})`,
   );
   for (const [kind, k] of oldKinds)
     if (k.n > 0)
@@ -257,7 +262,7 @@ try {
         `  ${kind.padEnd(15)} ${String(k.n).padStart(2)} × mean ${secs(k.ms)}, mean score ${k.score.toFixed(1)}`,
       );
   console.log(
-    `  extrapolated to the class (Σ count × mean time per kind ÷ ${JOBS} jobs): ${secs(oldEstimate)}; the same estimate from the new run's own times gives ${secs(check)} against ${secs(fastMs)} measured`,
+    `  extrapolated to the class (Σ count × mean time per kind ÷ ${OLD_JOBS} jobs): ${secs(oldEstimate)}; the same estimate from the new run's own times (÷ ${JOBS}) gives ${secs(check)} against ${secs(fastMs)} measured`,
   );
   console.log(
     `RATIO old ÷ new: ${(oldEstimate / fastMs).toFixed(2)}×   (class of ${ids.length}: ${secs(fastMs)}, target ≤ 180 s)`,

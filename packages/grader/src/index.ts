@@ -104,6 +104,7 @@ export {
   type NotGradedSubmission,
 } from './class/grade-class.js';
 export { ClassProgress, type ProgressSink } from './class/progress.js';
+export { defaultJobs, type MachineShare } from './class/default-jobs.js';
 export {
   listSubmissions,
   materializeSubmission,

@@ -3,7 +3,14 @@
 import { expect } from 'vitest';
 import { mapToAngle } from '@iotkit/mapping';
 import { eventually, graded } from '@iotkit/grader/harness';
-import { DEVICE_PASSWORD, expectServo, login, useA2Backend, withA2Device } from '../support/a2-device.js';
+import {
+  DEVICE_PASSWORD,
+  expectServo,
+  login,
+  needsSignIn,
+  useA2Backend,
+  withA2Device,
+} from '../support/a2-device.js';
 
 const suite = useA2Backend();
 
@@ -103,6 +110,8 @@ graded(
       {},
       'on a failed sign-in show e.g. "Wrong password", clear the entry and let the user type again',
       async (s) => {
+        // It ends with a sign-in: when that failed in an earlier test, fail now, not after the waits.
+        needsSignIn();
         s.device.press('1357#');
         await s.device.waitFor(
           (e) => e.type === 'http' && e.url.includes('accounts:signInWithPassword') && e.status >= 400,

@@ -48,7 +48,7 @@ export interface GradeClassOptions {
   zeroUngradable?: boolean;
   /**
    * `reused` (default): one long-lived test worker per job grades its submissions one after the
-   * other (vitest starts `jobs` times per class, each test file still in a fresh process);
+   * other (vitest starts `jobs` times per class, each run's test files still in a fresh process);
    * `fresh`: a new test process per submission, as before. Both give the same results.
    */
   testWorkers?: 'reused' | 'fresh';

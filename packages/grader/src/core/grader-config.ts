@@ -21,6 +21,16 @@ export interface GraderConfig {
    * which a submission is flagged "not gradable" instead of graded as a 0, e.g. `firmware/src/app/`.
    */
   requiredFiles: string[];
+  /**
+   * `per-file` (default): every graded test file runs in a fresh process of its own, so a test
+   * process that crashes or runs out of memory costs only that file's remaining tests.
+   * `per-submission`: a submission's graded files run one after the other in one fresh process:
+   * one process start and one module graph per submission instead of per file, and a prerequisite
+   * declared in a support module carries from the public file into the hidden one. Right for
+   * assignments whose student code runs outside the test process (virtual devices, sandboxed
+   * modules), where that process does not crash on a student's mistake.
+   */
+  testProcess: 'per-file' | 'per-submission';
 }
 
 /** Limits used when `grader.config.json` does not say otherwise. */
@@ -33,6 +43,7 @@ export const DEFAULT_CONFIG: GraderConfig = {
   memoryMb: 512,
   outputLimitBytes: 64 * 1024,
   requiredFiles: [],
+  testProcess: 'per-file',
 };
 
 function positive(raw: Record<string, unknown>, key: keyof GraderConfig, fallback: number): number {
@@ -87,9 +98,17 @@ export function parseGraderConfig(raw: unknown): GraderConfig {
       'grading/grader.config.json: "requiredFiles" must be an array of relative paths inside the submission',
     );
   }
+  const testProcess = r.testProcess ?? DEFAULT_CONFIG.testProcess;
+  if (testProcess !== 'per-file' && testProcess !== 'per-submission') {
+    throw new GraderError(
+      'grader/bad-config',
+      'grading/grader.config.json: "testProcess" must be "per-file" or "per-submission"',
+    );
+  }
   return {
     backend,
     build,
+    testProcess,
     requiredFiles: requiredFiles as string[],
     buildTimeoutSeconds: positive(r, 'buildTimeoutSeconds', DEFAULT_CONFIG.buildTimeoutSeconds),
     timeoutSeconds: positive(r, 'timeoutSeconds', DEFAULT_CONFIG.timeoutSeconds),

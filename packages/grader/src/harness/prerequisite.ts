@@ -1,7 +1,7 @@
 /**
  * Prerequisites of graded tests: a step many tests need (signed in, readings flowing, stream
  * open). The first test that needs it and fails says what is missing and which code to write
- * first; later tests of the same file that need it fail at once with that same reason instead of
+ * first; later tests of the same run that need it fail at once with that same reason instead of
  * each waiting out its own timeout. Points are still lost; the feedback names the cause once.
  * @packageDocumentation
  */
@@ -32,13 +32,13 @@ export class PrerequisiteError extends Error {
   }
 }
 
-/** A prerequisite shared by the tests of one graded file (see {@link prerequisite}). */
+/** A prerequisite shared by the tests that import it (see {@link prerequisite}). */
 export interface Prerequisite {
   /** Its name. */
   readonly name: string;
   /**
    * Runs `step` (e.g. typing the password and waiting for the sign-in). Fails at once when the
-   * prerequisite failed in an earlier test and never worked in this file; otherwise a failure of
+   * prerequisite failed in an earlier test and never worked since; otherwise a failure of
    * `step` is recorded and rethrown as a {@link PrerequisiteError} saying what is missing — unless
    * it worked in an earlier test: then it is a plain error of this test, so the test's own hint
    * stands.
@@ -46,26 +46,41 @@ export interface Prerequisite {
    * @param missing - what was seen, in the student's terms, from the step's error
    */
   establish<T>(step: () => Promise<T>, missing?: (error: unknown) => string): Promise<T>;
+  /**
+   * Fails at once, as {@link Prerequisite.establish} would, when the prerequisite failed in an
+   * earlier test and never worked since; does nothing otherwise. For a test that can only
+   * pass with the prerequisite but must first do work of its own (a fresh device's wrong
+   * attempts, starting a functions runner) before it gets to establish it: call this first, so a
+   * submission that cannot do the prerequisite does not pay for that work and its timeouts.
+   */
+  check(): void;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Declares a prerequisite at the top level of a graded test file.
+ * Declares a prerequisite at the top level of a graded test file or of a support module. A
+ * submission's graded files run one after the other in one process, so one declared in a support
+ * module is shared by all of them: a sign-in that failed in the public file fails the hidden
+ * file's tests at once.
  * @param options - its name and the code to write first
  */
 export function prerequisite(options: PrerequisiteOptions): Prerequisite {
   let failed: string | undefined;
   let worked = false;
   const hint = `start with ${options.startWith}`;
+  const check = (): void => {
+    if (failed !== undefined && !worked)
+      throw new PrerequisiteError(
+        `needs "${options.name}", which failed in an earlier test: ${failed} — ${hint}`,
+        hint,
+      );
+  };
   return {
     name: options.name,
+    check,
     async establish<T>(step: () => Promise<T>, missing?: (error: unknown) => string): Promise<T> {
-      if (failed !== undefined && !worked)
-        throw new PrerequisiteError(
-          `needs "${options.name}", which failed in an earlier test: ${failed} — ${hint}`,
-          hint,
-        );
+      check();
       try {
         const value = await step();
         worked = true;

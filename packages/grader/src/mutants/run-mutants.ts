@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultJobs } from '../class/default-jobs.js';
 import type { Assignment } from '../assignment/load-assignment.js';
 import type { GraderConfig } from '../core/grader-config.js';
 import { GraderError } from '../core/grader-error.js';
@@ -15,7 +16,7 @@ import { copySolution } from './solution-copy.js';
 export interface RunMutantsOptions {
   /** The assignment whose reference solution is mutated. */
   assignment: Assignment;
-  /** Mutants graded at once (default 2). */
+  /** Mutants graded at once (default: {@link defaultJobs}). */
   jobs?: number;
   /** Grade only this mutant, or these (catalogue or automatic ids), plus the reference. */
   only?: string | readonly string[];
@@ -196,7 +197,7 @@ export async function runMutants(o: RunMutantsOptions): Promise<MutantsRun> {
     };
     await pool(
       jobs.map((_, i) => i),
-      o.jobs ?? 2,
+      o.jobs ?? defaultJobs(),
     );
     // A wall-clock timeout on a loaded machine is as often a slow build as a mutant that hangs:
     // those are graded once more, one at a time, and only a second timeout counts.

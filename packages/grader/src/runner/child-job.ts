@@ -10,4 +10,6 @@ export interface ChildJob {
   memoryMb: number;
   /** Console bytes kept per test. */
   outputLimitBytes: number;
+  /** One fresh process per test file, or one for all of the run's files (`grader.config.json`). */
+  testProcess: 'per-file' | 'per-submission';
 }

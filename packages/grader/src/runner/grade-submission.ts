@@ -84,6 +84,7 @@ export async function gradeSubmission(options: GradeSubmissionOptions): Promise<
       testTimeoutMs: config.testTimeoutMs,
       memoryMb: config.memoryMb,
       outputLimitBytes: config.outputLimitBytes,
+      testProcess: config.testProcess,
     };
     const jobFile = join(ws.testsRoot, 'job.json');
     writeFileSync(jobFile, JSON.stringify(job));

@@ -17,7 +17,7 @@ export interface ReusedTestWorkerOptions {
   readonly jobFile: string;
   /** The worker's environment, the same for every submission (limits, backend URLs, PATH). */
   readonly env: Record<string, string>;
-  /** Heap limit of the worker and of each test file's process. */
+  /** Heap limit of the worker and of each run's test process. */
   readonly memoryMb: number;
   /** Console bytes kept per run. */
   readonly outputLimitBytes: number;

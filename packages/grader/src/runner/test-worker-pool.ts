@@ -50,7 +50,7 @@ export interface PooledSubmission {
  * Grades many submissions of one assignment with a few long-lived test workers instead of one
  * fresh test process each: the graded tests are laid out once, vitest starts once per worker,
  * and each submission still gets its own copy, uid, namespace, wall clock, and a fresh process
- * per test file. Scores and feedback are those {@link gradeSubmission} gives.
+ * for its test files. Scores and feedback are those {@link gradeSubmission} gives.
  */
 export class TestWorkerPool {
   private readonly root: string;
@@ -76,6 +76,7 @@ export class TestWorkerPool {
       testTimeoutMs: this.config.testTimeoutMs,
       memoryMb: this.config.memoryMb,
       outputLimitBytes: this.config.outputLimitBytes,
+      testProcess: this.config.testProcess,
     };
     const jobFile = join(this.testsRoot, 'job.json');
     writeFileSync(jobFile, JSON.stringify(job));

@@ -37,8 +37,10 @@ export function gradingVitestConfig(job: ChildJob, reporters: Reporter[]): Gradi
       pool: 'forks',
       maxWorkers: 1,
       fileParallelism: false,
-      // every test file starts in a fresh process: nothing a test file loaded survives into the next
-      isolate: true,
+      // per-file: nothing a test file loaded survives into the next. per-submission: the run's files
+      // share one process, in order; vitest stops it when the run ends, so nothing survives into the
+      // next submission's run either.
+      isolate: job.testProcess === 'per-file',
       execArgv: [`--max-old-space-size=${job.memoryMb}`],
       includeTaskLocation: true,
       passWithNoTests: true,

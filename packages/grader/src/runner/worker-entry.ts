@@ -1,6 +1,6 @@
 // A reused test worker: one vitest for many submissions, one after the other. Vitest (its Vite
 // server, which transforms and caches the graded test files and the kit's sources) starts once;
-// every run still starts each test file in a fresh process (isolate), with the submission's own
+// every run still starts its test files in a fresh process of their own, with the submission's own
 // folder, namespace and sandbox uid in its environment. The parent kills the whole process group
 // at a submission's wall-clock limit and starts a new worker for the next one.
 import { readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ const send = (m: WorkerMessage): void => void process.send?.(m);
 
 async function run(request: WorkerRunRequest): Promise<void> {
   for (const name of PER_SUBMISSION_VARS) delete process.env[name];
-  // vitest hands process.env to each test file's process as it starts it
+  // vitest hands process.env to the run's test process as it starts it
   Object.assign(process.env, request.env);
   reporter.retarget(request.observationsFile);
   try {

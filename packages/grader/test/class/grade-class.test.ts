@@ -25,6 +25,8 @@ let summary: ClassRunSummary;
 let lines: string[];
 /** The same submissions graded the old way: a fresh test process each. */
 const fresh = new Map<string, SubmissionResult>();
+/** Submissions graded with `testProcess: 'per-submission'`: all their test files in one process. */
+const shared = new Map<string, SubmissionResult>();
 // generous: the machine may be shared; only the endless loop pays the full wall clock
 const limits = { timeoutSeconds: 45 };
 const byId = (id: string): SubmissionResult => {
@@ -83,6 +85,18 @@ beforeAll(async () => {
         limits,
       }),
     );
+  for (const id of ['correct', 'oom'])
+    shared.set(
+      id,
+      await gradeSubmission({
+        assignment: loadAssignment(FIXTURE_ASSIGNMENT),
+        submissionDir: join(subs, id),
+        submissionId: id,
+        includeHidden: true,
+        backend: { namespace: `a0-calc-shared-${id}` },
+        limits: { ...limits, testProcess: 'per-submission' },
+      }),
+    );
 }, 900_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -129,6 +143,20 @@ describe('gradeClass on the fixture class', () => {
     expect(guilty.reason?.code).toBe('grader/timeout');
     expect(guilty.reason?.message).toMatch(/was running/);
     expect(test(r, 'average > averages readings').status).toBe('not_run');
+  });
+
+  it('runs all test files in one process when the config asks: same results, but a crash ends the files after it', () => {
+    const correct = shared.get('correct') as SubmissionResult;
+    expect([correct.score, correct.maxScore]).toEqual([11, 10]);
+    expect(correct.tests.map((t) => [t.name, t.status])).toEqual(
+      byId('correct').tests.map((t) => [t.name, t.status]),
+    );
+    // In its own process per file, only calc.test.ts's later tests are lost (6 points kept, see below);
+    // sharing one process, the files after it never run.
+    const oom = shared.get('oom') as SubmissionResult;
+    expect(oom.outcome.code).toBe('grader/out-of-memory');
+    expect(oom.score).toBe(4);
+    expect(test(oom, 'cli > prints the angles as JSON').status).toBe('not_run');
   });
 
   it('stops a submission that allocates without bound at the memory limit', () => {

@@ -24,6 +24,7 @@ describe('parseGraderConfig defaults', () => {
       memoryMb: 512,
       outputLimitBytes: 65_536,
       requiredFiles: [],
+      testProcess: 'per-file',
     });
   });
 
@@ -94,6 +95,14 @@ describe('parseGraderConfig build, backend and required files', () => {
       'grading/grader.config.json: "requiredFiles" must be an array of relative paths inside the submission';
     for (const bad of ['src/', [''], ['/etc/passwd'], ['../x'], ['a/../../b'], [1], {}])
       expect(refusal({ requiredFiles: bad })).toBe(message);
+  });
+
+  it('accepts each test-process layout and refuses others', () => {
+    expect(parseGraderConfig({ testProcess: 'per-file' }).testProcess).toBe('per-file');
+    expect(parseGraderConfig({ testProcess: 'per-submission' }).testProcess).toBe('per-submission');
+    const message = 'grading/grader.config.json: "testProcess" must be "per-file" or "per-submission"';
+    for (const bad of ['shared', '', true, 1]) expect(refusal({ testProcess: bad })).toBe(message);
+    expect(parseGraderConfig({ testProcess: null }).testProcess).toBe('per-file');
   });
 
   it('refuses a config that is not a JSON object', () => {

@@ -51,4 +51,30 @@ describe('prerequisite', () => {
       'not signed in this time, although it worked in an earlier test: the sign-in request was answered 400 (not 200)',
     );
   });
+
+  it('check() passes before any attempt and after a success, and fails at once after a failure', async () => {
+    const untried = signedIn();
+    expect(() => untried.check()).not.toThrow();
+
+    const failedOnce = signedIn();
+    await failedOnce.establish(never, () => 'no sign-in request was sent').catch(() => undefined);
+    const error = (() => {
+      try {
+        failedOnce.check();
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(PrerequisiteError);
+    expect((error as PrerequisiteError).message).toBe(
+      'needs "signed in", which failed in an earlier test: no sign-in request was sent — start with `A2App::onKey` / `submitPassword`',
+    );
+
+    const workedOnce = signedIn();
+    await workedOnce.establish(async () => 1);
+    await workedOnce.establish(never).catch(() => undefined);
+    // it worked in this file, so the code exists: a later failure is that test's own business
+    expect(() => workedOnce.check()).not.toThrow();
+  });
 });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startLocalBackend, type RunningLocalBackend } from '@iotkit/backend';
+import type { RunningLocalBackend } from '@iotkit/backend';
 import {
+  defaultJobs,
   GraderError,
   gradeClass,
   loadAssignment,
@@ -13,6 +14,7 @@ import {
 import { fallbackWarning, sandboxSupport } from '@iotkit/grader/sandbox';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
+import { startGradingBackend } from './grading-backend.js';
 
 /** `iotkit grade <assignment> <submissions…>`: grades a class in parallel, one isolated run each. */
 export const gradeCommand: Command = {
@@ -24,7 +26,7 @@ export const gradeCommand: Command = {
     'Each submission (a folder, a .zip, or a local git repository — cloned, so only commits count) is',
     'copied to a private temp folder, built, and tested with the wall-clock and memory limits of',
     'grading/grader.config.json, on its own namespace of one shared local backend. Each job keeps one',
-    'test worker for all its submissions (each test file still starts in a fresh process);',
+    'test worker for all its submissions (each submission still gets a fresh test process);',
     '--fresh-workers starts a whole new test process per submission instead (same results, slower).',
     'A folder that is not itself a submission is read as a class folder of submissions.',
     '',
@@ -44,7 +46,7 @@ export const gradeCommand: Command = {
       type: 'string',
       short: 'j',
       valueName: 'N',
-      description: 'submissions graded at once (default: 2)',
+      description: 'submissions graded at once (default: 4 per core, at most 1 per GiB of free memory)',
     },
     hidden: { type: 'boolean', description: 'run grading/hidden/ tests too' },
     'fresh-workers': {
@@ -76,7 +78,7 @@ export const gradeCommand: Command = {
         'cli/usage',
         `grade needs an assignment and at least one submission: pnpm iotkit grade <assignment> <submission…|class-folder>`,
       );
-    const jobsText = typeof args.values.jobs === 'string' ? args.values.jobs : '2';
+    const jobsText = typeof args.values.jobs === 'string' ? args.values.jobs : String(defaultJobs());
     const jobs = Number(jobsText);
     if (!/^\d+$/.test(jobsText) || jobs < 1)
       throw new CliError('cli/usage', `--jobs must be a whole number of 1 or more, got "${jobsText}"`);
@@ -101,13 +103,7 @@ export const gradeCommand: Command = {
         typeof args.values.roster === 'string'
           ? parseRosterCsv(readFileSync(args.values.roster, 'utf8'))
           : undefined;
-      if (assignment.config.backend !== 'none') {
-        io.err(`starting the local backend (${assignment.config.backend}) shared by every submission…`);
-        backend = await startLocalBackend({
-          rtdb: {},
-          auth: assignment.config.backend === 'rtdb+auth' ? {} : false,
-        });
-      }
+      backend = await startGradingBackend(assignment, (line) => io.err(line), 'submission');
       const tty = process.stderr.isTTY === true;
       const progress: ProgressSink = tty
         ? { isTTY: true, write: (t) => void process.stderr.write(t) }

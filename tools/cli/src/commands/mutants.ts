@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startLocalBackend, type RunningLocalBackend } from '@iotkit/backend';
+import type { RunningLocalBackend } from '@iotkit/backend';
 import {
+  defaultJobs,
   GraderError,
   loadAssignment,
   resolveAssignmentDir,
@@ -10,6 +11,7 @@ import {
   toMutantsTable,
 } from '@iotkit/grader';
 import type { Command } from '../command.js';
+import { startGradingBackend } from './grading-backend.js';
 
 const USAGE =
   'iotkit: usage: pnpm iotkit mutants <assignment> [--only ID] [--jobs N] [--no-auto | --auto-limit N] [--out DIR]';
@@ -36,7 +38,12 @@ export const mutantsCommand: Command = {
       valueName: 'ID',
       description: 'grade this one mutant (catalogue or automatic id) and the reference',
     },
-    jobs: { type: 'string', short: 'j', valueName: 'N', description: 'mutants graded at once (default: 2)' },
+    jobs: {
+      type: 'string',
+      short: 'j',
+      valueName: 'N',
+      description: 'mutants graded at once (default: 4 per core, at most 1 per GiB of free memory)',
+    },
     'no-auto': { type: 'boolean', description: 'catalogue mutants only' },
     'auto-limit': {
       type: 'string',
@@ -62,7 +69,7 @@ export const mutantsCommand: Command = {
       io.err(USAGE);
       return 2;
     }
-    const jobs = Number(args.values.jobs ?? '2');
+    const jobs = Number(args.values.jobs ?? defaultJobs());
     const autoLimit = Number(args.values['auto-limit'] ?? '20');
     const timeout = args.values.timeout === undefined ? undefined : Number(args.values.timeout);
     if (
@@ -83,13 +90,7 @@ export const mutantsCommand: Command = {
       const outDir = resolve(
         typeof args.values.out === 'string' ? args.values.out : `grades/${assignment.id}-mutants`,
       );
-      if (assignment.config.backend !== 'none') {
-        io.err(`starting the local backend (${assignment.config.backend}) shared by every mutant…`);
-        backend = await startLocalBackend({
-          rtdb: {},
-          auth: assignment.config.backend === 'rtdb+auth' ? {} : false,
-        });
-      }
+      backend = await startGradingBackend(assignment, (line) => io.err(line), 'mutant');
       mkdirSync(outDir, { recursive: true });
       const run = await runMutants({
         assignment,
