@@ -139,7 +139,13 @@ export class Database {
     }
     const entry: JournalEntry = { ops: change.ops.map((op) => ({ path: [...op.path], value: op.value })) };
     const durable = this.journal.append(entry);
-    const done = this.commitQueue.then(() => durable).then(() => this.commit(change));
+    const done = this.commitQueue
+      .then(() => durable)
+      .then(() => {
+        // A write queued behind a failed one was built on data that never reached the disk.
+        if (this.broken) throw this.broken;
+        this.commit(change);
+      });
     this.commitQueue = done.catch((error: unknown) => {
       this.broken ??= error instanceof Error ? error : new Error(String(error));
       this.pending = this.committed;

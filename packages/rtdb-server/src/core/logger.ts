@@ -136,7 +136,7 @@ function ownEntry(tag: string, env: string | undefined): LogThreshold | undefine
 
 function parseThreshold(text: string, entry: string): LogThreshold {
   const level = text.toLowerCase();
-  if (level in RANK) return level as LogThreshold;
+  if (Object.hasOwn(RANK, level)) return level as LogThreshold;
   throw new RtdbError(
     'rtdb/invalid-option',
     `${LOG_ENV}: unknown level "${text.slice(0, 20)}" in "${entry.slice(0, 60)}"; use silent, error, warn, info or debug`,

@@ -108,6 +108,96 @@ describe('createLogger', () => {
   });
 });
 
+describe('logger details', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it('writes to standard error, one line each, by default', () => {
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    createLogger('t', { level: 'info' }).warn('careful');
+    expect(write).toHaveBeenCalledWith('t WARN careful\n');
+  });
+
+  it('reads IOTKIT_LOG from the environment unless given the text', () => {
+    vi.stubEnv('IOTKIT_LOG', 'error');
+    expect(createLogger('t', { sink: () => {} }).level).toBe('error');
+    expect(createLogger('t', { sink: () => {}, env: 'debug' }).level).toBe('debug');
+  });
+
+  it.each([
+    ['debug', 'info', true],
+    ['info', 'info', true],
+    ['warn', 'info', false],
+    ['error', 'warn', false],
+    ['silent', 'error', false],
+  ] as const)('at level %s, enabled(%s) is %s', (level, at, expected) => {
+    expect(createLogger('t', { level, sink: () => {} }).enabled(at)).toBe(expected);
+  });
+
+  it('a child of a logger with an explicit level takes that level, whatever the environment says', () => {
+    vi.stubEnv('IOTKIT_LOG', 'rtdb:rules=debug');
+    const child = createLogger('rtdb', { level: 'error', sink: () => {} }).child('rules');
+    expect(child.level).toBe('error');
+    expect(child.tag).toBe('rtdb:rules');
+  });
+
+  it('a child follows a scoped entry for its own tag, but not a bare default the parent already has', () => {
+    const { lines, sink } = capture();
+    const root = createLogger('rtdb', { sink, env: 'rtdb=warn,rtdb:rules=debug' });
+    expect(root.level).toBe('warn');
+    expect(root.child('rules').level).toBe('debug');
+    expect(root.child('other').level).toBe('warn');
+    expect(root.child('other', 'info').level).toBe('info');
+    const bare = createLogger('rtdb', { sink, env: 'error' });
+    expect(bare.child('x').level).toBe('error');
+    // A level given to a child holds for its own children, over the bare default.
+    const given = createLogger('rtdb', { sink, env: 'error,other=info' }).child('x', 'debug');
+    expect(given.child('y').level).toBe('debug');
+    root.child('rules').debug('seen');
+    expect(lines).toEqual(['rtdb:rules DEBUG seen']);
+  });
+
+  it.each([
+    ['', undefined],
+    ['   ', undefined],
+    [undefined, undefined],
+    [',,', undefined],
+    ['debug,,', 'debug'],
+    [' warn , ', 'warn'],
+    ['INFO', 'info'],
+    ['rtdb = debug', 'debug'],
+    ['warn,debug', 'debug'],
+    ['rtdb=warn,rtdb=error', 'error'],
+    ['rtdb:rules=debug,rtdb=error', 'debug'],
+    ['rtdb=error,rtdb:rules=debug', 'debug'],
+    ['rtdb:rules=debug,warn', 'debug'],
+    ['other=debug', undefined],
+    ['other=debug,silent', 'silent'],
+  ])('IOTKIT_LOG %j gives rtdb:rules the level %j', (env, level) => {
+    expect(logThresholdFor('rtdb:rules', env)).toBe(level);
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'rtdb=hasOwnProperty'])(
+    'refuses %j, which only looks like a property name',
+    (env) => {
+      expect(() => logThresholdFor('rtdb', env)).toThrow(/unknown level/);
+    },
+  );
+
+  it('quotes a refused level and entry briefly, and lists the levels it knows', () => {
+    const long = 'x'.repeat(80);
+    expect(() => logThresholdFor('rtdb', `rtdb=${long}`)).toThrow(
+      `IOTKIT_LOG: unknown level "${'x'.repeat(20)}" in "rtdb=${'x'.repeat(55)}"; use silent, error, warn, info or debug`,
+    );
+    expect(() => logThresholdFor('rtdb', ' = info')).toThrow('IOTKIT_LOG: "= info" names no tag before "="');
+    expect(() => logThresholdFor('rtdb', '=info')).toThrow(
+      expect.objectContaining({ code: 'rtdb/invalid-option' }),
+    );
+  });
+});
+
 describe('server logging', () => {
   afterEach(() => {
     vi.unstubAllEnvs();

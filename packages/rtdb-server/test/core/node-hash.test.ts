@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { doubleToHex, nodeHash } from '../../src/core/node-hash.js';
 import { nodeFromJson, nodeToJson } from '../../src/core/node-json.js';
@@ -74,5 +75,97 @@ describe('nodeHash against the official SDK', () => {
       buffer.writeDoubleBE(value);
       expect(doubleToHex(value)).toBe(buffer.toString('hex'));
     }
+  });
+});
+
+// The SDK's canonical text, written out by hand: a leaf is `<type>:<value>` (numbers as the
+// 16 hex digits of their IEEE-754 bits), a node with children is `:<key>:<child hash>` per child in
+// priority order, and either starts with `priority:<type>:<value>:` when it has a priority.
+function sha1(text: string): string {
+  return createHash('sha1').update(text, 'utf8').digest('base64');
+}
+
+describe('nodeHash against the canonical text, by hand', () => {
+  it.each([
+    ['a string', 'hello', 'string:hello'],
+    ['an empty string', '', 'string:'],
+    ['a unicode string', 'é☃', 'string:é☃'],
+    ['true', true, 'boolean:true'],
+    ['false', false, 'boolean:false'],
+    ['one', 1, 'number:3ff0000000000000'],
+    ['zero', 0, 'number:0000000000000000'],
+    ['a number priority', { '.value': 'v', '.priority': 1.5 }, 'priority:number:3ff8000000000000:string:v'],
+    ['a string priority', { '.value': 42, '.priority': 'p' }, 'priority:string:p:number:4045000000000000'],
+    ['a zero priority', { '.value': true, '.priority': 0 }, 'priority:number:0000000000000000:boolean:true'],
+    ['an empty string priority', { '.value': true, '.priority': '' }, 'priority:string::boolean:true'],
+  ])('hashes %s as its canonical text', (_name, value, text) => {
+    expect(nodeHash(nodeFromJson(value))).toBe(sha1(text));
+  });
+
+  it('hashes children in key order, each as key and hash', () => {
+    const text = `:1:${sha1('string:one')}:10:${sha1('string:ten')}:a:${sha1('number:3ff0000000000000')}:b:${sha1('boolean:false')}`;
+    expect(nodeHash(nodeFromJson({ b: false, a: 1, '10': 'ten', '1': 'one' }))).toBe(sha1(text));
+  });
+
+  it('hashes nested children through their own hashes', () => {
+    const inner = sha1(`:x:${sha1('string:y')}`);
+    expect(nodeHash(nodeFromJson({ o: { x: 'y' } }))).toBe(sha1(`:o:${inner}`));
+  });
+
+  it('hashes children in priority order: none first, then numbers, then strings, key order on ties', () => {
+    const tree = {
+      s: { '.value': 's', '.priority': 'a' },
+      n2: { '.value': 'n2', '.priority': 2 },
+      n1: { '.value': 'n1', '.priority': 1 },
+      plain: 'plain',
+      m1: { '.value': 'm1', '.priority': 1 },
+    };
+    const text =
+      `:plain:${sha1('string:plain')}` +
+      `:m1:${sha1('priority:number:3ff0000000000000:string:m1')}` +
+      `:n1:${sha1('priority:number:3ff0000000000000:string:n1')}` +
+      `:n2:${sha1('priority:number:4000000000000000:string:n2')}` +
+      `:s:${sha1('priority:string:a:string:s')}`;
+    expect(nodeHash(nodeFromJson(tree))).toBe(sha1(text));
+  });
+
+  it("puts a node's own priority before its children", () => {
+    const text = `priority:string:p::a:${sha1('number:3ff0000000000000')}`;
+    expect(nodeHash(nodeFromJson({ a: 1, '.priority': 'p' }))).toBe(sha1(text));
+    const numbered = `priority:number:4000000000000000::a:${sha1('number:3ff0000000000000')}`;
+    expect(nodeHash(nodeFromJson({ a: 1, '.priority': 2 }))).toBe(sha1(numbered));
+  });
+
+  it('gives the same hash when asked again, and a different one for a different value', () => {
+    const node = nodeFromJson({ a: { b: 1 } });
+    const first = nodeHash(node);
+    expect(nodeHash(node)).toBe(first);
+    expect(nodeHash(nodeFromJson({ a: { b: 2 } }))).not.toBe(first);
+  });
+});
+
+describe('doubleToHex', () => {
+  // IEEE-754 binary64 bit patterns, big-endian.
+  it.each([
+    [1, '3ff0000000000000'],
+    [-2, 'c000000000000000'],
+    [0.5, '3fe0000000000000'],
+    [1.5, '3ff8000000000000'],
+    [-1.5, 'bff8000000000000'],
+    [42, '4045000000000000'],
+    [0.1, '3fb999999999999a'],
+    [0, '0000000000000000'],
+    [-0, '8000000000000000'],
+    [5e-324, '0000000000000001'],
+    [1e-323, '0000000000000002'],
+    [2.225073858507201e-308, '000fffffffffffff'],
+    [2.2250738585072014e-308, '0010000000000000'],
+    [-2.2250738585072014e-308, '8010000000000000'],
+    [Number.MAX_VALUE, '7fefffffffffffff'],
+    [-Number.MAX_VALUE, 'ffefffffffffffff'],
+    [2 ** 53 + 2, '4340000000000001'],
+    [123456.789, '40fe240c9fbe76c9'],
+  ])('%d is %s', (value, hex) => {
+    expect(doubleToHex(value)).toBe(hex);
   });
 });

@@ -28,4 +28,33 @@ describe('createPushIdGenerator', () => {
     // 1 ms after the epoch and all-zero randomness: "-------0" then twelve "-".
     expect(createPushIdGenerator({ clock: () => 1, random: () => 0 })()).toBe('-------0------------');
   });
+
+  it('draws each of the 12 random characters from the random source, in order', () => {
+    // random() * 64 floored picks the character: 0.999 → 63 ("z"), then 0, 1/64, 2/64, … in turn.
+    expect(createPushIdGenerator({ clock: () => 0, random: () => 0.999 })().slice(8)).toBe('zzzzzzzzzzzz');
+    let n = 0;
+    const stepping = createPushIdGenerator({ clock: () => 0, random: () => (n++ % 64) / 64 });
+    expect(stepping().slice(8)).toBe('-0123456789A');
+  });
+
+  it('adds one to the last random character for an id in the same millisecond, carrying like a number', () => {
+    const next = createPushIdGenerator({ clock: () => 0, random: () => 0 });
+    expect(next()).toBe('--------------------');
+    expect(next()).toBe('-------------------0');
+    expect(next()).toBe('-------------------1');
+
+    // ...y z z: adding one rolls the two z's over to "-" and carries into the "y".
+    const digits = [...Array<number>(9).fill(0), 62, 63, 63];
+    let i = 0;
+    const carry = createPushIdGenerator({ clock: () => 0, random: () => (digits[i++ % 12] as number) / 64 });
+    expect(carry().slice(8)).toBe('---------yzz');
+    expect(carry().slice(8)).toBe('---------z--');
+  });
+
+  it('moves to the next millisecond when all 12 random characters roll over', () => {
+    const next = createPushIdGenerator({ clock: () => 0, random: () => 0.999 });
+    expect(next()).toBe('--------zzzzzzzzzzzz');
+    // every digit wraps to "-": the id keeps increasing through the time part instead
+    expect(next()).toBe('-------0------------');
+  });
 });

@@ -7,6 +7,9 @@ import { nodeUpdateChild, type DataNode } from '../../src/core/data-node.js';
 import { nodeFromJson } from '../../src/core/node-json.js';
 import type { Path } from '../../src/core/path.js';
 import { RulesRegistry } from '../../src/rules/rules-registry.js';
+import { parseRules } from '../../src/rules/parse-rules.js';
+import { RulesEvaluator, type AccessTrace } from '../../src/rules/rules-evaluator.js';
+import { RulesPolicy, type RulesSource } from '../../src/rules/rules-policy.js';
 
 const alice: RequestContext = {
   admin: false,
@@ -123,5 +126,199 @@ describe('RulesPolicy.readVerdict', () => {
       hasIndex: () => true,
     };
     expect(readVerdict(plain, alice, tree, ['a']).holds(alice, tree)).toBe(false);
+  });
+});
+
+/** A rules source with swappable rules that keeps every denial it is handed. */
+class FakeSource implements RulesSource {
+  current: RulesEvaluator | undefined;
+  readonly denials: { ns: string; uid: string | null; trace: AccessTrace; now: number }[] = [];
+  readonly asked: string[] = [];
+
+  constructor(rules?: unknown) {
+    if (rules !== undefined) this.use(rules);
+  }
+
+  use(rules: unknown): void {
+    this.current = new RulesEvaluator(parseRules(JSON.stringify({ rules }), 'p.json'));
+  }
+
+  evaluator(ns: string): RulesEvaluator | undefined {
+    this.asked.push(ns);
+    return this.current;
+  }
+
+  recordDenial(ns: string, uid: string | null, trace: AccessTrace, now: number): void {
+    this.denials.push({ ns, uid, trace, now });
+  }
+}
+
+describe('RulesPolicy decisions', () => {
+  const data = nodeFromJson({ a: { b: 1 }, open: { x: 1 } });
+
+  it('allows everything and declares every index while no rules are loaded', () => {
+    const source = new FakeSource();
+    const policy = new RulesPolicy(source, 'mine');
+    expect(policy.canRead(alice, data, ['a'])).toEqual({ allowed: true });
+    expect(policy.canWrite(alice, data, [{ path: ['a'], value: 1, kind: 'set' }], data)).toEqual({
+      allowed: true,
+    });
+    expect(policy.hasIndex(['a'], { kind: 'child', path: ['x'] })).toBe(true);
+    expect(source.asked).toEqual(['mine', 'mine', 'mine']);
+    expect(source.denials).toEqual([]);
+  });
+
+  it('asks the rules of its own namespace on every call, so a change applies at once', () => {
+    const source = new FakeSource({ '.read': false });
+    const policy = new RulesPolicy(source, 'mine');
+    expect(policy.ns).toBe('mine');
+    expect(policy.canRead(alice, data, ['a']).allowed).toBe(false);
+    source.use({ '.read': true });
+    expect(policy.canRead(alice, data, ['a']).allowed).toBe(true);
+    expect(source.asked).toEqual(['mine', 'mine']);
+  });
+
+  it('records a denial with the namespace, uid, trace and time, and gives its reason', () => {
+    const source = new FakeSource({ a: { '.read': "auth.uid == 'bob'" } });
+    const policy = new RulesPolicy(source, 'mine');
+    const decision = policy.canRead({ ...alice, now: 1234 }, data, ['a', 'b']);
+    expect(decision.allowed).toBe(false);
+    expect(source.denials).toHaveLength(1);
+    const [denial] = source.denials;
+    expect(denial).toMatchObject({ ns: 'mine', uid: 'alice', now: 1234 });
+    expect(denial!.trace).toMatchObject({ operation: 'read', paths: ['/a/b'], allowed: false });
+    expect(decision).toEqual({ allowed: false, reason: denial!.trace.denial!.reason });
+    expect((decision as { reason: string }).reason).toMatch(
+      /^\.read at p\.json:1 \(\/rules\/a\/\.read\) was false at \/a/,
+    );
+    policy.canRead({ admin: false, auth: null, now: 5 }, data, ['a']);
+    expect(source.denials[1]).toMatchObject({ ns: 'mine', uid: null, now: 5 });
+  });
+
+  it('records nothing for an allowed request', () => {
+    const source = new FakeSource({ '.read': true, '.write': true });
+    const policy = new RulesPolicy(source, 'mine');
+    expect(policy.canRead(alice, data, ['a'])).toEqual({ allowed: true });
+    expect(policy.canWrite(alice, data, [{ path: ['a'], value: 2, kind: 'set' }], data)).toEqual({
+      allowed: true,
+    });
+    expect(source.denials).toEqual([]);
+  });
+
+  it('shows the query to read rules', () => {
+    const source = new FakeSource({ a: { '.read': 'query.limitToFirst == 1' } });
+    const policy = new RulesPolicy(source, 'mine');
+    expect(
+      policy.canRead(alice, data, ['a'], { index: { kind: 'key' }, limit: { count: 1, from: 'first' } }),
+    ).toEqual({
+      allowed: true,
+    });
+    expect(policy.canRead(alice, data, ['a']).allowed).toBe(false);
+    const verdict = policy.readVerdict(alice, data, ['a'], {
+      index: { kind: 'key' },
+      limit: { count: 1, from: 'first' },
+    });
+    expect(verdict.decision).toEqual({ allowed: true });
+    expect(policy.readVerdict(alice, data, ['a']).decision.allowed).toBe(false);
+  });
+
+  it('decides a write at the node a .priority location belongs to', () => {
+    const source = new FakeSource({ a: { '.write': true, '.validate': 'newData.getPriority() == 3' } });
+    const policy = new RulesPolicy(source, 'mine');
+    const after = setAt(data, ['a', '.priority'], 3);
+    expect(
+      policy.canWrite(alice, data, [{ path: ['a', '.priority'], value: 3, kind: 'set' }], after),
+    ).toEqual({
+      allowed: true,
+    });
+    const nested = new RulesPolicy(new FakeSource({ a: { b: { '.write': true } } }), 'mine');
+    expect(
+      nested.canWrite(
+        alice,
+        data,
+        [{ path: ['a', 'b', '.priority'], value: 3, kind: 'set' }],
+        setAt(data, ['a', 'b', '.priority'], 3),
+      ),
+    ).toEqual({ allowed: true });
+    const denied = policy.canWrite(alice, data, [{ path: ['b', '.priority'], value: 3, kind: 'set' }], data);
+    expect(denied.allowed).toBe(false);
+    expect(source.denials[0]!.trace.paths).toEqual(['/b']);
+  });
+
+  it('decides every location of a multi-path write together', () => {
+    const source = new FakeSource({ a: { '.write': true } });
+    const policy = new RulesPolicy(source, 'mine');
+    const ops = [
+      { path: ['a', 'x'], value: 1, kind: 'merge-child' as const },
+      { path: ['z'], value: 1, kind: 'merge-child' as const },
+    ];
+    const decision = policy.canWrite(alice, data, ops, setAt(setAt(data, ['a', 'x'], 1), ['z'], 1));
+    expect(decision).toEqual({
+      allowed: false,
+      reason: 'no .write rule on this location or above it allowed the write',
+    });
+    expect(source.denials[0]!.trace.paths).toEqual(['/a/x', '/z']);
+  });
+
+  it('gives the denial text a generic reason when the trace has none', () => {
+    const evaluator = new RulesEvaluator(parseRules('{"rules": {}}'));
+    const source: RulesSource = {
+      evaluator: () => evaluator,
+      recordDenial: () => {},
+    };
+    vi.spyOn(evaluator, 'read').mockReturnValue({
+      operation: 'read',
+      paths: ['/'],
+      allowed: false,
+      admin: false,
+      steps: [],
+    });
+    expect(new RulesPolicy(source, 'ns').canRead(alice, data, [])).toEqual({
+      allowed: false,
+      reason: 'Permission denied',
+    });
+  });
+
+  it('asks the rules whether an index is declared', () => {
+    const source = new FakeSource({ a: { '.indexOn': 'x' } });
+    const policy = new RulesPolicy(source, 'mine');
+    expect(policy.hasIndex(['a'], { kind: 'child', path: ['x'] })).toBe(true);
+    expect(policy.hasIndex(['a'], { kind: 'child', path: ['y'] })).toBe(false);
+    expect(policy.hasIndex(['b'], { kind: 'value' })).toBe(false);
+  });
+
+  it('a verdict made without rules does not hold for an admin or once rules arrive', () => {
+    const source = new FakeSource();
+    const policy = new RulesPolicy(source, 'mine');
+    const verdict = policy.readVerdict(alice, data, ['a']);
+    expect(verdict.decision).toEqual({ allowed: true });
+    expect(verdict.holds(alice, data)).toBe(true);
+    expect(verdict.holds({ ...alice, admin: true }, data)).toBe(false);
+    source.use({ '.read': true });
+    expect(verdict.holds(alice, data)).toBe(false);
+  });
+
+  it('a verdict made under rules does not hold for an admin, and records a denial like canRead', () => {
+    const source = new FakeSource({ '.read': 'auth != null' });
+    const policy = new RulesPolicy(source, 'mine');
+    const verdict = policy.readVerdict(alice, data, ['a']);
+    expect(verdict.holds(alice, data)).toBe(true);
+    expect(verdict.holds({ ...alice, admin: true }, data)).toBe(false);
+    const anonymous: RequestContext = { admin: false, auth: null, now: 9 };
+    const refused = policy.readVerdict(anonymous, data, ['a']);
+    expect(refused.decision.allowed).toBe(false);
+    expect(source.denials).toHaveLength(1);
+    expect(source.denials[0]).toMatchObject({ ns: 'mine', uid: null, now: 9 });
+    expect(refused.holds(anonymous, data)).toBe(true);
+    expect(refused.holds(alice, data)).toBe(false);
+  });
+
+  it('a verdict made under rules stops holding when the rules are replaced, even by equal ones', () => {
+    const source = new FakeSource({ '.read': true });
+    const policy = new RulesPolicy(source, 'mine');
+    const verdict = policy.readVerdict(alice, data, ['a']);
+    expect(verdict.holds(alice, data)).toBe(true);
+    source.use({ '.read': true });
+    expect(verdict.holds(alice, data)).toBe(false);
   });
 });

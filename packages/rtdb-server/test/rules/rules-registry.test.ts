@@ -99,3 +99,79 @@ describe('rulesFileFromFirebaseJson', () => {
     expect(rulesFileFromFirebaseJson(join(dir, 'nowhere'))).toBeUndefined();
   });
 });
+
+describe('RulesRegistry bookkeeping', () => {
+  const readFalse = '{"rules": {".read": false}}';
+
+  it('has no evaluator without rules, and one evaluator per rule set', () => {
+    const registry = new RulesRegistry();
+    expect(registry.evaluator('a')).toBeUndefined();
+    expect(registry.get('a')).toBeUndefined();
+    expect(registry.text('a')).toBeUndefined();
+    const defaults = parseRules(readFalse, 'd.json');
+    registry.setDefault(defaults);
+    const shared = registry.evaluator('a');
+    expect(shared?.rules).toBe(defaults);
+    expect(registry.evaluator('a')).toBe(shared);
+    expect(registry.evaluator('b')).toBe(shared);
+    const own = registry.load('a', '{"rules": {".read": true}}');
+    expect(registry.evaluator('a')?.rules).toBe(own);
+    expect(registry.evaluator('a')).not.toBe(shared);
+    expect(registry.evaluator('b')).toBe(shared);
+  });
+
+  it('names loaded rules rules.json unless told otherwise', () => {
+    const registry = new RulesRegistry();
+    expect(registry.load('a', readFalse).file).toBe('rules.json');
+    expect(registry.load('b', readFalse, 'b.json').file).toBe('b.json');
+    expect(registry.get('b')?.root.read?.location.file).toBe('b.json');
+  });
+
+  it('keeps one policy per namespace', () => {
+    const registry = new RulesRegistry();
+    expect(registry.policyFor('a')).toBe(registry.policyFor('a'));
+    expect(registry.policyFor('a')).not.toBe(registry.policyFor('b'));
+  });
+
+  it('tells listeners which namespace changed until they unsubscribe', () => {
+    const registry = new RulesRegistry();
+    const first: (string | undefined)[] = [];
+    const second: (string | undefined)[] = [];
+    const offFirst = registry.onChange((ns) => first.push(ns));
+    registry.onChange((ns) => second.push(ns));
+    registry.set('a', parseRules(readFalse));
+    offFirst();
+    registry.setDefault(parseRules(readFalse));
+    expect(first).toEqual(['a']);
+    expect(second).toEqual(['a', undefined]);
+  });
+
+  it('keeps 200 denials by default, or the size it is given', () => {
+    expect(new RulesRegistry().denials.capacity).toBe(200);
+    expect(new RulesRegistry({ denialLogSize: 3 }).denials.capacity).toBe(3);
+  });
+
+  it('records denials without a logger and logs nothing for an allowed trace', () => {
+    const quiet = new RulesRegistry();
+    const denied = {
+      operation: 'read' as const,
+      paths: ['/x'],
+      allowed: false,
+      admin: false,
+      steps: [],
+      denial: { operation: 'read' as const, path: '/x', reason: 'no' },
+    };
+    quiet.recordDenial('a', null, denied, 0);
+    expect(quiet.denials.recent()).toMatchObject([{ ns: 'a', uid: null, path: '/x', reason: 'no' }]);
+
+    const lines: string[] = [];
+    const logged = new RulesRegistry({
+      logger: createLogger('rtdb:rules', { sink: (l) => lines.push(l), level: 'info' }),
+    });
+    logged.recordDenial('a', null, { ...denied, allowed: true, denial: undefined }, 0);
+    expect(lines).toEqual([]);
+    expect(logged.denials.recent()).toEqual([]);
+    logged.recordDenial('a', null, denied, 0);
+    expect(lines).toEqual(['rtdb:rules INFO denied read /x for unauthenticated (ns a): no']);
+  });
+});
