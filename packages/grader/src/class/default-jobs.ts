@@ -18,7 +18,7 @@ const MAX_JOBS = 32;
 /**
  * How many submissions `grade` and `mutants` grade at once unless told (`--jobs`). Measured on
  * A2 on 2 cores: a submission's tests spend most of their time waiting on virtual devices and the
- * backend (about 10 s of CPU in 45 s), so 2 jobs left the cores idle three quarters of the time;
+ * backend (about 12 s of CPU in 45 s), so 2 jobs left the cores idle three quarters of the time;
  * four jobs per core keep them busy. Free memory caps it (1 GiB per job), and it is never below 1.
  * @param machine - overrides of the machine's figures (tests)
  */
