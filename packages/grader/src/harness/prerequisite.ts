@@ -1,7 +1,7 @@
 /**
  * Prerequisites of graded tests: a step many tests need (signed in, readings flowing, stream
  * open). The first test that needs it and fails says what is missing and which code to write
- * first; later tests of the same run that need it fail at once with that same reason instead of
+ * first; later tests that share it and need it fail at once with that same reason instead of
  * each waiting out its own timeout. Points are still lost; the feedback names the cause once.
  * @packageDocumentation
  */
@@ -59,10 +59,10 @@ export interface Prerequisite {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * Declares a prerequisite at the top level of a graded test file or of a support module. A
- * submission's graded files run one after the other in one process, so one declared in a support
- * module is shared by all of them: a sign-in that failed in the public file fails the hidden
- * file's tests at once.
+ * Declares a prerequisite at the top level of a graded test file or of a support module. When
+ * the assignment runs a submission's graded files in one process (`"testProcess":
+ * "per-submission"` in `grader.config.json`), one declared in a support module is shared by all of
+ * them: a sign-in that failed in the public file fails the hidden file's tests at once.
  * @param options - its name and the code to write first
  */
 export function prerequisite(options: PrerequisiteOptions): Prerequisite {
