@@ -85,18 +85,18 @@ beforeAll(async () => {
         limits,
       }),
     );
-  for (const id of ['correct', 'oom'])
-    shared.set(
-      id,
-      await gradeSubmission({
-        assignment: loadAssignment(FIXTURE_ASSIGNMENT),
-        submissionDir: join(subs, id),
-        submissionId: id,
-        includeHidden: true,
-        backend: { namespace: `a0-calc-shared-${id}` },
-        limits: { ...limits, testProcess: 'per-submission' },
-      }),
-    );
+  // A crash under one shared test process; A2 grades its reference this way in its own tests.
+  shared.set(
+    'oom',
+    await gradeSubmission({
+      assignment: loadAssignment(FIXTURE_ASSIGNMENT),
+      submissionDir: join(subs, 'oom'),
+      submissionId: 'oom',
+      includeHidden: true,
+      backend: { namespace: 'a0-calc-shared-oom' },
+      limits: { ...limits, testProcess: 'per-submission' },
+    }),
+  );
 }, 900_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -145,12 +145,7 @@ describe('gradeClass on the fixture class', () => {
     expect(test(r, 'average > averages readings').status).toBe('not_run');
   });
 
-  it('runs all test files in one process when the config asks: same results, but a crash ends the files after it', () => {
-    const correct = shared.get('correct') as SubmissionResult;
-    expect([correct.score, correct.maxScore]).toEqual([11, 10]);
-    expect(correct.tests.map((t) => [t.name, t.status])).toEqual(
-      byId('correct').tests.map((t) => [t.name, t.status]),
-    );
+  it('runs all test files in one process when the config asks: a crash then ends the files after it', () => {
     // In its own process per file, only calc.test.ts's later tests are lost (6 points kept, see below);
     // sharing one process, the files after it never run.
     const oom = shared.get('oom') as SubmissionResult;
