@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OWNER_TOKEN, resolveCredential } from '../../src/core/credentials.js';
-import { isRtdbError } from '../../src/core/rtdb-error.js';
+import { thrownCode as codeOf, thrownError as errorOf } from './thrown-error.js';
 
 function jwt(
   claims: Record<string, unknown>,
@@ -8,15 +8,6 @@ function jwt(
 ): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part(header)}.${part(claims)}.`;
-}
-
-function codeOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    return isRtdbError(error) ? error.code : 'other';
-  }
-  return undefined;
 }
 
 const now = 1_800_000_000_000;
@@ -70,16 +61,6 @@ describe('resolveCredential', () => {
     );
   });
 });
-
-function errorOf(action: () => unknown): { code: string; message: string } | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (isRtdbError(error)) return { code: error.code, message: error.message };
-    return { code: 'other', message: String(error) };
-  }
-  return undefined;
-}
 
 /** A token from raw header and payload texts (already base64url or not), with an empty signature. */
 function rawToken(header: string, payload: string): string {

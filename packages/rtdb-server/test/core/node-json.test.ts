@@ -2,17 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_NODE, leafNode, nodeUpdateChild } from '../../src/core/data-node.js';
 import { nodeFromJson, nodeJsonText, nodeToJson } from '../../src/core/node-json.js';
 import { parsePath } from '../../src/core/path.js';
-import { isRtdbError } from '../../src/core/rtdb-error.js';
 import { resolveServerValues } from '../../src/core/server-values.js';
-
-function codeOf(action: () => unknown): string | undefined {
-  try {
-    action();
-  } catch (error) {
-    return isRtdbError(error) ? error.code : 'not-an-rtdb-error';
-  }
-  return undefined;
-}
+import { thrownCode as codeOf, thrownError as errorOf } from './thrown-error.js';
 
 describe('nodeFromJson / nodeToJson', () => {
   it('renders index maps as arrays only when dense enough', () => {
@@ -103,16 +94,6 @@ describe('parsePath', () => {
     expect(parsePath('a/.priority', { allowPriorityLeaf: true })).toEqual(['a', '.priority']);
   });
 });
-
-function errorOf(action: () => unknown): { code: string; message: string } | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (isRtdbError(error)) return { code: error.code, message: error.message };
-    return { code: 'not-an-rtdb-error', message: String(error) };
-  }
-  return undefined;
-}
 
 /** `levels` nested objects `{ k: { k: … value } }`. */
 function nested(levels: number, value: unknown): unknown {

@@ -11,18 +11,7 @@ import {
   pathRelative,
   pathToString,
 } from '../../src/core/path.js';
-import { isRtdbError } from '../../src/core/rtdb-error.js';
-
-/** The error `action` throws, as `{ code, message }`, or `undefined` when it does not throw. */
-function failure(action: () => unknown): { code: string; message: string } | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (isRtdbError(error)) return { code: error.code, message: error.message };
-    return { code: 'not-an-rtdb-error', message: String(error) };
-  }
-  return undefined;
-}
+import { thrownError as failure } from './thrown-error.js';
 
 /** `n` segments named `s`, joined by slashes. */
 function depth(n: number): string {

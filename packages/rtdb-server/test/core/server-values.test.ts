@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_NODE } from '../../src/core/data-node.js';
 import { nodeFromJson } from '../../src/core/node-json.js';
-import { isRtdbError } from '../../src/core/rtdb-error.js';
 import { resolveServerValues } from '../../src/core/server-values.js';
-
-function errorOf(action: () => unknown): { code: string; message: string } | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (isRtdbError(error)) return { code: error.code, message: error.message };
-    return { code: 'not-an-rtdb-error', message: String(error) };
-  }
-  return undefined;
-}
+import { thrownError as errorOf } from './thrown-error.js';
 
 const TIMESTAMP = { '.sv': 'timestamp' };
 const increment = (delta: unknown) => ({ '.sv': { increment: delta } });

@@ -8,6 +8,7 @@ import type { Logger } from '../../src/core/logger.js';
 import { RtdbError } from '../../src/core/rtdb-error.js';
 import { rulesFileFromFirebaseJson, watchRulesFile } from '../../src/rules/rules-file-watcher.js';
 import { RulesRegistry } from '../../src/rules/rules-registry.js';
+import { untilReloadPending } from './pending-reload.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rules-watch-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -232,11 +233,7 @@ describe('watchRulesFile: file events', () => {
     const watch = watchRulesFile(file, registry);
     try {
       writeFileSync(file, READ_FALSE);
-      const deadline = Date.now() + 10_000;
-      while (vi.getTimerCount() === 0) {
-        if (Date.now() > deadline) throw new Error('no file event within 10 s');
-        await new Promise((resolve) => realSetTimeout(resolve, 5));
-      }
+      await untilReloadPending(realSetTimeout);
       expect(vi.getTimerCount()).toBe(1);
       expect(registry.text('any')).toBe(READ_TRUE);
       watch.close();
@@ -258,11 +255,7 @@ describe('watchRulesFile: file events', () => {
     const watch = watchRulesFile(file, registry);
     try {
       writeFileSync(file, READ_FALSE);
-      const deadline = Date.now() + 10_000;
-      while (vi.getTimerCount() === 0) {
-        if (Date.now() > deadline) throw new Error('no file event within 10 s');
-        await new Promise((resolve) => realSetTimeout(resolve, 5));
-      }
+      await untilReloadPending(realSetTimeout);
       expect(registry.text('any')).toBe(READ_TRUE);
       vi.advanceTimersByTime(1_000);
       expect(registry.text('any')).toBe(READ_FALSE);

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/core/logger.js';
 import type { RequestContext } from '../../src/core/request-context.js';
 import { RulesRegistry } from '../../src/rules/rules-registry.js';
 import { createServerRules } from '../../src/rules/server-rules.js';
+import { untilReloadPending } from './pending-reload.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'server-rules-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -138,11 +139,7 @@ describe('createServerRules with a rules file', () => {
     const rules = createServerRules({ rulesFile: file });
     try {
       writeFileSync(file, '{"rules": {".read": true}}');
-      const deadline = Date.now() + 10_000;
-      while (vi.getTimerCount() === 0) {
-        if (Date.now() > deadline) throw new Error('no file event within 10 s');
-        await new Promise((resolve) => realSetTimeout(resolve, 5));
-      }
+      await untilReloadPending(realSetTimeout);
       rules.close();
       expect(vi.getTimerCount()).toBe(0);
       expect(rules.rulesText('any')).toBe(READ_FALSE);
