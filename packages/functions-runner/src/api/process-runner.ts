@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Socket } from 'node:net';
 import { FunctionsRunnerError } from '../core/functions-runner-error.js';
+import { bundleForHost, type HostBundle } from './host-bundle.js';
 import type { FunctionsRunnerErrorCode } from '../core/functions-runner-error.js';
 import type { HostConfig, HostMessage, RunnerMessage } from '../host/host-protocol.js';
 import { fromWireError, HOST_CONFIG_ENV } from '../host/host-protocol.js';
@@ -22,11 +23,19 @@ import type {
 const PASSED_ENV = ['PATH', 'LANG', 'TZ', 'FIREBASE_AUTH_EMULATOR_HOST'];
 
 /**
- * The command that starts a functions host for these options, before `wrapCommand`: Node with
- * tsx's loader (the module may be TypeScript) and the workspace's source condition, running the
- * host entry, with a minimal environment pointing the SDKs at the local backend.
+ * The command that starts a functions host for these options, before `wrapCommand`, with a
+ * minimal environment pointing the SDKs at the local backend. Given a {@link HostBundle}, plain
+ * Node runs the bundled host, which imports the bundled module; without one, Node runs the host
+ * entry with tsx's loader (the module may be TypeScript) and the workspace's source condition.
+ * @param options - the runner's options
+ * @param module - the functions module, as the user named it (messages quote it)
+ * @param bundle - the host and the module as plain JavaScript, from {@link bundleForHost}
  */
-export function functionsHostCommand(options: FunctionsRunnerOptions, module: string): HostCommand {
+export function functionsHostCommand(
+  options: FunctionsRunnerOptions,
+  module: string,
+  bundle?: Pick<HostBundle, 'hostEntry' | 'module'>,
+): HostCommand {
   const projectId = options.projectId ?? 'demo-iotkit';
   const config: HostConfig = {
     module: module.startsWith('file:') ? fileURLToPath(module) : module,
@@ -34,6 +43,7 @@ export function functionsHostCommand(options: FunctionsRunnerOptions, module: st
     namespace: options.namespace,
     projectId,
     ...(options.location ? { location: options.location } : {}),
+    ...(bundle ? { load: bundle.module } : {}),
   };
   const env: Record<string, string> = {};
   for (const name of PASSED_ENV) {
@@ -49,13 +59,18 @@ export function functionsHostCommand(options: FunctionsRunnerOptions, module: st
     }),
     [HOST_CONFIG_ENV]: JSON.stringify(config),
   });
-  const own = fileURLToPath(import.meta.url);
-  const hostEntry = join(dirname(own), '..', 'host', `functions-host${own.endsWith('.ts') ? '.ts' : '.js'}`);
+  if (bundle) return { file: process.execPath, args: ['--enable-source-maps', bundle.hostEntry], env };
   return {
     file: process.execPath,
-    args: ['--conditions=@iotkit/source', '--import', tsxLoaderUrl(), hostEntry],
+    args: ['--conditions=@iotkit/source', '--import', tsxLoaderUrl(), hostEntryFile()],
     env,
   };
+}
+
+/** The host's entry file: its TypeScript source when this file runs from source. */
+function hostEntryFile(): string {
+  const own = fileURLToPath(import.meta.url);
+  return join(dirname(own), '..', 'host', `functions-host${own.endsWith('.ts') ? '.ts' : '.js'}`);
 }
 
 function tsxLoaderUrl(): string {
@@ -76,7 +91,9 @@ export async function startProcessRunner(options: FunctionsRunnerOptions): Promi
       'functions/invalid-options',
       "isolation: 'process' needs the module as a file path, not imported exports",
     );
-  const base = functionsHostCommand(options, options.module);
+  const modulePath = options.module.startsWith('file:') ? fileURLToPath(options.module) : options.module;
+  const bundle = await bundleForHost(modulePath, hostEntryFile());
+  const base = functionsHostCommand(options, options.module, bundle);
   const command = options.wrapCommand ? options.wrapCommand(base.file, base.args, base.env) : base;
   const child = spawn(command.file, [...command.args], {
     env: { ...command.env },
@@ -190,6 +207,9 @@ export async function startProcessRunner(options: FunctionsRunnerOptions): Promi
     killChild();
     await exitedPromise;
     throw error;
+  } finally {
+    // the host has imported both files by now, or never will
+    bundle?.remove();
   }
 
   let stopPromise: Promise<void> | undefined;

@@ -3,6 +3,7 @@
 // runner starts it with `isolation: 'process'` and talks to it over file descriptor 3 (JSON
 // lines); the host exits as soon as that channel closes, so it never outlives the runner.
 import { Socket } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import { startInlineRunner } from '../api/inline-runner.js';
 import type { RunningFunctions } from '../api/runner-types.js';
 import { FunctionsRunnerError } from '../core/functions-runner-error.js';
@@ -20,6 +21,13 @@ const leave = (code: number): void => {
 };
 
 let runner: RunningFunctions | undefined;
+
+/** A message about the bundled module, naming the module it was made from instead. */
+function unbundled(message: string, bundle: string, module: string): string {
+  return message
+    .replaceAll(pathToFileURL(bundle).href, pathToFileURL(module).href)
+    .replaceAll(bundle, module);
+}
 // A handler's floating promise that rejects would end Node (and every later trigger with it); the
 // runtime logs it instead, and so does the host.
 process.on('unhandledRejection', (reason) => {
@@ -44,7 +52,7 @@ channel.on('data', (chunk: Buffer) => {
 try {
   const config = JSON.parse(process.env[HOST_CONFIG_ENV] ?? '') as HostConfig;
   runner = await startInlineRunner({
-    module: config.module,
+    module: config.load ?? config.module,
     databaseHost: config.databaseHost,
     namespace: config.namespace,
     projectId: config.projectId,
@@ -56,10 +64,13 @@ try {
   send({ type: 'started', triggers: runner.triggers, report: runner.report });
 } catch (error) {
   const known = error instanceof FunctionsRunnerError;
+  const config = JSON.parse(process.env[HOST_CONFIG_ENV] ?? '{}') as Partial<HostConfig>;
+  const message = known ? error.message : `the functions host failed to start: ${String(error)}`;
   send({
     type: 'failed',
     code: known ? error.code : 'functions/load-failed',
-    message: known ? error.message : `the functions host failed to start: ${String(error)}`,
+    // name the module the user wrote, not the bundle made from it
+    message: config.load && config.module ? unbundled(message, config.load, config.module) : message,
     details: known ? error.details : [],
   });
   leave(1);

@@ -14,6 +14,8 @@ export interface HostConfig {
   readonly projectId: string;
   /** Event `location` of functions without a region. */
   readonly location?: string;
+  /** The module bundled as plain JavaScript, imported in place of `module` when set. */
+  readonly load?: string;
 }
 
 /** An error as it crosses the process boundary. */
