@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DevicesError } from '../core/devices-error.js';
 import { readAppRecipe, type AppRecipe } from './app-recipe.js';
 import { withDirectoryLock } from './directory-lock.js';
+import { builtFrom, kitFingerprint, recordBuild } from './kit-fingerprint.js';
 import { runTool } from './run-tool.js';
 
 /** Options of {@link prepareKitLibrary}. */
@@ -18,12 +19,25 @@ export interface KitLibraryOptions {
   readonly onOutput?: ((line: string) => void) | undefined;
 }
 
+/** The recipe of a finished build of exactly these kit sources, if the build folder holds one. */
+function upToDateRecipe(recipe: string, buildDir: string, fingerprint: string): AppRecipe | undefined {
+  if (!existsSync(recipe)) return undefined;
+  try {
+    const built = readAppRecipe(recipe);
+    const libraries = built.links.filter((link) => link.startsWith(buildDir));
+    return builtFrom(buildDir, fingerprint, libraries) ? built : undefined;
+  } catch {
+    // a recipe left incomplete: CMake writes it again below
+    return undefined;
+  }
+}
+
 /**
  * The kit's half of a virtual-device build: the firmware library, the host platform and the
  * host entry point compiled into static libraries in one build folder per kit firmware folder,
  * shared by every build on the machine under a lock, and the recipe an app is compiled with.
  * Only kit files are compiled here (it runs with the caller's rights); a later call only checks
- * that the libraries are up to date.
+ * that the libraries are up to date: without CMake when no kit file changed since the last build.
  * @param options - see {@link KitLibraryOptions}
  */
 export async function prepareKitLibrary(options: KitLibraryOptions): Promise<AppRecipe> {
@@ -69,6 +83,10 @@ export async function prepareKitLibrary(options: KitLibraryOptions): Promise<App
           `cmake could not configure the kit's firmware library:\n${configure.output.slice(-3000)}`,
         );
     }
+    // Taken before the build: a file edited while it runs leaves a stale stamp, never a missed change.
+    const fingerprint = kitFingerprint(kit);
+    const earlier = upToDateRecipe(recipe, buildDir, fingerprint);
+    if (earlier) return earlier;
     // CMake re-runs its configure step itself when the recipe or the kit's file list changed.
     const compile = await run(['--build', buildDir, '--target', 'kit_all', '--parallel', '2']);
     if (compile.timedOut)
@@ -78,6 +96,8 @@ export async function prepareKitLibrary(options: KitLibraryOptions): Promise<App
         'devices/build-failed',
         `the kit's firmware library does not build (a kit problem, not the app's):\n${compile.output.slice(-3000)}`,
       );
-    return readAppRecipe(recipe);
+    const built = readAppRecipe(recipe);
+    recordBuild(buildDir, fingerprint);
+    return built;
   });
 }
