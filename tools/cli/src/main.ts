@@ -21,8 +21,9 @@ const io: CommandIo = {
     }),
 };
 
-// The full list pulls in every package of the kit. If one of them is broken, `doctor` and `setup`
-// (which need none of them) must still run: they are what you reach for when things are broken.
+// The list loads only the command descriptors (bodies load when run), but those still import every
+// command file and, through the --target option, a kit package. If one of them is broken, `doctor`
+// and `setup` (which need none of them) must still run: they are what you reach for when things are broken.
 let commands: readonly Command[];
 try {
   ({ COMMANDS: commands } = await import('./commands/index.js'));

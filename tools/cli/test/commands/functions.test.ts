@@ -5,7 +5,8 @@ import { eventually, startLocalRtdb } from '@iotkit/rtdb-server/testing';
 import type { LocalRtdb } from '@iotkit/rtdb-server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../../src/command.js';
-import { functionsCommand, invocationLine } from '../../src/commands/functions.js';
+import { invocationLine } from '../../src/commands/functions-run.js';
+import { functionsCommand } from '../../src/commands/functions.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
