@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -93,12 +93,18 @@ export async function startProcessRunner(options: FunctionsRunnerOptions): Promi
     );
   const modulePath = options.module.startsWith('file:') ? fileURLToPath(options.module) : options.module;
   const bundle = await bundleForHost(modulePath, hostEntryFile());
-  const base = functionsHostCommand(options, options.module, bundle);
-  const command = options.wrapCommand ? options.wrapCommand(base.file, base.args, base.env) : base;
-  const child = spawn(command.file, [...command.args], {
-    env: { ...command.env },
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-  });
+  let child: ChildProcess;
+  try {
+    const base = functionsHostCommand(options, options.module, bundle);
+    const command = options.wrapCommand ? options.wrapCommand(base.file, base.args, base.env) : base;
+    child = spawn(command.file, [...command.args], {
+      env: { ...command.env },
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    bundle?.remove();
+    throw error;
+  }
   const output = options.onHostOutput ?? ((line: string) => process.stderr.write(`[functions] ${line}\n`));
   for (const stream of [child.stdout, child.stderr] as Readable[])
     createInterface({ input: stream, crlfDelay: Infinity }).on('line', output);

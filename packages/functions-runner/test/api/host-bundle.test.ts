@@ -126,6 +126,21 @@ describe('a process host started from the bundle', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it('removes the bundle when the host cannot even be started', async () => {
+    await expect(
+      startFunctionsRunner({
+        module: join(dir, 'servo-functions.ts'),
+        databaseHost: db.host,
+        namespace: 'no-start',
+        isolation: 'process',
+        wrapCommand: () => {
+          throw new Error('no sandbox here');
+        },
+      }),
+    ).rejects.toThrow('no sandbox here');
+    expect(leftovers()).toEqual([]);
+  });
+
   it('reports a syntax error from the loader, as before bundling', async () => {
     const error = (await hostFor(join(dir, 'syntax-error.ts'), 'syntax').catch(
       (e: unknown) => e,
