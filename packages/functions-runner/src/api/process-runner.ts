@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Socket } from 'node:net';
 import { FunctionsRunnerError } from '../core/functions-runner-error.js';
-import { bundleForHost, type HostBundle } from './host-bundle.js';
+import { bundleForHost } from './host-bundle.js';
 import type { FunctionsRunnerErrorCode } from '../core/functions-runner-error.js';
 import type { HostConfig, HostMessage, RunnerMessage } from '../host/host-protocol.js';
 import { fromWireError, HOST_CONFIG_ENV } from '../host/host-protocol.js';
@@ -24,17 +24,18 @@ const PASSED_ENV = ['PATH', 'LANG', 'TZ', 'FIREBASE_AUTH_EMULATOR_HOST'];
 
 /**
  * The command that starts a functions host for these options, before `wrapCommand`, with a
- * minimal environment pointing the SDKs at the local backend. Given a {@link HostBundle}, plain
- * Node runs the bundled host, which imports the bundled module; without one, Node runs the host
- * entry with tsx's loader (the module may be TypeScript) and the workspace's source condition.
+ * minimal environment pointing the SDKs at the local backend. Given a bundle, plain Node runs the
+ * bundled host, which imports the bundled module; without one, Node runs the host entry with
+ * tsx's loader (the module may be TypeScript) and the workspace's source condition.
  * @param options - the runner's options
  * @param module - the functions module, as the user named it (messages quote it)
- * @param bundle - the host and the module as plain JavaScript, from {@link bundleForHost}
+ * @param bundle - the host entry and the module as plain JavaScript files (the runner makes them
+ *   with esbuild before it starts a host)
  */
 export function functionsHostCommand(
   options: FunctionsRunnerOptions,
   module: string,
-  bundle?: Pick<HostBundle, 'hostEntry' | 'module'>,
+  bundle?: { readonly hostEntry: string; readonly module: string },
 ): HostCommand {
   const projectId = options.projectId ?? 'demo-iotkit';
   const config: HostConfig = {
