@@ -80,6 +80,9 @@ async function bundleOne(entry: string, absoluteExternals: boolean): Promise<str
   return result.outputFiles[0]?.text;
 }
 
+/** The host's bundle by entry file: the same for every host this process starts, so built once. */
+const hostBundles = new Map<string, Promise<string | undefined>>();
+
 /**
  * Bundles the host entry and the functions module with esbuild, so the host runs on plain Node
  * instead of under tsx's loader: tsx routes every module the host loads through its hooks, and a
@@ -101,7 +104,9 @@ export async function bundleForHost(modulePath: string, hostEntry: string): Prom
   let hostCode: string | undefined;
   let moduleCode: string | undefined;
   try {
-    [hostCode, moduleCode] = await Promise.all([bundleOne(hostEntry, true), bundleOne(modulePath, false)]);
+    let host = hostBundles.get(hostEntry);
+    if (!host) hostBundles.set(hostEntry, (host = bundleOne(hostEntry, true)));
+    [hostCode, moduleCode] = await Promise.all([host, bundleOne(modulePath, false)]);
   } catch {
     return undefined;
   }

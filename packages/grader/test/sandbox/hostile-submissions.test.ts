@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAssignment, type Assignment } from '../../src/assignment/load-assignment.js';
+import { eventually } from '../../src/harness/eventually.js';
 import type { SubmissionResult } from '../../src/core/result-model.js';
 import { gradeSubmission } from '../../src/runner/grade-submission.js';
 import { sandboxSupport } from '../../src/sandbox/sandbox-support.js';
@@ -75,9 +76,13 @@ describe('hostile submissions, graded in the sandbox', () => {
       spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
         .stdout.split('\n')
         .filter((line) => line.includes('bomb()'));
-    const deadline = Date.now() + 15_000;
-    while (bombs().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(bombs()).toEqual([]);
+    const left = await eventually(
+      'every fork of the bomb to be gone',
+      () => Promise.resolve(bombs()),
+      (lines) => lines.length === 0,
+      15_000,
+    ).catch(bombs);
+    expect(left).toEqual([]);
   }, 180_000);
 
   it('a memory hog fails its own test with the memory limit named; the next test runs afresh', async () => {

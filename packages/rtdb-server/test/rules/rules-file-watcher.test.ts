@@ -21,6 +21,14 @@ function folder(): string {
 const READ_TRUE = '{"rules": {".read": true}}';
 const READ_FALSE = '{"rules": {".read": false}}';
 
+/** `db.rules.json` holding READ_TRUE in a folder of its own, and an empty registry to install it in. */
+function rulesFile(): { dir: string; file: string; registry: RulesRegistry } {
+  const dir = folder();
+  const file = join(dir, 'db.rules.json');
+  writeFileSync(file, READ_TRUE);
+  return { dir, file, registry: new RulesRegistry() };
+}
+
 function capture(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
   return { logger: createLogger('rtdb:rules', { sink: (l) => lines.push(l), level: 'debug' }), lines };
@@ -81,10 +89,7 @@ describe('rulesFileFromFirebaseJson', () => {
 
 describe('watchRulesFile: loading and reloading', () => {
   it('installs the file as the default rules, named after the file', () => {
-    const dir = folder();
-    const file = join(dir, 'db.rules.json');
-    writeFileSync(file, READ_TRUE);
-    const registry = new RulesRegistry();
+    const { file, registry } = rulesFile();
     const watch = watchRulesFile(relative(process.cwd(), file), registry);
     try {
       expect(watch.file).toBe(file);
@@ -113,10 +118,7 @@ describe('watchRulesFile: loading and reloading', () => {
   });
 
   it('reloads only changed text, keeps the old rules after an invalid version, and logs each outcome', () => {
-    const dir = folder();
-    const file = join(dir, 'db.rules.json');
-    writeFileSync(file, READ_TRUE);
-    const registry = new RulesRegistry();
+    const { file, registry } = rulesFile();
     const { logger, lines } = capture();
     const watch = watchRulesFile(file, registry, logger);
     try {
@@ -188,10 +190,7 @@ describe('watchRulesFile: loading and reloading', () => {
 
 describe('watchRulesFile: file events', () => {
   it('reloads when the file is written', async () => {
-    const dir = folder();
-    const file = join(dir, 'db.rules.json');
-    writeFileSync(file, READ_TRUE);
-    const registry = new RulesRegistry();
+    const { file, registry } = rulesFile();
     const { logger, lines } = capture();
     const watch = watchRulesFile(file, registry, logger);
     try {
@@ -206,10 +205,7 @@ describe('watchRulesFile: file events', () => {
   });
 
   it('reloads when an editor replaces the file by renaming another one onto it', async () => {
-    const dir = folder();
-    const file = join(dir, 'db.rules.json');
-    writeFileSync(file, READ_TRUE);
-    const registry = new RulesRegistry();
+    const { dir, file, registry } = rulesFile();
     const watch = watchRulesFile(file, registry);
     try {
       const changed = nextChange(registry);
@@ -226,10 +222,7 @@ describe('watchRulesFile: file events', () => {
   it('waits a moment after an event before reading, and close() drops a pending reload', async () => {
     const realSetTimeout = globalThis.setTimeout;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const dir = folder();
-    const file = join(dir, 'db.rules.json');
-    writeFileSync(file, READ_TRUE);
-    const registry = new RulesRegistry();
+    const { file, registry } = rulesFile();
     const watch = watchRulesFile(file, registry);
     try {
       writeFileSync(file, READ_FALSE);
@@ -248,10 +241,7 @@ describe('watchRulesFile: file events', () => {
   it('runs the pending reload once its delay has passed', async () => {
     const realSetTimeout = globalThis.setTimeout;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const dir = folder();
-    const file = join(dir, 'db.rules.json');
-    writeFileSync(file, READ_TRUE);
-    const registry = new RulesRegistry();
+    const { file, registry } = rulesFile();
     const watch = watchRulesFile(file, registry);
     try {
       writeFileSync(file, READ_FALSE);
@@ -320,10 +310,7 @@ describe('watchRulesFile with a stand-in for the folder watch', () => {
   it('reacts to events naming the file or no file, once per burst, and ignores other files', async () => {
     const { watchRulesFile: watchWith, watchers } = await withFakeWatch(false);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const dir = folder();
-    const file = join(dir, 'db.rules.json');
-    writeFileSync(file, READ_TRUE);
-    const registry = new RulesRegistry();
+    const { file, registry } = rulesFile();
     const changes: (string | undefined)[] = [];
     registry.onChange((ns) => changes.push(ns));
     const watch = watchWith(file, registry);
@@ -352,10 +339,7 @@ describe('watchRulesFile with a stand-in for the folder watch', () => {
 
   it('keeps the loaded rules and says changes need a restart when the folder cannot be watched', async () => {
     const { watchRulesFile: watchWith } = await withFakeWatch(true);
-    const dir = folder();
-    const file = join(dir, 'db.rules.json');
-    writeFileSync(file, READ_TRUE);
-    const registry = new RulesRegistry();
+    const { file, registry } = rulesFile();
     const { logger, lines } = capture();
     const watch = watchWith(file, registry, logger);
     expect(registry.text('any')).toBe(READ_TRUE);
